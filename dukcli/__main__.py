@@ -1,0 +1,3 @@
+from dukcli.cli.main import main
+
+main()

@@ -1,0 +1,146 @@
+"""What every command shares: the error type, the options, loading the data the SPEC's way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli import model as m
+
+
+class DukError(Exception):
+    """A message for the user and an exit status (1 bad data or entry, 2 usage)."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def usage(message: str) -> DukError:
+    return DukError(message, 2)
+
+
+@dataclass
+class State:
+    data: Optional[str] = None
+
+
+STATE = State()
+
+
+def today() -> dt.date:
+    """Today, or DUK_TODAY (YYYY-MM-DD) so that tests and demos can fix the date."""
+    fixed = os.environ.get("DUK_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise usage(f"biến DUK_TODAY='{fixed}' không phải ngày YYYY-MM-DD") from None
+    return dt.date.today()
+
+
+def root() -> Path:
+    from dukcli.store.locate import NoDataFolder, find
+
+    try:
+        return find(STATE.data)
+    except NoDataFolder as e:
+        raise DukError(str(e)) from None
+
+
+def echo_err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
+    words = {"error": "lỗi", "warning": "cảnh báo"}
+    shown = diags if limit is None else diags[:limit]
+    for d in shown:
+        echo_err(f"{d.file}:{d.line}: {words[d.severity]} [{d.code}]: {d.message}")
+    if limit is not None and len(diags) > limit:
+        echo_err(f"… và {len(diags) - limit} dòng khác (xem đầy đủ: duk check)")
+
+
+def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+    """Load and validate the folder: (root, dataset, every diagnostic, ordered)."""
+    from dukcli.rules.validate import ordered, validate
+    from dukcli.store.loader import load
+
+    folder = root()
+    ds, diags = load(folder)
+    diags = ordered(diags + validate(ds, on or today()))
+    return folder, ds, diags
+
+
+def load_for_report() -> tuple[Path, m.Dataset]:
+    """For the reporting commands: refuse while check finds errors; warnings to stderr."""
+    folder, ds, diags = load_checked()
+    errors = [d for d in diags if d.severity == "error"]
+    if errors:
+        show_diags(errors, limit=20)
+        raise DukError(f"dữ liệu có {len(errors)} lỗi; hãy sửa rồi chạy lại (kiểm tra bằng: duk check)")
+    warnings = [d for d in diags if d.severity == "warning"]
+    if warnings:
+        show_diags(warnings, limit=10)
+    return folder, ds
+
+
+def parse_day(text: str | None, option: str, words: bool = True) -> dt.date | None:
+    from dukcli.dates import DateError, parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text, today(), words=words)
+    except DateError as e:
+        raise usage(f"{option}: {e}") from None
+
+
+# --- shared options -----------------------------------------------------------------------
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class TextFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class AgendaFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+PeriodOpt = Annotated[Optional[str], typer.Option(
+    "--period", "-p", help="Kỳ: 2019Q2, 2019-Q2, Q2, 2019H1, 2019-9M, 2019, 2019-05 (mặc định: quý hiện tại).")]
+QuarterOpt = Annotated[Optional[str], typer.Option(
+    "--quarter", "-q", help="Quý: Q1, Q2, Q3, Q4 (dùng với --year).")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Năm của kỳ (mặc định: năm nay).")]
+AsOfOpt = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Tính đến ngày (DD/MM/YYYY hoặc YYYY-MM-DD; mặc định: hôm nay).")]
+PersonOpt = Annotated[Optional[str], typer.Option(
+    "--person", help="Người: mã hoặc một phần họ tên, không cần dấu (ví dụ: lan).")]
+UnitOpt = Annotated[Optional[str], typer.Option(
+    "--unit", help="Đơn vị: mã hoặc một phần tên, không cần dấu (ví dụ: tai chinh).")]
+FormatOpt = Annotated[TableFormat, typer.Option(
+    "--format", "-f", help="Định dạng: table (bảng), csv hoặc json.")]
+
+
+def period_from(period: str | None, quarter: str | None, year: int | None):
+    from dukcli.periods import PeriodError, resolve
+
+    try:
+        return resolve(period, quarter, year, today())
+    except PeriodError as e:
+        raise usage(str(e)) from None

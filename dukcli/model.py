@@ -1,0 +1,158 @@
+"""Plain, immutable records of the data folder; each remembers the file and lines it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
+ROLES = ("phu-trach", "theo-doi")
+RATINGS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "kem": "Kém"}
+WORK_FIELDS = ("situation", "difficulties", "proposals")
+MEETING_FIELDS = ("preparation", "conduct", "feasibility", "lessons", "requests", "proposals")
+ROLE_NAMES = {"phu-trach": "Ủy viên Ban Thường vụ phụ trách", "theo-doi": "Cán bộ, chuyên viên theo dõi"}
+TYPE_NAMES = {"chi-bo-co-so": "chi bộ cơ sở", "dang-bo-co-so": "đảng bộ cơ sở",
+              "chi-bo-truc-thuoc": "chi bộ trực thuộc"}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    file: str
+    line: int
+    severity: str  # "error" | "warning"
+    code: str
+    message: str
+
+    def as_json(self) -> dict:
+        return {"file": self.file, "line": self.line, "severity": self.severity,
+                "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    org_parent: str = ""
+    org_name: str = ""
+    org_short: str = ""
+    org_place: str = ""
+    regulation: str = "Quy định số 08-QĐ/ĐUK ngày 25/4/2019 của Ban Thường vụ Đảng ủy Khối"
+    per_year: int = 5
+    per_month: int = 1
+    due_day: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    name: str
+    type: str
+    parent: str | None = None
+    meeting_day: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    file: str = "units.yaml"
+    line: int = 0
+    lines: dict = field(default_factory=dict, compare=False)
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    position: str = ""
+    department: str = ""
+    file: str = "people.yaml"
+    line: int = 0
+    lines: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    person: str
+    role: str
+    units: tuple[str, ...]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    basis: str = ""
+    file: str = "assignments.yaml"
+    line: int = 0
+    lines: dict = field(default_factory=dict, compare=False)
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    person: str
+    unit: str
+    date: dt.date
+    work: dict | None = None  # field -> text, WORK_FIELDS
+    meeting: dict | None = None  # field -> text, MEETING_FIELDS
+    rating: str | None = None
+    file: str = ""
+    line: int = 1
+    lines: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(p for p, s in (("work", self.work), ("meeting", self.meeting)) if s is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    person: str
+    period: str  # quarter code, 2019Q2
+    date: dt.date
+    file: str = "submissions.yaml"
+    line: int = 0
+    lines: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Everything loaded from one data folder."""
+
+    config: Config = field(default_factory=Config)
+    units: dict[str, Unit] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    assignments: list[Assignment] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    submissions: list[Submission] = field(default_factory=list)
+    # Every unit and person as read, duplicates included, for the duplicate-id check.
+    unit_list: list[Unit] = field(default_factory=list)
+    person_list: list[Person] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, config: Config, units: list[Unit], people: list[Person],
+              assignments: list[Assignment], visits: list[Visit],
+              submissions: list[Submission]) -> "Dataset":
+        """Index the records; the first of two records with one id wins."""
+        unit_map: dict[str, Unit] = {}
+        for u in units:
+            unit_map.setdefault(u.id, u)
+        person_map: dict[str, Person] = {}
+        for p in people:
+            person_map.setdefault(p.id, p)
+        visits = sorted(visits, key=lambda v: (v.date, v.file))
+        return cls(config, unit_map, person_map, list(assignments), visits, list(submissions),
+                   list(units), list(people))
+
+    def counted_unit(self, unit_id: str) -> str:
+        """The unit a visit counts for: a chi bộ trực thuộc counts for its parent."""
+        unit = self.units.get(unit_id)
+        if unit is not None and unit.type == "chi-bo-truc-thuoc" and unit.parent:
+            return unit.parent
+        return unit_id
+
+    def unit_name(self, unit_id: str | None) -> str | None:
+        if unit_id is None:
+            return None
+        unit = self.units.get(unit_id)
+        return unit.name if unit else unit_id
+
+    def person_name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else person_id

@@ -1,0 +1,119 @@
+"""Reporting periods of SPEC §3: quarter, 6 and 9 months, year, month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dukcli.dates import month_end
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+FORMS = "2019Q2, 2019-Q2, Q2 (kèm --year), 2019H1, 2019-9M, 2019, 2019-05"
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read; its message is for the user."""
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # Q quarter, H1 six months, 9M nine months, Y year, M month
+    year: int
+    n: int  # quarter or month number; 0 otherwise
+
+    @property
+    def first_month(self) -> int:
+        return {"Q": 3 * self.n - 2, "M": self.n}.get(self.kind, 1)
+
+    @property
+    def last_month(self) -> int:
+        return {"Q": 3 * self.n, "M": self.n, "H1": 6, "9M": 9, "Y": 12}[self.kind]
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, self.first_month, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return month_end(self.year, self.last_month)
+
+    def months(self) -> list[tuple[int, int]]:
+        return [(self.year, m) for m in range(self.first_month, self.last_month + 1)]
+
+    @property
+    def code(self) -> str:
+        return {
+            "Q": f"{self.year}Q{self.n}",
+            "H1": f"{self.year}H1",
+            "9M": f"{self.year}-9M",
+            "Y": f"{self.year}",
+            "M": f"{self.year}-{self.n:02d}",
+        }[self.kind]
+
+    @property
+    def slug(self) -> str:
+        """For file names: 2019-Q2, 2019-H1, 2019-9M, 2019, 2019-05."""
+        return {"Q": f"{self.year}-Q{self.n}", "H1": f"{self.year}-H1"}.get(self.kind, self.code)
+
+    @property
+    def label(self) -> str:
+        return {
+            "Q": f"Quý {ROMAN.get(self.n, '')} năm {self.year}",
+            "H1": f"6 tháng đầu năm {self.year}",
+            "9M": f"9 tháng đầu năm {self.year}",
+            "Y": f"Năm {self.year}",
+            "M": f"Tháng {self.n} năm {self.year}",
+        }[self.kind]
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "label": self.label,
+                "start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def quarter_of(day: dt.date) -> Period:
+    return Period("Q", day.year, (day.month - 1) // 3 + 1)
+
+
+_PATTERNS = [
+    (re.compile(r"^(\d{4})-?Q([1-4])$"), lambda y, n: Period("Q", y, n)),
+    (re.compile(r"^(\d{4})-?H1$"), lambda y, n: Period("H1", y, 0)),
+    (re.compile(r"^(\d{4})-?9M$"), lambda y, n: Period("9M", y, 0)),
+    (re.compile(r"^(\d{4})$"), lambda y, n: Period("Y", y, 0)),
+    (re.compile(r"^(\d{4})-(\d{1,2})$"), lambda y, n: Period("M", y, n)),
+]
+
+
+def parse_period(text: str, year: int | None = None) -> Period:
+    """Read any form of SPEC §3; a bare Q2 (or H1, 9M) takes `year`, else this year."""
+    raw = text.strip().upper()
+    bare = re.match(r"^(Q[1-4]|H1|9M)$", raw)
+    if bare:
+        raw = f"{year or dt.date.today().year}{bare.group(1)}"
+    for pattern, build in _PATTERNS:
+        m = pattern.match(raw)
+        if m:
+            y = int(m.group(1))
+            n = int(m.group(2)) if pattern.groups > 1 and m.group(2).isdigit() else 0
+            if not 1900 <= y <= 2999 or (pattern.pattern.endswith(r"(\d{1,2})$") and not 1 <= n <= 12):
+                break
+            return build(y, n)
+    raise PeriodError(f"kỳ '{text}' không hợp lệ; các dạng được nhận: {FORMS}")
+
+
+def resolve(period: str | None, quarter: str | None, year: int | None,
+            today: dt.date | None = None) -> Period:
+    """The period from --period, or --quarter/--year, else the current quarter."""
+    today = today or dt.date.today()
+    if period and quarter:
+        raise PeriodError("chỉ dùng một trong hai: --period hoặc --quarter")
+    if period:
+        return parse_period(period, year or today.year)
+    if quarter:
+        q = quarter.strip().upper().lstrip("Q")
+        if q not in {"1", "2", "3", "4"}:
+            raise PeriodError(f"quý '{quarter}' không hợp lệ (Q1, Q2, Q3 hoặc Q4)")
+        return Period("Q", year or today.year, int(q))
+    if year:
+        return Period("Y", year, 0)
+    return quarter_of(today)

@@ -1,0 +1,183 @@
+"""Cross-record checks of SPEC §5, as a flat list of validators that return diagnostics.
+
+The checks of a single file (syntax, schema, ids, dates, text) live in store/parse.py; here
+is what needs the whole folder. log-visit and submit call the same per-record functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from dukcli import model as m
+from dukcli.dates import fmt, overlaps
+
+
+def _err(rec, key: str | None, code: str, message: str, severity: str = "error") -> m.Diagnostic:
+    line = rec.lines.get(key, rec.line) if key else rec.line
+    return m.Diagnostic(rec.file, line, severity, code, message)
+
+
+def duplicate_ids(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    for records, what in ((ds.unit_list, "đơn vị"), (ds.person_list, "người")):
+        first: dict[str, object] = {}
+        for rec in records:
+            if rec.id in first:
+                other = first[rec.id]
+                out.append(_err(rec, "id", "duplicate-id",
+                                f"mã {what} '{rec.id}' đã dùng ở {other.file}:{other.line}"))
+            else:
+                first[rec.id] = rec
+    return out
+
+
+def unit_parents(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    for unit in ds.unit_list:
+        if unit.type == "chi-bo-truc-thuoc":
+            if not unit.parent:
+                out.append(_err(unit, "type", "bad-parent",
+                                f"chi bộ trực thuộc '{unit.id}' cần khóa 'parent' (mã đảng bộ cơ sở cấp trên)"))
+            elif unit.parent not in ds.units:
+                out.append(_err(unit, "parent", "unknown-unit", f"không có đơn vị '{unit.parent}' trong units.yaml"))
+            elif ds.units[unit.parent].type != "dang-bo-co-so":
+                out.append(_err(unit, "parent", "bad-parent",
+                                f"'{unit.parent}' không phải đảng bộ cơ sở nên không thể là cấp trên của chi bộ trực thuộc"))
+        elif unit.parent:
+            out.append(_err(unit, "parent", "bad-parent",
+                            f"chỉ chi bộ trực thuộc (type: chi-bo-truc-thuoc) mới có 'parent'; "
+                            f"'{unit.id}' là {m.TYPE_NAMES[unit.type]}"))
+    return out
+
+
+def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    for a in ds.assignments:
+        if a.person not in ds.people:
+            out.append(_err(a, "person", "unknown-person", f"không có người '{a.person}' trong people.yaml"))
+        for uid in a.units:
+            unit = ds.units.get(uid)
+            if unit is None:
+                out.append(_err(a, "units", "unknown-unit", f"không có đơn vị '{uid}' trong units.yaml"))
+            elif unit.type == "chi-bo-truc-thuoc":
+                out.append(_err(a, "units", "schema",
+                                f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
+                                f"(ở đây là '{unit.parent}')"))
+            else:
+                out.extend(_assignment_in_unit_life(a, unit))
+    return out
+
+
+def _assignment_in_unit_life(a: m.Assignment, unit: m.Unit) -> list[m.Diagnostic]:
+    out = []
+    if unit.start and (a.start is None or a.start < unit.start):
+        out.append(_err(a, "from", "unit-inactive",
+                        f"phân công bắt đầu trước khi đơn vị '{unit.id}' được thành lập ({fmt(unit.start)})"))
+    if unit.end and (a.end is None or a.end > unit.end):
+        out.append(_err(a, "to" if a.end else "units", "unit-inactive",
+                        f"phân công kéo dài sau khi đơn vị '{unit.id}' kết thúc ({fmt(unit.end)}); "
+                        "hãy ghi 'to:' cho phân công"))
+    return out
+
+
+def assignment_overlaps(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    by_person: dict[str, list[m.Assignment]] = defaultdict(list)
+    for a in ds.assignments:
+        by_person[a.person].append(a)
+    for items in by_person.values():
+        for i, later in enumerate(items):
+            for earlier in items[:i]:
+                if not overlaps(earlier.start, earlier.end, later.start, later.end):
+                    continue
+                if earlier.role != later.role:
+                    out.append(_err(later, "role", "assignment-overlap",
+                                    f"'{later.person}' giữ hai vai trò cùng lúc ({earlier.role} ở "
+                                    f"{earlier.file}:{earlier.line} và {later.role})"))
+                for uid in sorted(set(earlier.units) & set(later.units)):
+                    out.append(_err(later, "units", "assignment-overlap",
+                                    f"'{later.person}' được phân công đơn vị '{uid}' hai lần trong cùng thời gian "
+                                    f"(xem {earlier.file}:{earlier.line})"))
+    return out
+
+
+class VisitIndex:
+    """What the per-visit checks look up: assignments by person, visits by person–unit–day."""
+
+    def __init__(self, ds: m.Dataset):
+        self.assignments: dict[str, list[m.Assignment]] = defaultdict(list)
+        for a in ds.assignments:
+            self.assignments[a.person].append(a)
+        self.seen: dict[tuple, list[m.Visit]] = defaultdict(list)
+        for v in ds.visits:
+            self.seen[(v.person, v.unit, v.date)].append(v)
+
+    def counts_for(self, ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
+        target = ds.counted_unit(v.unit)
+        return [a for a in self.assignments.get(v.person, ()) if target in a.units and a.in_force(v.date)]
+
+
+def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) -> list[m.Diagnostic]:
+    """Every cross-check of one visit; used by `check` and, for a new visit, by `log-visit`."""
+    out = []
+    if v.person not in ds.people:
+        out.append(_err(v, "person", "unknown-person", f"không có người '{v.person}' trong people.yaml"))
+    unit = ds.units.get(v.unit)
+    if unit is None:
+        out.append(_err(v, "unit", "unknown-unit", f"không có đơn vị '{v.unit}' trong units.yaml"))
+    elif not unit.exists_on(v.date):
+        out.append(_err(v, "date", "unit-inactive",
+                        f"đơn vị '{unit.name}' không tồn tại vào ngày {fmt(v.date)}"))
+    if v.date > today:
+        out.append(_err(v, "date", "future-date", f"ngày {fmt(v.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+    if v.person in ds.people and unit is not None and not index.counts_for(ds, v):
+        out.append(_err(v, "unit", "not-assigned",
+                        f"chuyến đi không được tính cho phân công nào của '{v.person}' "
+                        f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})", "warning"))
+    twins = [w for w in index.seen.get((v.person, v.unit, v.date), ()) if w.file != v.file]
+    if twins:
+        first = twins[0]
+        out.append(_err(v, "date", "duplicate-visit",
+                        f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}", "warning"))
+    return out
+
+
+def visits(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    index = VisitIndex(ds)
+    out = []
+    for v in ds.visits:
+        out.extend(check_visit(ds, v, today, index))
+    return out
+
+
+def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    if s.person not in ds.people:
+        out.append(_err(s, "person", "unknown-person", f"không có người '{s.person}' trong people.yaml"))
+    if s.date > today:
+        out.append(_err(s, "date", "future-date", f"ngày {fmt(s.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+    return out
+
+
+def submissions(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out = []
+    for s in ds.submissions:
+        out.extend(check_submission(ds, s, today))
+    return out
+
+
+VALIDATORS = (duplicate_ids, unit_parents, assignment_refs, assignment_overlaps, visits, submissions)
+
+
+def validate(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    out: list[m.Diagnostic] = []
+    for validator in VALIDATORS:
+        out.extend(validator(ds, today))
+    return out
+
+
+def ordered(diags: list[m.Diagnostic]) -> list[m.Diagnostic]:
+    """Files in a fixed order (duk.yaml and the lists first, visits by path), then by line."""
+    rank = {"duk.yaml": 0, "units.yaml": 1, "people.yaml": 2, "assignments.yaml": 3, "submissions.yaml": 4}
+    return sorted(set(diags), key=lambda d: (rank.get(d.file, 9), d.file, d.line, d.code, d.message))

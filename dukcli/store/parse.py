@@ -1,0 +1,327 @@
+"""Turn located YAML (yamlio) into records, collecting diagnostics instead of raising.
+
+A record is kept whenever its identity could be read, so that one bad optional field does
+not hide the record from the cross-checks (and flood the output with unknown-person errors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dukcli import model as m
+from dukcli.dates import DateError, parse_date
+from dukcli.store.yamlio import LList, LMap
+from dukcli.text import bad_char
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_TEXT = 100_000
+
+
+class Sink:
+    """Collects the diagnostics of one file."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.diags: list[m.Diagnostic] = []
+
+    def error(self, line: int, code: str, message: str) -> None:
+        self.diags.append(m.Diagnostic(self.file, line, "error", code, message))
+
+    def warning(self, line: int, code: str, message: str) -> None:
+        self.diags.append(m.Diagnostic(self.file, line, "warning", code, message))
+
+
+# --- fields ------------------------------------------------------------------------------
+
+def _line(mapping: LMap, key: str) -> int:
+    return mapping.lines.get(key, mapping.line)
+
+
+def keys(sink: Sink, mapping, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> bool:
+    """Unknown keys and missing keys; False when the value is not a mapping at all."""
+    if not isinstance(mapping, LMap):
+        line = getattr(mapping, "line", None) or 1
+        sink.error(line, "schema", f"{what} phải là một bảng khóa: giá trị")
+        return False
+    for key in mapping:
+        if key not in allowed:
+            sink.error(_line(mapping, key), "schema",
+                       f"khóa lạ '{key}' trong {what} (các khóa được dùng: {', '.join(allowed)})")
+    for key in required:
+        if key not in mapping or mapping[key] is None or mapping[key] == "":
+            sink.error(mapping.line, "schema", f"{what} thiếu khóa bắt buộc '{key}'")
+    return True
+
+
+def text(sink: Sink, mapping: LMap, key: str, multiline: bool = True) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    line = _line(mapping, key)
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        sink.error(line, "schema", f"'{key}' phải là một đoạn chữ")
+        return None
+    value = str(value)
+    bad = bad_char(value)
+    if bad is not None:
+        sink.error(line, "bad-text", f"'{key}' chứa ký tự điều khiển không được phép (mã U+{ord(bad):04X})")
+        return None
+    if len(value) > MAX_TEXT:
+        sink.error(line, "schema", f"'{key}' dài quá {MAX_TEXT} ký tự")
+        return None
+    if not multiline and "\n" in value.strip():
+        sink.error(line, "schema", f"'{key}' phải nằm trên một dòng")
+        return None
+    value = value.strip()
+    return value or None
+
+
+def ident(sink: Sink, mapping: LMap, key: str) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    line = _line(mapping, key)
+    if not isinstance(value, str) or not ID_RE.match(value) or len(value) > 64:
+        sink.error(line, "bad-id", f"mã '{value}' không hợp lệ: chỉ chữ thường không dấu, số và "
+                                   "dấu gạch nối (ví dụ nguyen-thi-lan), tối đa 64 ký tự")
+        return None
+    return value
+
+
+def date(sink: Sink, mapping: LMap, key: str) -> tuple[bool, dt.date | None]:
+    """(ok, value): ok is False when a value was there but could not be read."""
+    value = mapping.get(key)
+    if value is None:
+        return True, None
+    try:
+        return True, parse_date(str(value))
+    except DateError as e:
+        sink.error(_line(mapping, key), "bad-date", f"'{key}': {e}")
+        return False, None
+
+
+def choice(sink: Sink, mapping: LMap, key: str, allowed) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    if value not in allowed:
+        sink.error(_line(mapping, key), "schema",
+                   f"'{key}' không nhận giá trị '{value}' (chỉ nhận: {', '.join(allowed)})")
+        return None
+    return value
+
+
+def integer(sink: Sink, mapping: LMap, key: str, lo: int, hi: int) -> int | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        sink.error(_line(mapping, key), "schema", f"'{key}' phải là số nguyên từ {lo} đến {hi}")
+        return None
+    return value
+
+
+def date_range(sink: Sink, mapping: LMap) -> tuple[dt.date | None, dt.date | None]:
+    _, start = date(sink, mapping, "from")
+    _, end = date(sink, mapping, "to")
+    if start and end and start > end:
+        sink.error(_line(mapping, "from"), "bad-range",
+                   f"ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}")
+    return start, end
+
+
+def items(sink: Sink, doc, what: str) -> list[tuple[int, LMap]]:
+    """The items of a list file (an empty file is an empty list)."""
+    if doc is None:
+        return []
+    if not isinstance(doc, LList):
+        sink.error(getattr(doc, "line", 1), "schema", f"tệp {what} phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
+        return []
+    return [(line, item) for line, item in zip(doc.lines, doc)]
+
+
+def _lines(mapping: LMap, prefix: str = "") -> dict:
+    return {prefix + k: v for k, v in mapping.lines.items()}
+
+
+# --- files -------------------------------------------------------------------------------
+
+CONFIG_KEYS = ("organization", "regulation", "quota", "report")
+
+
+def parse_config(sink: Sink, doc) -> m.Config:
+    if doc is None:
+        sink.error(1, "schema", "duk.yaml trống: cần ít nhất organization.name")
+        return m.Config()
+    if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml"):
+        return m.Config()
+    values: dict = {}
+    org = doc.get("organization")
+    if isinstance(org, LMap) and keys(sink, org, ("parent", "name", "short", "place"), ("name",), "organization"):
+        for key in ("parent", "name", "short", "place"):
+            values["org_" + key] = text(sink, org, key, multiline=False) or ""
+    elif org is not None and not isinstance(org, LMap):
+        keys(sink, org, (), (), "organization")
+    reg = text(sink, doc, "regulation", multiline=False)
+    if reg:
+        values["regulation"] = reg
+    quota = doc.get("quota")
+    if quota is not None and keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota"):
+        pt = quota.get("phu-trach")
+        if pt is not None and keys(sink, pt, ("per-year",), (), "quota.phu-trach"):
+            values["per_year"] = integer(sink, pt, "per-year", 1, 366)
+        td = quota.get("theo-doi")
+        if td is not None and keys(sink, td, ("per-month",), (), "quota.theo-doi"):
+            values["per_month"] = integer(sink, td, "per-month", 1, 31)
+    report = doc.get("report")
+    if report is not None and keys(sink, report, ("due-day",), (), "report"):
+        values["due_day"] = integer(sink, report, "due-day", 1, 31)
+    return m.Config(**{k: v for k, v in values.items() if v is not None})
+
+
+UNIT_KEYS = ("id", "name", "type", "parent", "meeting-day", "from", "to")
+
+
+def parse_units(sink: Sink, doc) -> list[m.Unit]:
+    out = []
+    for _, item in items(sink, doc, "units.yaml"):
+        if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), "đơn vị"):
+            continue
+        uid = ident(sink, item, "id")
+        name = text(sink, item, "name", multiline=False)
+        utype = choice(sink, item, "type", m.UNIT_TYPES)
+        parent = ident(sink, item, "parent")
+        day = integer(sink, item, "meeting-day", 1, 31)
+        start, end = date_range(sink, item)
+        if uid and name and utype:
+            out.append(m.Unit(uid, name, utype, parent, day, start, end, sink.file, item.line, _lines(item)))
+    return out
+
+
+PERSON_KEYS = ("id", "name", "position", "department")
+
+
+def parse_people(sink: Sink, doc) -> list[m.Person]:
+    out = []
+    for _, item in items(sink, doc, "people.yaml"):
+        if not keys(sink, item, PERSON_KEYS, ("id", "name"), "người"):
+            continue
+        pid = ident(sink, item, "id")
+        name = text(sink, item, "name", multiline=False)
+        position = text(sink, item, "position", multiline=False) or ""
+        department = text(sink, item, "department", multiline=False) or ""
+        if pid and name:
+            out.append(m.Person(pid, name, position, department, sink.file, item.line, _lines(item)))
+    return out
+
+
+ASSIGNMENT_KEYS = ("person", "role", "units", "from", "to", "basis")
+
+
+def parse_assignments(sink: Sink, doc) -> list[m.Assignment]:
+    out = []
+    for _, item in items(sink, doc, "assignments.yaml"):
+        if not keys(sink, item, ASSIGNMENT_KEYS, ("person", "role", "units"), "phân công"):
+            continue
+        person = ident(sink, item, "person")
+        role = choice(sink, item, "role", m.ROLES)
+        units = _unit_list(sink, item)
+        start, end = date_range(sink, item)
+        basis = text(sink, item, "basis", multiline=False) or ""
+        if person and role and units:
+            out.append(m.Assignment(person, role, units, start, end, basis, sink.file, item.line, _lines(item)))
+    return out
+
+
+def _unit_list(sink: Sink, item: LMap) -> tuple[str, ...]:
+    value = item.get("units")
+    if isinstance(value, str):
+        value = LList([value])
+        value.line, value.lines = _line(item, "units"), [_line(item, "units")]
+    if not isinstance(value, LList) or not value:
+        if value is not None:
+            sink.error(_line(item, "units"), "schema", "'units' phải là danh sách mã đơn vị, ví dụ [db-so-y-te]")
+        return ()
+    ids = []
+    for line, uid in zip(value.lines, value):
+        if not isinstance(uid, str) or not ID_RE.match(uid) or len(uid) > 64:
+            sink.error(line, "bad-id", f"mã đơn vị '{uid}' không hợp lệ")
+        else:
+            ids.append(uid)
+    return tuple(ids)
+
+
+VISIT_KEYS = ("person", "unit", "date", "work", "meeting")
+
+
+def parse_visit(sink: Sink, doc) -> m.Visit | None:
+    if doc is None:
+        sink.error(1, "empty-visit", "tệp chuyến đi trống")
+        return None
+    if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), "chuyến đi"):
+        return None
+    person = ident(sink, doc, "person")
+    unit = ident(sink, doc, "unit")
+    ok, day = date(sink, doc, "date")
+    lines = _lines(doc)
+    work = _section(sink, doc, "work", m.WORK_FIELDS, lines)
+    meeting = _section(sink, doc, "meeting", m.MEETING_FIELDS + ("rating",), lines)
+    rating = None
+    if meeting is not None:
+        rating = meeting.pop("rating", None)
+        if rating is not None and rating not in m.RATINGS:
+            sink.error(lines.get("meeting.rating", doc.line), "schema",
+                       f"'rating' không nhận giá trị '{rating}' (chỉ nhận: {', '.join(m.RATINGS)})")
+            rating = None
+    if "work" not in doc and "meeting" not in doc:
+        sink.error(doc.line, "empty-visit", "chuyến đi phải có ít nhất một phần: work (đi công tác cơ sở) "
+                                            "hoặc meeting (dự sinh hoạt chi bộ)")
+    if person and unit and day and ok:
+        return m.Visit(person, unit, day, work, meeting, rating, sink.file, doc.line, lines)
+    return None
+
+
+def _section(sink: Sink, doc: LMap, key: str, fields: tuple[str, ...], lines: dict) -> dict | None:
+    if key not in doc:
+        return None
+    value = doc[key]
+    if value is None or value == "":
+        return {}
+    what = "work (đi công tác cơ sở)" if key == "work" else "meeting (dự sinh hoạt chi bộ)"
+    if not keys(sink, value, fields, (), what):
+        return {}
+    lines.update(_lines(value, key + "."))
+    out = {}
+    for field in fields:
+        got = text(sink, value, field, multiline=(field != "rating"))
+        if got is not None:
+            out[field] = got
+    return out
+
+
+SUBMISSION_KEYS = ("person", "period", "date")
+
+
+def parse_submissions(sink: Sink, doc) -> list[m.Submission]:
+    from dukcli.periods import PeriodError, parse_period
+
+    out = []
+    for _, item in items(sink, doc, "submissions.yaml"):
+        if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp"):
+            continue
+        person = ident(sink, item, "person")
+        code = None
+        raw = item.get("period")
+        if raw is not None:
+            try:
+                period = parse_period(str(raw))
+                if period.kind != "Q":
+                    raise PeriodError("")
+                code = period.code
+            except PeriodError:
+                sink.error(_line(item, "period"), "schema", f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
+        ok, day = date(sink, item, "date")
+        if person and code and day:
+            out.append(m.Submission(person, code, day, sink.file, item.line, _lines(item)))
+    return out

@@ -1,0 +1,65 @@
+"""Writing files so that nothing is ever lost: temp file in the same folder, fsync, then
+an atomic link (never over another file) or rename (for a file replaced under a lock)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _temp_with(folder: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def create_new(path: Path, text: str) -> None:
+    """Write text to path, which must not exist; FileExistsError if it does (even in a race)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_with(path.parent, text.encode("utf-8"))
+    try:
+        os.link(tmp, path)  # atomic and exclusive: fails when path exists
+    finally:
+        os.unlink(tmp)
+    _sync_dir(path.parent)
+
+
+def create_unique(folder: Path, stem: str, text: str, suffix: str = ".yaml") -> Path:
+    """stem.yaml, or stem-2.yaml, stem-3.yaml… whichever is free first."""
+    n = 1
+    while True:
+        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            create_new(path, text)
+            return path
+        except FileExistsError:
+            n += 1
+
+
+def replace(path: Path, text: str) -> None:
+    """Atomically replace path's content (callers hold the folder's lock)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_with(path.parent, text.encode("utf-8"))
+    os.replace(tmp, path)
+    _sync_dir(path.parent)
