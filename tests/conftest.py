@@ -1,0 +1,96 @@
+"""Shared fixtures: a small data folder built from strings, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dukcli.cli.main import app
+
+BASE = {
+    "duk.yaml": """\
+        organization:
+          parent: ĐẢNG BỘ TỈNH HÒA BÌNH
+          name: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH
+          short: ĐUK
+          place: Hòa Bình
+        regulation: Quy định số 08-QĐ/ĐUK ngày 25/4/2019 của Ban Thường vụ Đảng ủy Khối
+        """,
+    "units.yaml": """\
+        - id: cb-so-tai-chinh
+          name: Chi bộ Sở Tài chính
+          type: chi-bo-co-so
+          meeting-day: 5
+        - id: db-so-y-te
+          name: Đảng bộ Sở Y tế
+          type: dang-bo-co-so
+        - id: cb-phong-nghiep-vu-y
+          name: Chi bộ Phòng Nghiệp vụ Y
+          type: chi-bo-truc-thuoc
+          parent: db-so-y-te
+        """,
+    "people.yaml": """\
+        - id: nguyen-thi-lan
+          name: Nguyễn Thị Lan
+          position: Chuyên viên Ban Tổ chức
+          department: Ban Tổ chức Đảng ủy Khối
+        - id: tran-van-binh
+          name: Trần Văn Bình
+          position: Phó Bí thư Đảng ủy Khối
+          department: Thường trực Đảng ủy Khối
+        """,
+    "assignments.yaml": """\
+        - person: nguyen-thi-lan
+          role: theo-doi
+          units: [cb-so-tai-chinh, db-so-y-te]
+          from: 2019-01-01
+          basis: Thông báo số 80-TB/ĐUK ngày 25/02/2019
+        - person: tran-van-binh
+          role: phu-trach
+          units: [cb-so-tai-chinh, db-so-y-te]
+          from: 2019-01-01
+          basis: Nghị quyết số 13-NQ/ĐUK ngày 25/02/2019
+        """,
+}
+
+
+def write_folder(root: Path, files: dict[str, str | None]) -> Path:
+    """BASE overridden by files (None removes a file); text is dedented."""
+    merged = {**BASE, **files}
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, text in merged.items():
+        if text is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_folder(tmp_path):
+    """make_folder({"visits/2019/05/a.yaml": "..."}) -> the data folder's Path."""
+    counter = iter(range(1000))
+
+    def make(files: dict[str, str | None] | None = None) -> Path:
+        return write_folder(tmp_path / f"data{next(counter)}", files or {})
+
+    return make
+
+
+@pytest.fixture
+def duk(monkeypatch):
+    """duk(["quota", ...], data=folder, today="2019-07-05") -> click Result."""
+    runner = CliRunner()
+
+    def run(args: list[str], data: Path | None = None, today: str | None = "2019-12-31", input: str | None = None,
+            env: dict | None = None):
+        full = (["--data", str(data)] if data else []) + list(args)
+        environ = {"DUK_TODAY": today or ""}
+        environ.update(env or {})
+        return runner.invoke(app, full, input=input, env=environ)
+
+    return run
