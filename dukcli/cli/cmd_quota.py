@@ -1,0 +1,76 @@
+"""duk quota and duk visits: the Article 4 table and the list of visits."""
+
+from __future__ import annotations
+
+from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
+                               DukError, load_for_report, parse_day, period_from, today)
+from dukcli.cli.main import app
+
+
+def pick(ds, person: str | None, unit: str | None) -> tuple[str | None, str | None]:
+    """Ids for --person/--unit, matched as log-visit does."""
+    from dukcli import match
+
+    try:
+        pid = match.find(person, match.people(ds), "người").id if person else None
+        uid = match.find(unit, match.units(ds), "đơn vị").id if unit else None
+    except match.MatchError as e:
+        raise DukError(e.message) from None
+    return pid, uid
+
+
+def filter_rows(ds, result, period, pid: str | None, uid: str | None):
+    from dataclasses import replace
+
+    from dukcli.rules.quota import TheoDoiRow, in_force_during
+
+    def keep(row) -> bool:
+        if pid and row.person != pid:
+            return False
+        if uid is None:
+            return True
+        if isinstance(row, TheoDoiRow):
+            return row.unit == uid
+        return any(a.person == row.person and a.role == "phu-trach" and uid in a.units
+                   and in_force_during(a, period.start, period.end) for a in ds.assignments)
+
+    return replace(result, rows=tuple(r for r in result.rows if keep(r)))
+
+
+@app.command("quota")
+def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+          person: PersonOpt = None, unit: UnitOpt = None, as_of: AsOfOpt = None,
+          format: FormatOpt = TableFormat.table) -> None:
+    """Bảng thực hiện Điều 4: ai đạt, ai chưa đạt định kỳ đi cơ sở, từng tháng."""
+    from dukcli.render import output, quota_table
+    from dukcli.rules.quota import compute
+
+    p = period_from(period, quarter, year)
+    day = parse_day(as_of, "--as-of") or today()
+    _, ds = load_for_report()
+    pid, uid = pick(ds, person, unit)
+    result = filter_rows(ds, compute(ds, p, day), p, pid, uid)
+    if format is TableFormat.json:
+        output.print_json(result.as_json())
+    elif format is TableFormat.csv:
+        output.print_csv(*quota_table.csv_rows(result))
+    else:
+        quota_table.print_table(result, output.console())
+
+
+@app.command("visits")
+def visits(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+           person: PersonOpt = None, unit: UnitOpt = None, format: FormatOpt = TableFormat.table) -> None:
+    """Danh sách chuyến đi cơ sở và dự sinh hoạt chi bộ trong kỳ, cũ nhất trước."""
+    from dukcli.render import output, visits_table
+
+    p = period_from(period, quarter, year)
+    _, ds = load_for_report()
+    pid, uid = pick(ds, person, unit)
+    rows = visits_table.select(ds, p, pid, uid)
+    if format is TableFormat.json:
+        output.print_json({"period": p.as_json(), "visits": [r.as_json() for r in rows]})
+    elif format is TableFormat.csv:
+        output.print_csv(visits_table.CSV_HEADER, [r.csv_row() for r in rows])
+    else:
+        visits_table.print_table(p, rows, output.console())

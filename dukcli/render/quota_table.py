@@ -1,0 +1,101 @@
+"""The Article 4 table for a terminal, and its CSV rows."""
+
+from __future__ import annotations
+
+from dukcli.dates import fmt
+from dukcli.rules.quota import STATUS_WORDS, PhuTrachRow, QuotaResult, TheoDoiRow
+
+STATUS_STYLE = {"dat": "bold green", "dung-tien-do": "green", "chua-dat": "bold red", "cham-tien-do": "red",
+                "dang-thuc-hien": "yellow", "khong-ap-dung": "dim"}
+MARKS = {"met": ("✓", "green"), "missed": ("✗", "red"), "pending": ("…", "yellow"), "not-required": ("–", "dim")}
+
+
+def status_text(code: str):
+    from rich.text import Text
+
+    return Text(STATUS_WORDS[code], style=STATUS_STYLE.get(code, ""))
+
+
+def month_cell(state: str, visits: int):
+    from rich.text import Text
+
+    mark, style = MARKS[state]
+    return Text(f"{mark} {visits}" if state != "not-required" or visits else mark, style=style)
+
+
+def tables(result: QuotaResult) -> list:
+    from rich import box
+    from rich.table import Table
+
+    pt = [r for r in result.rows if isinstance(r, PhuTrachRow)]
+    td = [r for r in result.rows if isinstance(r, TheoDoiRow)]
+    out = []
+    if pt:
+        t = Table(title="Ủy viên Ban Thường vụ phụ trách (tối thiểu theo năm)", box=box.SIMPLE_HEAVY,
+                  title_justify="left", title_style="bold")
+        for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Trong kỳ", "right"),
+                             ("Lũy kế năm", "right"), ("Cần đến hết kỳ", "right"), ("Chỉ tiêu năm", "right"),
+                             ("Kết quả", "left")):
+            t.add_column(col, justify=justify)
+        for i, r in enumerate(pt, 1):
+            t.add_row(str(i), r.name, str(r.visits), str(r.visits_ytd), str(r.expected), str(r.target_year),
+                      status_text(r.status))
+        out.append(t)
+    if td:
+        t = Table(title="Cán bộ, chuyên viên theo dõi (tối thiểu mỗi tháng, mỗi đơn vị)", box=box.SIMPLE_HEAVY,
+                  title_justify="left", title_style="bold")
+        t.add_column("TT", justify="right")
+        t.add_column("Họ và tên", no_wrap=True)
+        t.add_column("Đơn vị")
+        for year, month in result.period.months():
+            t.add_column(f"T{month}", justify="center")
+        t.add_column("Đạt/Cần", justify="right")
+        t.add_column("Kết quả")
+        previous = None
+        for i, r in enumerate(td, 1):
+            name = r.name if r.person != previous else ""
+            previous = r.person
+            t.add_row(str(i), name, r.unit_name, *(month_cell(s.state, s.visits) for s in r.months),
+                      f"{r.met}/{r.required}", status_text(r.status))
+        out.append(t)
+    return out
+
+
+def totals_line(result: QuotaResult) -> str:
+    statuses = [r.status for r in result.rows]
+    good = sum(statuses.count(s) for s in ("dat", "dung-tien-do"))
+    short = sum(statuses.count(s) for s in ("chua-dat", "cham-tien-do"))
+    ongoing = statuses.count("dang-thuc-hien")
+    na = statuses.count("khong-ap-dung")
+    line = f"Tổng cộng {len(statuses)} dòng: {good} đạt/đúng tiến độ, {short} chưa đạt/chậm tiến độ, {ongoing} đang thực hiện"
+    return line + (f", {na} không áp dụng." if na else ".")
+
+
+def print_table(result: QuotaResult, console) -> None:
+    console.print(f"[bold]Kết quả thực hiện Điều 4 — {result.period.label}[/bold] "
+                  f"(tính đến ngày {fmt(result.as_of)})")
+    if not result.rows:
+        console.print("Không có ai được phân công trong kỳ này.")
+        return
+    for table in tables(result):
+        console.print(table)
+    console.print("Ký hiệu: ✓ đạt, ✗ thiếu, … chưa hết tháng, – không yêu cầu; số là số lần trong tháng.", style="dim")
+    console.print(totals_line(result))
+
+
+CSV_HEADER = ["person", "name", "role", "unit", "unit_name", "visits", "required", "met",
+              "visits_ytd", "target_year", "expected", "status", "status_text"]
+
+
+def csv_rows(result: QuotaResult) -> tuple[list[str], list[list]]:
+    months = [f"{y}-{mo:02d}" for y, mo in result.period.months()]
+    rows = []
+    for r in result.rows:
+        if isinstance(r, TheoDoiRow):
+            base = [r.person, r.name, r.role, r.unit, r.unit_name, r.visits, r.required, r.met, None, None, None]
+            cells = [f"{s.state}:{s.visits}" for s in r.months]
+        else:
+            base = [r.person, r.name, r.role, None, None, r.visits, None, None, r.visits_ytd, r.target_year, r.expected]
+            cells = [None] * len(months)
+        rows.append(base + [r.status, STATUS_WORDS[r.status]] + cells)
+    return CSV_HEADER + months, rows

@@ -1,0 +1,66 @@
+"""The list of visits: selection (pure) and its renderings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dukcli import model as m
+from dukcli.dates import fmt
+from dukcli.periods import Period
+from dukcli.rules.quota import counts_for
+
+PART_WORDS = {"work": "công tác", "meeting": "sinh hoạt"}
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    visit: m.Visit
+    name: str
+    unit_name: str
+    counts: bool
+
+    def as_json(self) -> dict:
+        v = self.visit
+        return {"date": v.date.isoformat(), "person": v.person, "name": self.name, "unit": v.unit,
+                "unit_name": self.unit_name, "parts": list(v.parts), "rating": v.rating,
+                "counts": self.counts, "file": v.file}
+
+    def csv_row(self) -> list:
+        v = self.visit
+        return [v.date.isoformat(), v.person, self.name, v.unit, self.unit_name, " ".join(v.parts),
+                v.rating or "", "co" if self.counts else "khong", v.file]
+
+
+CSV_HEADER = ["date", "person", "name", "unit", "unit_name", "parts", "rating", "counts", "file"]
+
+
+def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) -> list[VisitRow]:
+    rows = []
+    for v in ds.visits:
+        if not period.start <= v.date <= period.end:
+            continue
+        if person and v.person != person:
+            continue
+        if unit and unit not in (v.unit, ds.counted_unit(v.unit)):
+            continue
+        rows.append(VisitRow(v, ds.person_name(v.person), ds.unit_name(v.unit), bool(counts_for(ds, v))))
+    return rows
+
+
+def print_table(period: Period, rows: list[VisitRow], console) -> None:
+    from rich import box
+    from rich.table import Table
+
+    console.print(f"[bold]Các chuyến đi cơ sở — {period.label}[/bold]")
+    if not rows:
+        console.print("Không có chuyến đi nào trong kỳ.")
+        return
+    t = Table(box=box.SIMPLE_HEAVY)
+    for col in ("Ngày", "Người đi", "Đơn vị", "Nội dung", "Tính Điều 4", "Tệp"):
+        t.add_column(col)
+    for r in rows:
+        parts = ", ".join(PART_WORDS[p] for p in r.visit.parts)
+        t.add_row(fmt(r.visit.date), r.name, r.unit_name, parts,
+                  "có" if r.counts else "[yellow]không[/yellow]", f"[dim]{r.visit.file}[/dim]")
+    console.print(t)
+    console.print(f"{len(rows)} chuyến đi; {sum(1 for r in rows if r.counts)} được tính theo Điều 4.")

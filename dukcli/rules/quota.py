@@ -1,0 +1,250 @@
+"""Article 4 of the regulation (SPEC §4): who met the minimum frequency, month by month.
+
+Pure functions over a Dataset; nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dukcli import model as m
+from dukcli.dates import month_end
+from dukcli.periods import Period
+from dukcli.text import name_key, sort_key
+
+STATUS_WORDS = {
+    "dat": "Đạt",
+    "chua-dat": "Chưa đạt",
+    "dang-thuc-hien": "Đang thực hiện",
+    "dung-tien-do": "Đúng tiến độ",
+    "cham-tien-do": "Chậm tiến độ",
+    "khong-ap-dung": "Không áp dụng",
+}
+STATE_WORDS = {"met": "Đạt", "missed": "Thiếu", "pending": "Chưa đến hạn", "not-required": "Không yêu cầu"}
+
+
+@dataclass(frozen=True)
+class MonthState:
+    month: str  # YYYY-MM
+    state: str  # met | missed | pending | not-required
+    visits: int
+
+    def as_json(self) -> dict:
+        return {"month": self.month, "state": self.state, "visits": self.visits}
+
+
+@dataclass(frozen=True)
+class TheoDoiRow:
+    person: str
+    name: str
+    unit: str
+    unit_name: str
+    months: tuple[MonthState, ...]
+    visits: int
+    required: int
+    met: int
+    status: str
+    role: str = "theo-doi"
+
+    @property
+    def missed(self) -> int:
+        return sum(1 for s in self.months if s.state == "missed")
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for s in self.months if s.state == "pending")
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "role": self.role, "unit": self.unit,
+                "unit_name": self.unit_name, "months": [s.as_json() for s in self.months],
+                "visits": self.visits, "required": self.required, "met": self.met, "status": self.status}
+
+
+@dataclass(frozen=True)
+class PhuTrachRow:
+    person: str
+    name: str
+    visits: int
+    visits_ytd: int
+    target_year: int
+    expected: int
+    status: str
+    role: str = "phu-trach"
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "role": self.role, "unit": None,
+                "unit_name": None, "visits": self.visits, "visits_ytd": self.visits_ytd,
+                "target_year": self.target_year, "expected": self.expected, "status": self.status}
+
+
+@dataclass(frozen=True)
+class QuotaResult:
+    period: Period
+    as_of: dt.date
+    rows: tuple
+
+    def as_json(self) -> dict:
+        return {"period": self.period.as_json(), "as_of": self.as_of.isoformat(),
+                "rows": [r.as_json() for r in self.rows]}
+
+
+# --- building blocks ---------------------------------------------------------------------
+
+def mid_month(year: int, month: int) -> dt.date:
+    """The day that decides who is responsible for a month (SPEC §4: the 15th)."""
+    return dt.date(year, month, 15)
+
+
+def covers(ds: m.Dataset, a: m.Assignment, unit_id: str, year: int, month: int) -> bool:
+    """The assignment covers month M for the unit: both in force on the 15th."""
+    day = mid_month(year, month)
+    unit = ds.units.get(unit_id)
+    return unit_id in a.units and a.in_force(day) and unit is not None and unit.exists_on(day)
+
+
+def counts_for(ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
+    """The assignments a visit counts for: its unit (or a chi bộ trực thuộc's parent) is one of
+    theirs and they are in force on the visit's day."""
+    target = ds.counted_unit(v.unit)
+    return [a for a in ds.assignments if a.person == v.person and target in a.units and a.in_force(v.date)]
+
+
+def in_force_during(a: m.Assignment, start: dt.date, end: dt.date) -> bool:
+    return (a.start is None or a.start <= end) and (a.end is None or a.end >= start)
+
+
+def months_of(year: int, first: int, last: int) -> list[tuple[int, int]]:
+    return [(year, mo) for mo in range(first, last + 1)]
+
+
+class _Index:
+    """Visits by person (sorted by date) and assignments by person and role."""
+
+    def __init__(self, ds: m.Dataset, as_of: dt.date):
+        self.visits: dict[str, list[m.Visit]] = defaultdict(list)
+        for v in ds.visits:  # already sorted by date
+            if v.date <= as_of:
+                self.visits[v.person].append(v)
+        self.dates = {p: [v.date for v in vs] for p, vs in self.visits.items()}
+        self.assignments: dict[tuple[str, str], list[m.Assignment]] = defaultdict(list)
+        for a in ds.assignments:
+            self.assignments[(a.person, a.role)].append(a)
+
+    def between(self, person: str, start: dt.date, end: dt.date) -> list[m.Visit]:
+        dates = self.dates.get(person, [])
+        lo = bisect.bisect_left(dates, start)
+        hi = bisect.bisect_right(dates, end)
+        return self.visits[person][lo:hi]
+
+
+def _counting(ds: m.Dataset, visits: list[m.Visit], assignments: list[m.Assignment],
+              unit_id: str | None = None) -> list[m.Visit]:
+    """The visits that count for one of these assignments (and, if given, for this unit)."""
+    out = []
+    for v in visits:
+        target = ds.counted_unit(v.unit)
+        if unit_id is not None and target != unit_id:
+            continue
+        if any(target in a.units and a.in_force(v.date) for a in assignments):
+            out.append(v)
+    return out
+
+
+# --- theo-doi ----------------------------------------------------------------------------
+
+def month_state(covered: bool, visits: int, per_month: int, ended: bool) -> str:
+    if not covered:
+        return "not-required"
+    if visits >= per_month:
+        return "met"
+    return "missed" if ended else "pending"
+
+
+def theo_doi_status(states: list[str]) -> str:
+    if "missed" in states:
+        return "chua-dat"
+    if "met" not in states and "pending" not in states:
+        return "khong-ap-dung"
+    if "pending" in states:
+        return "dang-thuc-hien"
+    return "dat"
+
+
+def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) -> list[TheoDoiRow]:
+    pairs: dict[tuple[str, str], list[m.Assignment]] = defaultdict(list)
+    for (person, role), assignments in index.assignments.items():
+        if role != "theo-doi":
+            continue
+        for a in assignments:
+            if in_force_during(a, period.start, period.end):
+                for uid in a.units:
+                    pairs[(person, uid)].append(a)
+    rows = []
+    for (person, uid), _ in pairs.items():
+        mine = [a for a in index.assignments[(person, "theo-doi")] if uid in a.units]
+        visits = _counting(ds, index.between(person, period.start, period.end), mine, uid)
+        per_month: dict[tuple[int, int], int] = defaultdict(int)
+        for v in visits:
+            per_month[(v.date.year, v.date.month)] += 1
+        months = []
+        for year, mo in period.months():
+            covered = any(covers(ds, a, uid, year, mo) for a in mine)
+            ended = as_of > month_end(year, mo)
+            count = per_month.get((year, mo), 0)
+            months.append(MonthState(f"{year}-{mo:02d}", month_state(covered, count, ds.config.per_month, ended), count))
+        states = [s.state for s in months]
+        required = sum(1 for s in states if s != "not-required")
+        rows.append(TheoDoiRow(person, ds.person_name(person), uid, ds.unit_name(uid), tuple(months),
+                               len(visits), required, states.count("met"), theo_doi_status(states)))
+    return rows
+
+
+# --- phu-trach ---------------------------------------------------------------------------
+
+def covered_months(ds: m.Dataset, assignments: list[m.Assignment], year: int, first: int, last: int) -> int:
+    """c(a, b): months in which some phu-trach assignment covers some unit."""
+    return sum(1 for y, mo in months_of(year, first, last)
+               if any(covers(ds, a, uid, y, mo) for a in assignments for uid in a.units))
+
+
+def scaled(per_year: int, months: int) -> int:
+    return math.ceil(per_year * months / 12)
+
+
+def phu_trach_status(period: Period, as_of: dt.date, ytd: int, expected: int, target: int) -> str:
+    if as_of <= period.end:
+        return "dung-tien-do" if ytd >= expected else "dang-thuc-hien"
+    if (period.end.month, period.end.day) == (12, 31):
+        return "dat" if ytd >= target else "chua-dat"
+    return "dung-tien-do" if ytd >= expected else "cham-tien-do"
+
+
+def phu_trach_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) -> list[PhuTrachRow]:
+    rows = []
+    year = period.year
+    for (person, role), mine in index.assignments.items():
+        if role != "phu-trach" or not any(in_force_during(a, period.start, period.end) for a in mine):
+            continue
+        target = scaled(ds.config.per_year, covered_months(ds, mine, year, 1, 12))
+        expected = scaled(ds.config.per_year, covered_months(ds, mine, year, 1, period.last_month))
+        in_period = _counting(ds, index.between(person, period.start, period.end), mine)
+        ytd = _counting(ds, index.between(person, dt.date(year, 1, 1), period.end), mine)
+        status = phu_trach_status(period, as_of, len(ytd), expected, target)
+        rows.append(PhuTrachRow(person, ds.person_name(person), len(in_period), len(ytd), target, expected, status))
+    return rows
+
+
+# --- the table ---------------------------------------------------------------------------
+
+def compute(ds: m.Dataset, period: Period, as_of: dt.date) -> QuotaResult:
+    """Every Article 4 row of the period: Standing Committee members first, then specialists,
+    each in Vietnamese order by given name (and units by name)."""
+    index = _Index(ds, as_of)
+    pt = sorted(phu_trach_rows(ds, period, as_of, index), key=lambda r: (name_key(r.name), r.person))
+    td = sorted(theo_doi_rows(ds, period, as_of, index),
+                key=lambda r: (name_key(r.name), r.person, sort_key(r.unit_name), r.unit))
+    return QuotaResult(period, as_of, tuple(pt + td))
