@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from dukcli.text import nfc
@@ -40,6 +42,7 @@ _PROBLEMS = [
     ("invalid leading UTF-8 octet", "tệp không phải mã UTF-8"),
     ("invalid trailing UTF-8 octet", "tệp không phải mã UTF-8"),
     ("expected <block end>", "thụt lề không khớp"),
+    ("expected a single document", "tệp chỉ được chứa một tài liệu YAML"),
 ]
 
 
@@ -63,69 +66,170 @@ class LList(list):
 
 
 def load(text: str):
-    """Parse text into LMap/LList/scalars. Scalars stay strings except null/bool/int/float."""
+    """Parse text into LMap/LList/scalars. Scalars stay strings except null/bool/int/float.
+
+    Built from libyaml's event stream with an explicit stack, never by a recursive composer:
+    a file nested a million levels deep would otherwise overflow the C stack and kill the
+    process. Depth and alias expansion are bounded while reading, so a hostile file stops
+    early instead of being read whole.
+    """
     if len(text) > MAX_FILE_BYTES:
         raise YamlError(1, "tệp quá lớn (hơn 2 MB)", code="schema")
+    _refuse_control_chars(text)
+    builder = _Builder()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else 1
-        raise YamlError(line, f"cú pháp YAML sai ở cột {col}: {_explain(e.problem or '')}") from None
-    except yaml.YAMLError as e:
+        raise YamlError(*_syntax(text, e)) from None
+    except yaml.YAMLError:
         raise YamlError(1, "cú pháp YAML sai") from None
-    if node is None:
-        return None
-    return _Builder().build(node, 0)
+    return builder.result
+
+
+# C0 except tab, newline and carriage return; DEL; C1 except NEL. libyaml refuses them with
+# no line number, so they are found here first and reported where they are.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def _refuse_control_chars(text: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        pos = found.start()
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise YamlError(line, f"tệp chứa ký tự điều khiển không được phép (mã U+{ord(found.group()):04X}) "
+                              f"ở cột {col}", code="bad-text")
+
+
+def _syntax(text: str, e: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """(line, message) for a libyaml error, pointing where a person would look."""
+    mark = e.problem_mark or e.context_mark
+    # A problem found only at the end of the file (an unclosed quote or bracket) is reported
+    # where the unclosed thing began.
+    if e.context_mark is not None and mark is not None and mark.index >= len(text.rstrip()):
+        mark = e.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = e.problem or ""
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1] \
+            and not lines[mark.line][: mark.column].strip(" \t"):
+        problem = "found a tab character"
+    return line, f"cú pháp YAML sai ở cột {col}: {_explain(problem)}"
+
+
+class _Frame:
+    __slots__ = ("value", "weight", "anchor", "key", "key_line")
+
+    def __init__(self, value, anchor):
+        self.value = value
+        self.weight = 1
+        self.anchor = anchor
+        self.key = _NO_KEY
+        self.key_line = 0
+
+
+_NO_KEY = object()
+_resolver = yaml.resolver.Resolver()
 
 
 class _Builder:
+    """Turns parse events into LMap/LList/scalars, refusing what a data file never needs."""
+
     def __init__(self):
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.open_anchors: set[str] = set()
         self.count = 0
+        self.documents = 0
+        self.result = None
 
-    def build(self, node, depth):
-        self.count += 1
-        line = node.start_mark.line + 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
+    def feed(self, event) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlError(line, "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._open(event, line)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            if frame.anchor is not None:
+                self.open_anchors.discard(frame.anchor)
+                self.anchors[frame.anchor] = (frame.value, frame.weight)
+            self._add(frame.value, frame.weight, frame.value.line)
+        elif isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event, line)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            self._add(value, 1, line)
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event.anchor, line)
+
+    def _count(self, weight: int, line: int) -> None:
+        self.count += weight
+        if self.count > MAX_NODES:
             raise YamlError(line, "tệp lồng quá sâu hoặc có quá nhiều bí danh (alias)", code="schema")
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, depth, line)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                raise YamlError(line, f"thẻ YAML không được phép: {node.tag}", code="schema")
-            out = LList(self.build(item, depth + 1) for item in node.value)
-            out.line = line
-            out.lines = [item.start_mark.line + 1 for item in node.value]
-            return out
-        return self._scalar(node, line)
 
-    def _mapping(self, node, depth, line):
-        if node.tag != _TAG + "map":
-            raise YamlError(line, f"thẻ YAML không được phép: {node.tag}", code="schema")
-        out = LMap()
-        out.line = line
-        out.lines = {}
-        for key_node, value_node in node.value:
-            key = self.build(key_node, depth + 1)
-            key_line = key_node.start_mark.line + 1
-            if key == "<<" or key_node.tag == _TAG + "merge":
-                raise YamlError(key_line, "không dùng khóa gộp '<<' trong tệp dữ liệu", code="schema")
-            if not isinstance(key, str):
-                key = str(key)
-            if key in out:
-                raise YamlError(key_line, f"khóa '{key}' bị lặp lại", code="schema")
-            out[key] = self.build(value_node, depth + 1)
-            out.lines[key] = key_line
-        return out
+    def _open(self, event, line: int) -> None:
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        tag = event.tag
+        if tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
+            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlError(line, "tệp lồng quá sâu hoặc có quá nhiều bí danh (alias)", code="schema")
+        self._count(1, line)
+        value = LMap() if is_map else LList()
+        value.line = line
+        value.lines = {} if is_map else []
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(value, event.anchor))
 
-    @staticmethod
-    def _scalar(node, line):
-        tag = node.tag
-        value = node.value
+    def _alias(self, anchor: str, line: int) -> None:
+        if anchor in self.open_anchors:
+            raise YamlError(line, f"bí danh '*{anchor}' tự tham chiếu vào chính nó", code="schema")
+        if anchor not in self.anchors:
+            raise YamlError(line, f"bí danh (alias) '*{anchor}' chưa được định nghĩa")
+        value, weight = self.anchors[anchor]
+        self._count(weight, line)
+        self._add(value, weight, line)
+
+    def _add(self, value, weight: int, line: int) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        frame.weight += weight
+        target = frame.value
+        if isinstance(target, LList):
+            target.append(value)
+            target.lines.append(line)
+        elif frame.key is _NO_KEY:
+            frame.key, frame.key_line = self._key(value, line), line
+        else:
+            target[frame.key] = value
+            target.lines[frame.key] = frame.key_line
+            frame.key = _NO_KEY
+
+    def _key(self, key, line: int) -> str:
+        if isinstance(key, (LMap, LList)):
+            raise YamlError(line, "khóa phải là một từ, không phải danh sách hay bảng", code="schema")
+        if key == "<<":
+            raise YamlError(line, "không dùng khóa gộp '<<' trong tệp dữ liệu", code="schema")
+        key = "" if key is None else str(key)
+        if key in self.stack[-1].value:
+            raise YamlError(line, f"khóa '{key}' bị lặp lại", code="schema")
+        return key
+
+    def _scalar(self, event, line: int):
+        self._count(1, line)
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
         if tag not in _SCALAR_TAGS:
-            if tag == "!" or tag is None:
-                return nfc(value)
             raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
         if tag == _TAG + "null":
             return None
@@ -136,9 +240,7 @@ class _Builder:
                 return int(value.replace("_", ""), 0) if not value.lstrip("+-").isdigit() else int(value)
             except ValueError:
                 return nfc(value)
-        if tag == _TAG + "float":
-            return nfc(value)  # no field takes a float; keep the text for the message
-        return nfc(value)
+        return nfc(value)  # str, timestamp, and float (no field takes a float; keep the text)
 
 
 # --- writing -----------------------------------------------------------------------------
