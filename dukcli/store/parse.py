@@ -184,7 +184,7 @@ UNIT_KEYS = ("id", "name", "type", "parent", "meeting-day", "from", "to")
 
 
 def parse_units(sink: Sink, doc) -> list[m.Unit]:
-    out = []
+    read = []
     for _, item in items(sink, doc, "units.yaml"):
         if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), "đơn vị"):
             continue
@@ -194,8 +194,16 @@ def parse_units(sink: Sink, doc) -> list[m.Unit]:
         parent = ident(sink, item, "parent")
         day = integer(sink, item, "meeting-day", 1, 31)
         start, end = date_range(sink, item)
-        if uid and name and utype:
-            out.append(m.Unit(uid, name, utype, parent, day, start, end, sink.file, item.line, _lines(item)))
+        if uid:
+            read.append((item, uid, name, utype, parent, day, start, end))
+    # A unit whose name or type is wrong is kept (the error is already reported) so that
+    # every visit and assignment naming it does not also become an unknown-unit error.
+    parents = {r[4] for r in read if r[4]}
+    out = []
+    for item, uid, name, utype, parent, day, start, end in read:
+        if utype is None:
+            utype = "chi-bo-truc-thuoc" if parent else "dang-bo-co-so" if uid in parents else "chi-bo-co-so"
+        out.append(m.Unit(uid, name or uid, utype, parent, day, start, end, sink.file, item.line, _lines(item)))
     return out
 
 
@@ -211,8 +219,8 @@ def parse_people(sink: Sink, doc) -> list[m.Person]:
         name = text(sink, item, "name", multiline=False)
         position = text(sink, item, "position", multiline=False) or ""
         department = text(sink, item, "department", multiline=False) or ""
-        if pid and name:
-            out.append(m.Person(pid, name, position, department, sink.file, item.line, _lines(item)))
+        if pid:  # kept even with a bad name, so that its visits are not unknown-person errors
+            out.append(m.Person(pid, name or pid, position, department, sink.file, item.line, _lines(item)))
     return out
 
 
