@@ -177,7 +177,18 @@ def validate(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     return out
 
 
+# When a list file cannot be read at all, every reference into it fails too; those echoes
+# are left out so that the one error that matters is not buried under thousands.
+_ECHOES = {"people.yaml": {"unknown-person", "not-assigned"},
+           "units.yaml": {"unknown-unit", "not-assigned"},
+           "assignments.yaml": {"not-assigned"}}
+
+
 def ordered(diags: list[m.Diagnostic]) -> list[m.Diagnostic]:
-    """Files in a fixed order (duk.yaml and the lists first, visits by path), then by line."""
+    """Files in a fixed order (duk.yaml and the lists first, visits by path), then by line;
+    without the echoes of a list file that could not be parsed."""
+    unreadable = {d.file for d in diags if d.code == "yaml-syntax" and d.file in _ECHOES}
+    echoes = set().union(*(_ECHOES[f] for f in unreadable))
+    kept = {d for d in diags if d.code not in echoes or d.file in unreadable}
     rank = {"duk.yaml": 0, "units.yaml": 1, "people.yaml": 2, "assignments.yaml": 3, "submissions.yaml": 4}
-    return sorted(set(diags), key=lambda d: (rank.get(d.file, 9), d.file, d.line, d.code, d.message))
+    return sorted(kept, key=lambda d: (rank.get(d.file, 9), d.file, d.line, d.code, d.message))
