@@ -229,6 +229,8 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        if tag == _TAG + "merge":
+            return "<<"  # refused as a key by _key with its own message
         if tag not in _SCALAR_TAGS:
             raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
         if tag == _TAG + "null":
