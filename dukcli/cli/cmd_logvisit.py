@@ -1,0 +1,527 @@
+"""duk log-visit: record one visit, from options, a file, questions or an editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli.cli import common
+from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
+from dukcli.cli.main import app
+from dukcli.rules import entry
+
+
+class Rating(str, Enum):
+    tot = "tot"
+    kha = "kha"
+    trung_binh = "trung-binh"
+    kem = "kem"
+
+
+def interactive() -> bool:
+    """Whether to ask for what is missing: a terminal, or DUK_INTERACTIVE=1/0 to force it."""
+    forced = os.environ.get("DUK_INTERACTIVE", "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _text_opt(option: str, key: tuple[str, str]):
+    return Annotated[Optional[str], typer.Option(option, help=entry.LABELS[key] + ".")]
+
+
+@app.command("log-visit")
+def log_visit(
+    person: PersonOpt = None,
+    unit: UnitOpt = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="Ngày đi: DD/MM/YYYY, YYYY-MM-DD, 'hôm nay' hoặc 'hôm qua'.")] = None,
+    work: Annotated[bool, typer.Option("--work", help="Có phần I: đi công tác cơ sở.")] = False,
+    meeting: Annotated[bool, typer.Option("--meeting", help="Có phần II: dự sinh hoạt chi bộ.")] = False,
+    situation: _text_opt("--situation", ("work", "situation")) = None,
+    difficulties: _text_opt("--difficulties", ("work", "difficulties")) = None,
+    work_proposals: _text_opt("--work-proposals", ("work", "proposals")) = None,
+    preparation: _text_opt("--preparation", ("meeting", "preparation")) = None,
+    conduct: _text_opt("--conduct", ("meeting", "conduct")) = None,
+    feasibility: _text_opt("--feasibility", ("meeting", "feasibility")) = None,
+    lessons: _text_opt("--lessons", ("meeting", "lessons")) = None,
+    requests: _text_opt("--requests", ("meeting", "requests")) = None,
+    meeting_proposals: _text_opt("--meeting-proposals", ("meeting", "proposals")) = None,
+    rating: Annotated[Optional[Rating], typer.Option(
+        "--rating", help="Xếp loại buổi sinh hoạt: tot, kha, trung-binh, kem.")] = None,
+    from_file: Annotated[Optional[Path], typer.Option(
+        "--from-file", help="Lấy chuyến đi từ tệp YAML (đúng mẫu tệp chuyến đi); tùy chọn trên dòng lệnh được ưu tiên.")] = None,
+    edit: Annotated[bool, typer.Option("--edit", help="Mở trình soạn thảo ($EDITOR) để viết nội dung.")] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Ghi tệp nhưng không lưu vào git.")] = False,
+) -> int:
+    """Ghi nhận một chuyến đi cơ sở (đi công tác cơ sở và/hoặc dự sinh hoạt chi bộ)."""
+    texts = {"situation": situation, "difficulties": difficulties, "work_proposals": work_proposals,
+             "preparation": preparation, "conduct": conduct, "feasibility": feasibility,
+             "lessons": lessons, "requests": requests, "meeting_proposals": meeting_proposals,
+             "rating": rating.value if rating else None}
+    parts = tuple(p for p, on in (("work", work), ("meeting", meeting)) if on)
+    draft = _read_file(from_file) if from_file else entry.Draft()
+    draft = entry.with_options(draft, person, unit, date, parts, texts)
+    asker = Asker() if interactive() else None
+    if asker is None:
+        _require(draft)
+    ctx = Context(*common.load_checked(), common.today(), str(from_file) if from_file else None,
+                  given={k for k, v in (("person", person), ("unit", unit), ("date", date)) if v is not None})
+    return _run(ctx, draft, asker, edit, not no_commit)
+
+
+@dataclass
+class Context:
+    root: Path
+    ds: object
+    diags: list  # everything check finds in the folder before this entry
+    today: dt.date
+    source: str | None  # the --from-file path, for messages
+    given: set  # which of person, unit, date came from the command line
+
+
+def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> int:
+    from dukcli.store import record
+
+    if asker is not None:
+        draft = _ask_missing(ctx, draft, asker, items=not edit)
+    # With --edit the editor is where the notes are fixed, so only names and date must hold first.
+    prepared = _edit(ctx, draft, asker) if edit else _prepare(ctx, draft)
+    verdict = prepared.verdict
+    _show_warnings(verdict.warnings)
+    _mention_other_errors(ctx)
+    if asker is not None and not _confirmed(asker, prepared):
+        common.echo_err("Đã hủy; không có gì được ghi.")
+        return 1
+    message = entry.commit_message(ctx.ds.person_name(prepared.person), ctx.ds.unit_name(prepared.unit),
+                                   prepared.day)
+    try:
+        saved = record.add_file(ctx.root, entry.folder(prepared.day), entry.stem(prepared.day, prepared.person,
+                                prepared.unit), verdict.text, message, commit=commit)
+    except record.RecordError as e:
+        raise DukError(e.message) from None
+    print(f"Đã ghi chuyến đi vào: {saved.rel}")
+    if saved.committed:
+        print(f"Đã lưu vào git: {message}")
+    if saved.warning:
+        common.echo_err(f"Cảnh báo: {saved.warning}")
+    _show_article4(ctx, verdict.visit, saved.rel)
+    return 0
+
+
+# --- gathering the entry ------------------------------------------------------------------
+
+def _read_file(path: Path) -> entry.Draft:
+    from dukcli.store import yamlio
+
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise DukError(f"--from-file: không đọc được tệp '{path}': {e.strerror or e}") from None
+    try:
+        doc = yamlio.load(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DukError(f"{path}: tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)") from None
+    except yamlio.YamlError as e:
+        raise DukError(f"{path}:{e.line}: {e.message}") from None
+    try:
+        return entry.from_document(doc)
+    except entry.EntryError as e:
+        raise DukError(f"{path}: {e}") from None
+
+
+def _require(draft: entry.Draft) -> None:
+    """Without a terminal nothing can be asked: what is missing is a usage error."""
+    missing = [f"--{k}" for k in ("person", "unit", "date") if not getattr(draft, k)]
+    if missing:
+        raise usage(f"thiếu {', '.join(missing)} (không chạy trên cửa sổ dòng lệnh nên không hỏi được; "
+                    "hãy ghi đủ trên dòng lệnh)")
+    if not draft.sections:
+        raise usage("cần --work hoặc --meeting hoặc một nội dung (ví dụ --situation \"…\")")
+
+
+def _where(ctx: Context, key: str) -> str:
+    """How to name where a value came from in a message."""
+    if key in ctx.given or ctx.source is None:
+        return f"--{key}"
+    return f"'{key}' trong {ctx.source}"
+
+
+def _day(ctx: Context, text: str) -> dt.date:
+    from dukcli.dates import DateError, parse_date
+
+    try:
+        return parse_date(text, ctx.today, words=True)
+    except DateError as e:
+        where = _where(ctx, "date")
+        if where.startswith("--"):
+            raise usage(f"{where}: {e}") from None
+        raise DukError(f"{where}: {e}") from None
+
+
+def _person(ctx: Context, query: str):
+    from dukcli import match
+
+    try:
+        return match.find(query, match.people(ctx.ds), "người")
+    except match.MatchError as e:
+        raise DukError(f"{_where(ctx, 'person')}: {e.message}") from None
+
+
+def _unit(ctx: Context, query: str, day: dt.date | None):
+    """Among the units that exist on the day; a unit that does not exist then is still found
+    by its exact id or name, so that the check can say plainly why it is refused."""
+    from dukcli import match
+
+    try:
+        return match.find(query, match.units(ctx.ds, on=day), "đơn vị")
+    except match.MatchError as e:
+        if day is not None:
+            try:
+                return match.find(query, match.units(ctx.ds), "đơn vị")
+            except match.MatchError:
+                pass
+        raise DukError(f"{_where(ctx, 'unit')}: {e.message}") from None
+
+
+@dataclass
+class Prepared:
+    person: str
+    unit: str
+    day: dt.date
+    rel: str
+    verdict: entry.Verdict
+
+
+def _resolve(ctx: Context, draft: entry.Draft) -> tuple[str, str, dt.date]:
+    """Person and unit ids and the day, from what was typed."""
+    _require(draft)
+    day = _day(ctx, draft.date)
+    return _person(ctx, draft.person).id, _unit(ctx, draft.unit, day).id, day
+
+
+def _prepare(ctx: Context, draft: entry.Draft) -> Prepared:
+    """Resolve names and date, then judge the entry as `check` would; refuse it when invalid."""
+    person, unit, day = _resolve(ctx, draft)
+    mapping = entry.to_mapping(person, unit, day, draft.sections, draft.extra)
+    rel = _free_rel(ctx.root, entry.folder(day), entry.stem(day, person, unit))
+    verdict = entry.judge(ctx.ds, mapping, rel, ctx.today)
+    if verdict.errors:
+        for d in verdict.errors:
+            common.echo_err(f"  lỗi [{d.code}]: {d.message}")
+        raise DukError("chuyến đi không hợp lệ nên không được ghi (không có gì được ghi, không có gì được lưu vào git)")
+    return Prepared(person, unit, day, rel, verdict)
+
+
+def _free_rel(root: Path, folder: str, stem: str) -> str:
+    """The name the file will most likely get (the check compares duplicates by file name)."""
+    n = 1
+    while True:
+        rel = f"{folder}/{stem}.yaml" if n == 1 else f"{folder}/{stem}-{n}.yaml"
+        if not (root / rel).exists():
+            return rel
+        n += 1
+
+
+# --- questions on a terminal --------------------------------------------------------------
+
+class Asker:
+    """Questions and answers in Vietnamese through rich; answers are NFC."""
+
+    def __init__(self):
+        from rich.console import Console
+
+        self.console = Console(highlight=False)
+
+    def say(self, text: str = "") -> None:
+        self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    def ask(self, question: str, default: str | None = None) -> str:
+        from rich.prompt import Prompt
+        from rich.text import Text
+
+        from dukcli.text import nfc
+
+        kwargs = {} if default is None else {"default": default, "show_default": bool(default)}
+        answer = Prompt.ask(Text(question), console=self.console, **kwargs)
+        return nfc(str(answer).strip())
+
+    def yes(self, question: str, default: bool | None = None) -> bool:
+        from dukcli.text import fold
+
+        hint = {None: "(y/n)", True: "(Y/n)", False: "(y/N)"}[default]
+        while True:
+            answer = fold(self.ask(f"{question} {hint}", "" if default is not None else None))
+            if answer == "" and default is not None:
+                return default
+            if answer in ("y", "yes", "c", "co", "d", "dong y"):
+                return True
+            if answer in ("n", "no", "k", "khong"):
+                return False
+            self.say("Hãy gõ y (có) hoặc n (không).")
+
+
+def _ask_missing(ctx: Context, draft: entry.Draft, asker: Asker, items: bool) -> entry.Draft:
+    """Person, unit, date, parts, then every item of the chosen parts (empty allowed)."""
+    from dukcli.dates import fmt
+
+    person = draft.person or _ask_person(ctx, asker).id
+    day = _day(ctx, draft.date) if draft.date else None
+    unit = draft.unit or _ask_unit(ctx, asker, person, day).id
+    if day is None:
+        day = _ask_date(ctx, asker)
+    sections = dict(draft.sections)
+    if not sections:
+        sections = {part: {} for part in _ask_parts(asker)}
+    if items:
+        for name, values in sections.items():
+            if values == {}:
+                sections[name] = _ask_items(asker, name)
+    return entry.Draft(person, unit, fmt(day), sections, draft.extra)
+
+
+def _pick(asker: Asker, question: str, listed: list, candidates: list, what: str):
+    from dukcli import match
+
+    while True:
+        answer = asker.ask(question)
+        if answer.isdigit() and listed:
+            n = int(answer)
+            if 1 <= n <= len(listed):
+                return listed[n - 1]
+            asker.say(f"Không có số {n}; chọn từ 1 đến {len(listed)}.")
+            continue
+        try:
+            return match.find(answer, candidates, what)
+        except match.MatchError as e:
+            asker.say(e.message)
+
+
+def _ask_person(ctx: Context, asker: Asker):
+    from dukcli import match
+    from dukcli.text import name_key
+
+    people = sorted(match.people(ctx.ds), key=lambda c: name_key(c.name))
+    asker.say("Người đi cơ sở:")
+    for i, c in enumerate(people, 1):
+        asker.say(f"  {i}. {c.name} ({c.id})")
+    return _pick(asker, "Chọn số thứ tự hoặc gõ một phần họ tên", people, people, "người")
+
+
+def _assigned_units(ctx: Context, person: str, day: dt.date) -> list:
+    """The person's units in force on the day, each followed by its chi bộ trực thuộc."""
+    from dukcli.match import Candidate
+
+    ds = ctx.ds
+    ids: list[str] = []
+    for a in ds.assignments:
+        if a.person == person and a.in_force(day):
+            ids.extend(u for u in a.units if u in ds.units and u not in ids)
+    out = []
+    for uid in ids:
+        out.append(Candidate(uid, ds.units[uid].name))
+        out.extend(Candidate(u.id, u.name) for u in ds.units.values()
+                   if u.parent == uid and u.type == "chi-bo-truc-thuoc" and u.exists_on(day))
+    return out
+
+
+def _ask_unit(ctx: Context, asker: Asker, person: str, day: dt.date | None):
+    from dukcli import match
+
+    listed = _assigned_units(ctx, person, day or ctx.today)
+    if listed:
+        asker.say("Đơn vị được phân công:")
+        for i, c in enumerate(listed, 1):
+            asker.say(f"  {i}. {c.name} ({c.id})")
+        question = "Chọn số thứ tự, hoặc gõ một phần tên của đơn vị bất kỳ"
+    else:
+        question = "Đơn vị (gõ mã hoặc một phần tên)"
+    return _pick(asker, question, listed, match.units(ctx.ds, on=day), "đơn vị")
+
+
+def _ask_date(ctx: Context, asker: Asker) -> dt.date:
+    from dukcli.dates import DateError, fmt, parse_date
+
+    while True:
+        answer = asker.ask("Ngày đi (DD/MM/YYYY, 'hôm nay', 'hôm qua')", fmt(ctx.today))
+        try:
+            return parse_date(answer, ctx.today, words=True)
+        except DateError as e:
+            asker.say(str(e))
+
+
+def _ask_parts(asker: Asker) -> tuple[str, ...]:
+    choices = {"1": ("work",), "2": ("meeting",), "3": ("work", "meeting")}
+    asker.say("Ghi nhận phần nào?  1. Đi công tác cơ sở   2. Dự sinh hoạt chi bộ   3. Cả hai")
+    while True:
+        answer = asker.ask("Chọn 1, 2 hoặc 3")
+        if answer in choices:
+            return choices[answer]
+        asker.say("Hãy gõ 1, 2 hoặc 3.")
+
+
+RATING_CHOICES = {"1": "tot", "2": "kha", "3": "trung-binh", "4": "kem"}
+
+
+def _ask_items(asker: Asker, section: str) -> dict:
+    from dukcli import model as m
+    from dukcli.text import fold
+
+    asker.say(f"{entry.SECTION_NAMES[section]} (Enter để bỏ trống một mục):")
+    out = {}
+    for name in entry.SECTION_FIELDS[section]:
+        if name == "rating":
+            continue
+        answer = asker.ask(entry.LABELS[(section, name)], "")
+        if answer:
+            out[name] = answer
+    if section == "meeting":
+        words = {fold(word): code for code, word in m.RATINGS.items()}
+        while True:
+            answer = fold(asker.ask("Xếp loại buổi sinh hoạt: 1. Tốt  2. Khá  3. Trung bình  4. Kém  "
+                                    "(Enter để bỏ qua)", ""))
+            code = RATING_CHOICES.get(answer) or words.get(answer) or (answer if answer in m.RATINGS else None)
+            if code or not answer:
+                break
+            asker.say("Hãy gõ 1, 2, 3, 4 hoặc Enter.")
+        if code:
+            out["rating"] = code
+    return out
+
+
+def _confirmed(asker: Asker, prepared: Prepared) -> bool:
+    asker.say("")
+    asker.say(f"Chuyến đi sẽ được ghi vào {prepared.rel}:")
+    asker.say(prepared.verdict.text.rstrip("\n"))
+    for d in prepared.verdict.warnings:
+        asker.say(f"Cảnh báo [{d.code}]: {d.message}")
+    return asker.yes("Lưu chuyến đi này?")
+
+
+# --- the editor ---------------------------------------------------------------------------
+
+def _editor_command() -> list[str]:
+    import shlex
+    import shutil
+
+    chosen = os.environ.get("EDITOR") or os.environ.get("VISUAL")
+    if chosen:
+        return shlex.split(chosen)
+    for name in ("nano", "vi"):
+        if shutil.which(name):
+            return [name]
+    raise DukError("không tìm thấy trình soạn thảo: hãy đặt biến EDITOR (ví dụ EDITOR=nano)")
+
+
+def _run_editor(text: str) -> tuple[str, bool]:
+    """(what came back, whether the editor exited normally)."""
+    import subprocess
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="duk-chuyen-di-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        command = _editor_command()
+        try:
+            done = subprocess.run([*command, name])
+        except OSError as e:
+            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {e.strerror or e}") from None
+        with open(name, encoding="utf-8", errors="replace") as fh:
+            return fh.read(), done.returncode == 0
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+
+
+def _from_text(ctx: Context, text: str) -> Prepared:
+    """What came back from the editor, judged like everything else."""
+    from dukcli.store import yamlio
+
+    try:
+        doc = yamlio.load(text)
+    except yamlio.YamlError as e:
+        raise DukError(f"dòng {e.line}: {e.message}") from None
+    try:
+        draft = entry.from_document(doc)
+    except entry.EntryError as e:
+        raise DukError(str(e)) from None
+    return _prepare(Context(ctx.root, ctx.ds, ctx.diags, ctx.today, "nội dung vừa soạn", set()), draft)
+
+
+def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
+    """Open the editor until what comes back is valid, or keep the text in a rescue file."""
+    person, unit, day = _resolve(ctx, draft)
+    text = entry.editor_text(entry.to_mapping(person, unit, day, draft.sections, draft.extra, blanks=True))
+    asker = asker or Asker()
+    while True:
+        text, ok = _run_editor(text)
+        if not ok:
+            _rescue(ctx, text, "trình soạn thảo báo lỗi khi đóng")
+        if _blank(text):
+            raise DukError("nội dung trống: đã hủy, không có gì được ghi")
+        try:
+            return _from_text(ctx, text)
+        except DukError as e:
+            common.echo_err(f"Nội dung chưa hợp lệ: {e.message}")
+        try:
+            again = asker.yes("Mở lại trình soạn thảo để sửa (nội dung đã gõ được giữ nguyên)?", True)
+        except EOFError:
+            again = False
+        if not again:
+            _rescue(ctx, text, "chuyến đi chưa hợp lệ")
+
+
+def _blank(text: str) -> bool:
+    """Nothing but comments and spaces: the clerk emptied the file to cancel."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _rescue(ctx: Context, text: str, why: str) -> None:
+    """Keep what was typed in .duk/ and stop: nothing typed is ever lost."""
+    from dukcli.store import write
+    from dukcli.store.cache import private_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = write.create_unique(private_dir(ctx.root), f"chuyen-di-chua-ghi-{stamp}", text)
+    raise DukError(f"{why}; không có gì được ghi. Nội dung đã gõ được giữ ở: {path}\n"
+                   f"Sửa xong, ghi lại bằng: duk log-visit --from-file '{path}' --edit")
+
+
+# --- after saving -------------------------------------------------------------------------
+
+def _show_warnings(warnings: list) -> None:
+    for d in warnings:
+        common.echo_err(f"Cảnh báo [{d.code}]: {d.message}")
+
+
+def _mention_other_errors(ctx: Context) -> None:
+    errors = sum(1 for d in ctx.diags if d.severity == "error")
+    if errors:
+        common.echo_err(f"Cảnh báo: thư mục dữ liệu đang có {errors} lỗi ở các tệp khác (xem: duk check); "
+                        "chuyến đi này hợp lệ nên vẫn được ghi.")
+
+
+def _show_article4(ctx: Context, visit, rel: str) -> None:
+    """What the new visit does to Article 4, computed with the visit included."""
+    from dataclasses import replace
+
+    from dukcli import model as m
+
+    ds = ctx.ds
+    with_visit = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments,
+                                 [*ds.visits, replace(visit, file=rel)], ds.submissions)
+    for line in entry.article4_lines(with_visit, visit, ctx.today):
+        print(line)

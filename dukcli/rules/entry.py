@@ -1,0 +1,239 @@
+"""A new visit built from what the clerk gave (options, a file, answers, an editor): pure.
+
+The entry is judged by serialising it exactly as it will be written and reading it back
+through the same parser and per-visit checks as `duk check`, so that log-visit can never
+write a file that check would refuse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dukcli import model as m
+from dukcli.dates import fmt
+from dukcli.text import nfc
+
+# Command-line option (Python name) -> (section, field) of the visit file.
+TEXT_OPTIONS = {
+    "situation": ("work", "situation"),
+    "difficulties": ("work", "difficulties"),
+    "work_proposals": ("work", "proposals"),
+    "preparation": ("meeting", "preparation"),
+    "conduct": ("meeting", "conduct"),
+    "feasibility": ("meeting", "feasibility"),
+    "lessons": ("meeting", "lessons"),
+    "requests": ("meeting", "requests"),
+    "meeting_proposals": ("meeting", "proposals"),
+    "rating": ("meeting", "rating"),
+}
+
+SECTIONS = ("work", "meeting")
+SECTION_FIELDS = {"work": m.WORK_FIELDS, "meeting": m.MEETING_FIELDS + ("rating",)}
+SECTION_NAMES = {"work": "I. Đi công tác cơ sở", "meeting": "II. Dự sinh hoạt chi bộ"}
+
+# The items of the report form (regulation, attached form), as prompts and editor hints.
+LABELS = {
+    ("work", "situation"): "I.2 Đánh giá tình hình của cơ sở",
+    ("work", "difficulties"): "I.3 Những khó khăn, vướng mắc của cơ sở",
+    ("work", "proposals"): "I.4 Những kiến nghị, đề xuất với Ban Thường vụ",
+    ("meeting", "preparation"): "II.2 Công tác chuẩn bị và nội dung sinh hoạt",
+    ("meeting", "conduct"): "II.3 Điều hành sinh hoạt và ra nghị quyết",
+    ("meeting", "feasibility"): "II.4 Tính khả thi của nghị quyết",
+    ("meeting", "lessons"): "II.5 Vấn đề cần quan tâm, rút kinh nghiệm",
+    ("meeting", "requests"): "II.6 Nội dung chi bộ đề nghị cấp ủy cấp trên quan tâm",
+    ("meeting", "proposals"): "II.7 Kiến nghị, đề xuất với Ban Thường vụ",
+    ("meeting", "rating"): "Xếp loại buổi sinh hoạt (tot, kha, trung-binh, kem)",
+}
+
+
+class EntryError(ValueError):
+    """Input that cannot become a visit at all; the message is for the user."""
+
+
+@dataclass
+class Draft:
+    """A visit being put together; person, unit and date are still what was typed."""
+
+    person: str | None = None
+    unit: str | None = None
+    date: str | None = None
+    sections: dict = field(default_factory=dict)  # "work"/"meeting" -> {field: value} (or a bad raw value)
+    extra: dict = field(default_factory=dict)  # unknown keys of a file, kept so the check names them
+
+
+def from_document(doc) -> Draft:
+    """A draft from a visit in the SPEC format (as read by yamlio.load); keys may be missing."""
+    if doc is None:
+        return Draft()
+    if not isinstance(doc, dict):
+        raise EntryError("tệp phải là một chuyến đi dạng khóa: giá trị (person, unit, date, work, meeting)")
+    draft = Draft()
+    for key, value in doc.items():
+        if key in ("person", "unit", "date"):
+            setattr(draft, key, None if value is None or value == "" else str(value))
+        elif key in SECTIONS:
+            if value is None or value == "":
+                draft.sections[key] = {}
+            elif isinstance(value, dict):
+                draft.sections[key] = dict(value)
+            else:
+                draft.sections[key] = value  # kept as is: the check says why it is wrong
+        else:
+            draft.extra[key] = value
+    return draft
+
+
+def with_options(draft: Draft, person: str | None = None, unit: str | None = None, date: str | None = None,
+                 parts: tuple[str, ...] = (), texts: dict | None = None) -> Draft:
+    """The draft with command-line options laid over it: options win, a text implies its section."""
+    sections = {k: (dict(v) if isinstance(v, dict) else v) for k, v in draft.sections.items()}
+    for part in parts:
+        sections.setdefault(part, {})
+    for option, value in (texts or {}).items():
+        if value is None:
+            continue
+        section, name = TEXT_OPTIONS[option]
+        current = sections.get(section)
+        if not isinstance(current, dict):
+            current = {}
+        if value != "":
+            current[name] = value
+        sections[section] = current
+    return Draft(person if person is not None else draft.person,
+                 unit if unit is not None else draft.unit,
+                 date if date is not None else draft.date,
+                 sections, dict(draft.extra))
+
+
+def _clean(value):
+    return nfc(value) if isinstance(value, str) else value
+
+
+def _section(values, fields: tuple[str, ...], blanks: bool):
+    if not isinstance(values, dict):
+        return _clean(values)
+    out = {}
+    for name in fields:
+        value = values.get(name)
+        if value is not None and value != "":
+            out[name] = _clean(value)
+        elif blanks:
+            out[name] = None
+    for name, value in values.items():  # unknown fields, kept so that the check names them
+        if name not in fields:
+            out[_clean(str(name))] = _clean(value)
+    return out
+
+
+def to_mapping(person: str, unit: str, day: dt.date, sections: dict, extra: dict | None = None,
+               blanks: bool = False) -> dict:
+    """The visit file's mapping in SPEC key order; with blanks, empty items of a section as None
+    (the editor's template shows every item of the chosen parts)."""
+    out: dict = {"person": person, "unit": unit, "date": day}
+    for name in SECTIONS:
+        if name in sections:
+            out[name] = _section(sections[name], SECTION_FIELDS[name], blanks)
+    for key, value in (extra or {}).items():
+        out[_clean(str(key))] = _clean(value)
+    return out
+
+
+def editor_text(mapping: dict) -> str:
+    """The YAML a clerk edits: the entry, with empty items left blank after their key."""
+    from dukcli.store import yamlio
+
+    header = ("# Chuyến đi cơ sở. Sửa rồi lưu tệp và đóng trình soạn thảo.\n"
+              "# work: I. đi công tác cơ sở (situation I.2, difficulties I.3, proposals I.4)\n"
+              "# meeting: II. dự sinh hoạt chi bộ (preparation II.2, conduct II.3, feasibility II.4,\n"
+              "#   lessons II.5, requests II.6, proposals II.7, rating: tot | kha | trung-binh | kem)\n"
+              "# Nội dung nhiều dòng: viết 'situation: |' rồi xuống dòng, thụt vào 4 dấu cách.\n")
+    lines = []
+    for line in yamlio.dump(mapping).splitlines():
+        # Only section items sit at an indent of exactly two spaces; text lines sit deeper.
+        if line.startswith("  ") and not line.startswith("   ") and line.endswith(": null"):
+            line = line[: -len(" null")]
+        lines.append(line)
+    return header + "\n".join(lines) + "\n"
+
+
+def stem(day: dt.date, person: str, unit: str) -> str:
+    """2019-05-14-nguyen-thi-lan-cb-so-tai-chinh"""
+    return f"{day.isoformat()}-{person}-{unit}"
+
+
+def folder(day: dt.date) -> str:
+    """visits/2019/05"""
+    return f"visits/{day.year:04d}/{day.month:02d}"
+
+
+def commit_message(person_name: str, unit_name: str, day: dt.date) -> str:
+    return f"Ghi nhận: {person_name} – {unit_name} – {fmt(day)}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str  # exactly what will be written
+    visit: m.Visit | None
+    diags: list
+
+    @property
+    def errors(self) -> list:
+        return [d for d in self.diags if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list:
+        return [d for d in self.diags if d.severity == "warning"]
+
+
+def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
+    """Serialise, read back and check the entry exactly as `duk check` would check the file rel."""
+    from dukcli.rules.validate import VisitIndex, check_visit
+    from dukcli.store import parse, yamlio
+
+    text = yamlio.dump(mapping)
+    sink = parse.Sink(rel)
+    try:
+        doc = yamlio.load(text)
+    except yamlio.YamlError as e:
+        sink.error(e.line, e.code, e.message)
+        return Verdict(text, None, sink.diags)
+    visit = parse.parse_visit(sink, doc)
+    diags = list(sink.diags)
+    if visit is not None:
+        diags.extend(check_visit(ds, visit, today, VisitIndex(ds)))
+    return Verdict(text, visit, diags)
+
+
+STATE_MARKS = {"met": "✓", "missed": "✗", "pending": "…", "not-required": "–"}
+
+
+def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:
+    """What the visit (already in ds) does to Article 4: for a specialist the months of the
+    visit's quarter for that unit, for a Standing Committee member the year so far."""
+    from dukcli.periods import quarter_of
+    from dukcli.rules import quota
+
+    period = quarter_of(visit.date)
+    result = quota.compute(ds, period, as_of)
+    unit = ds.counted_unit(visit.unit)
+    out = []
+    months_shown = False
+    for row in result.rows:
+        if row.person != visit.person:
+            continue
+        status = quota.STATUS_WORDS[row.status]
+        if row.role == "theo-doi" and row.unit == unit:
+            months = ", ".join(f"tháng {int(s.month[5:])} {STATE_MARKS[s.state]} ({s.visits})" for s in row.months)
+            out.append(f"Điều 4 – {row.name} theo dõi {row.unit_name}, {period.label}: {months}; "
+                       f"đạt {row.met}/{row.required} tháng – {status}.")
+            months_shown = True
+        elif row.role == "phu-trach":
+            out.append(f"Điều 4 – {row.name} (Ủy viên Ban Thường vụ phụ trách): {row.visits_ytd} chuyến đi "
+                       f"từ đầu năm {period.year} đến nay; chỉ tiêu cả năm {row.target_year}, "
+                       f"đến hết {period.label} cần {row.expected} – {status}.")
+    if months_shown:
+        out.append("(✓ đạt, ✗ thiếu, … chưa đến hạn, – không yêu cầu; trong ngoặc: số chuyến đi được tính)")
+    if not out:
+        out.append("Điều 4 – chuyến đi này không được tính cho phân công nào.")
+    return out
