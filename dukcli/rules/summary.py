@@ -1,0 +1,276 @@
+"""The compiled report of Article 6.2/6.3: everything the Organisation Committee tells the
+Standing Committee about a period, as a template context of plain strings and lists.
+
+Pure: the Word rendering (templates/summary.docx) only loops over what is built here, so a
+clerk can restyle the template without touching the logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from dukcli import model as m
+from dukcli.dates import fmt
+from dukcli.periods import Period
+from dukcli.rules import oversight, quota
+from dukcli.rules.report import note_lines, period_phrase, place_date
+from dukcli.text import name_key, sort_key
+
+TITLE = "BÁO CÁO"
+SUBTITLE = "Kết quả đi công tác cơ sở và dự sinh hoạt chi bộ"
+SIGNER_FOR = "T/M BAN TỔ CHỨC"
+SIGNER_TITLE = "TRƯỞNG BAN"
+NONE = "Không có."
+
+# The grassroots notes the committee is asked to act on (Article 6.2): what the units found
+# hard, asked for, and proposed, and the issues raised at their meetings. Assessments of the
+# visitor (situation, preparation, conduct, feasibility) stay in the individual reports.
+NOTE_FIELDS = (
+    ("work", "difficulties", "Khó khăn, vướng mắc của cơ sở"),
+    ("work", "proposals", "Kiến nghị, đề xuất với Ban Thường vụ (qua đi công tác cơ sở)"),
+    ("meeting", "lessons", "Vấn đề cần quan tâm, rút kinh nghiệm qua dự sinh hoạt chi bộ"),
+    ("meeting", "requests", "Nội dung chi bộ đề nghị cấp ủy cấp trên quan tâm lãnh đạo"),
+    ("meeting", "proposals", "Kiến nghị, đề xuất với Ban Thường vụ (qua dự sinh hoạt chi bộ)"),
+)
+
+
+def period_visits(ds: m.Dataset, period: Period, as_of: dt.date) -> list[m.Visit]:
+    """Visits of the period, ignoring those after as_of (SPEC §4)."""
+    last = min(period.end, as_of)
+    return [v for v in ds.visits if period.start <= v.date <= last]
+
+
+def month_label(year: int, month: int) -> str:
+    return f"Tháng {month}/{year}"
+
+
+# --- I. figures --------------------------------------------------------------------------
+
+def assigned(ds: m.Dataset, period: Period) -> tuple[dict[str, set[str]], set[str]]:
+    """People by role and the units followed, for assignments in force during the period."""
+    people: dict[str, set[str]] = {role: set() for role in m.ROLES}
+    units: set[str] = set()
+    for a in ds.assignments:
+        if quota.in_force_during(a, period.start, period.end):
+            people[a.role].add(a.person)
+            units.update(a.units)
+    return people, units
+
+
+def figures(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]:
+    people, units = assigned(ds, period)
+    work = sum(1 for v in visits if v.work is not None)
+    meeting = sum(1 for v in visits if v.meeting is not None)
+    out = [
+        f"Số đồng chí Ủy viên Ban Thường vụ (chuyên trách) được phân công phụ trách: {len(people['phu-trach'])}; "
+        f"số cán bộ, chuyên viên được phân công theo dõi: {len(people['theo-doi'])}.",
+        f"Số tổ chức cơ sở đảng được phân công phụ trách, theo dõi: {len(units)}.",
+        f"Tổng số chuyến đi cơ sở trong kỳ: {len(visits)}, trong đó {work} lượt đi công tác cơ sở "
+        f"và {meeting} lượt dự sinh hoạt chi bộ.",
+    ]
+    ratings = [v.rating for v in visits if v.meeting is not None and v.rating]
+    if ratings:
+        parts = ", ".join(f"{word} {ratings.count(code)}" for code, word in m.RATINGS.items() if code in ratings)
+        out.append(f"Đánh giá chất lượng các buổi sinh hoạt chi bộ được dự: {parts}.")
+    return out
+
+
+def month_rows(period: Period, visits: list[m.Visit]) -> tuple[list[dict], dict]:
+    counts = defaultdict(lambda: [0, 0, 0])
+    for v in visits:
+        c = counts[(v.date.year, v.date.month)]
+        c[0] += 1
+        c[1] += v.work is not None
+        c[2] += v.meeting is not None
+    rows = []
+    for year, month in period.months():
+        total, work, meeting = counts.get((year, month), [0, 0, 0])
+        rows.append({"month": month_label(year, month), "visits": str(total), "work": str(work),
+                     "meeting": str(meeting)})
+    total = {"month": "Cộng", "visits": str(len(visits)),
+             "work": str(sum(1 for v in visits if v.work is not None)),
+             "meeting": str(sum(1 for v in visits if v.meeting is not None))}
+    return rows, total
+
+
+# --- II. Article 4 -----------------------------------------------------------------------
+
+def quota_tables(result: quota.QuotaResult) -> tuple[list[dict], list[dict]]:
+    pt, td = [], []
+    for r in result.rows:
+        word = quota.STATUS_WORDS[r.status]
+        if isinstance(r, quota.PhuTrachRow):
+            pt.append({"no": str(len(pt) + 1), "name": r.name, "visits": str(r.visits), "ytd": str(r.visits_ytd),
+                       "expected": str(r.expected), "target": str(r.target_year), "status": word})
+        else:
+            td.append({"no": str(len(td) + 1), "name": r.name, "unit": r.unit_name, "visits": str(r.visits),
+                       "met": f"{r.met}/{r.required}", "status": word})
+    return pt, td
+
+
+def shortfalls(result: quota.QuotaResult) -> list[str]:
+    """Who fell short, and how: the months missed per person and unit; the Standing Committee
+    members under the pace expected by the end of the period."""
+    out = []
+    for r in result.rows:
+        if isinstance(r, quota.TheoDoiRow):
+            missed = [s.month for s in r.months if s.state == "missed"]
+            if missed:
+                months = ", ".join(f"{int(x[5:])}/{x[:4]}" for x in missed)
+                out.append(f"Đồng chí {r.name} – {r.unit_name}: không đi cơ sở tháng {months} "
+                           f"(đạt {r.met}/{r.required} tháng).")
+        elif r.visits_ytd < r.expected:
+            out.append(f"Đồng chí {r.name} (Ủy viên Ban Thường vụ phụ trách): {r.visits_ytd} lần từ đầu năm, "
+                       f"cần {r.expected} lần đến hết kỳ, chỉ tiêu năm {r.target_year} lần "
+                       f"({quota.STATUS_WORDS[r.status].lower()}).")
+    return out
+
+
+# --- III. units not visited --------------------------------------------------------------
+
+def unvisited(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]:
+    """Grassroots units that existed during the period and had no visit at all (a visit to a
+    chi bộ trực thuộc counts for its đảng bộ), with who was assigned to them."""
+    seen = {ds.counted_unit(v.unit) for v in visits}
+    holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for a in ds.assignments:
+        if quota.in_force_during(a, period.start, period.end):
+            for uid in a.units:
+                holders[uid].append((a.role, a.person))
+    units = [u for u in ds.units.values() if u.type != "chi-bo-truc-thuoc" and u.id not in seen
+             and (u.start is None or u.start <= period.end) and (u.end is None or u.end >= period.start)]
+    out = []
+    for u in sorted(units, key=lambda u: (sort_key(u.name), u.id)):
+        who = []
+        for role, word in (("phu-trach", "phụ trách"), ("theo-doi", "theo dõi")):
+            names = sorted({ds.person_name(p) for r, p in holders[u.id] if r == role}, key=name_key)
+            if names:
+                who.append(f"{word}: {', '.join(names)}")
+        out.append(f"{u.name} ({'; '.join(who) if who else 'chưa phân công'}).")
+    return out
+
+
+# --- IV. quarterly reports ---------------------------------------------------------------
+
+def reports(ds: m.Dataset, period: Period, as_of: dt.date) -> tuple[list[str], list[dict]]:
+    lines, rows = [], []
+    for q in oversight.quarters_in(period):
+        st = oversight.report_status(ds, q, as_of)
+        pending = " (chưa đến hạn)" if as_of <= st.due else ""
+        lines.append(f"{q.label} (hạn nộp {fmt(st.due)}{pending}): {len(st.rows)} đồng chí phải báo cáo; "
+                     f"đúng hạn {st.count('dung-han')}, trễ hạn {st.count('tre-han')}, "
+                     f"chưa nộp {st.count('chua-nop')}.")
+        for r in st.rows:
+            rows.append({"no": str(len(rows) + 1), "name": r.name, "quarter": q.label,
+                         "received": fmt(r.received) if r.received else "",
+                         "status": report_word(r)})
+    if not lines:
+        lines.append("Kỳ báo cáo không trọn một quý nên chưa xét việc nộp báo cáo quý.")
+    return lines, rows
+
+
+def report_word(r: oversight.ReportRow) -> str:
+    if r.status == "tre-han":
+        return f"Trễ hạn ({r.days_late} ngày)"
+    if r.status == "chua-nop" and r.overdue:
+        return f"Chưa nộp (quá hạn {r.days_late} ngày)"
+    return oversight.REPORT_WORDS[r.status]
+
+
+# --- V. grassroots notes -----------------------------------------------------------------
+
+def unit_heading(ds: m.Dataset, unit_id: str) -> str:
+    unit = ds.units.get(unit_id)
+    name = ds.unit_name(unit_id)
+    if unit is not None and unit.type == "chi-bo-truc-thuoc" and unit.parent:
+        return f"{name} ({ds.unit_name(unit.parent)})"
+    return name
+
+
+def notes(ds: m.Dataset, visits: list[m.Visit]) -> list[dict]:
+    """The notes grouped by the unit visited (units in Vietnamese order), each dated and signed
+    by the person, oldest first; every line literal."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for v in sorted(visits, key=lambda v: (v.date, name_key(ds.person_name(v.person)), v.file)):
+        for part, key, label in NOTE_FIELDS:
+            section = getattr(v, part)
+            text = (section or {}).get(key)
+            if text and note_lines(text):
+                head = f"Ngày {fmt(v.date)}, đồng chí {ds.person_name(v.person)} – {label}:"
+                groups[v.unit].append({"head": head, "lines": note_lines(text)})
+    order = sorted(groups, key=lambda u: (sort_key(unit_heading(ds, u)), u))
+    return [{"unit": unit_heading(ds, u), "entries": groups[u]} for u in order]
+
+
+# --- the whole context -------------------------------------------------------------------
+
+def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
+    """Everything the summary template shows; `on` is the document's date."""
+    c = ds.config
+    visits = period_visits(ds, period, as_of)
+    result = quota.compute(ds, period, as_of)
+    pt_rows, td_rows = quota_tables(result)
+    months, total = month_rows(period, visits)
+    report_lines, report_rows = reports(ds, period, as_of)
+    short = c.org_short or ""
+    return {
+        "org": {"parent": c.org_parent, "name": c.org_name, "short": short, "place": c.org_place},
+        "number": f"Số        -BC/{short}" if short else "Số        -BC",
+        "place_date": place_date(c, on),
+        "title": TITLE,
+        "subtitle": f"{SUBTITLE} {period_phrase(period)}",
+        "period_label": period.label,
+        "as_of": fmt(as_of),
+        "intro": f"Thực hiện {c.regulation}, Ban Tổ chức tổng hợp kết quả đi công tác cơ sở và dự sinh hoạt "
+                 f"chi bộ của các đồng chí Ủy viên Ban Thường vụ (chuyên trách), cán bộ, chuyên viên theo dõi "
+                 f"{period_phrase(period)} (số liệu tính đến ngày {fmt(min(as_of, period.end))}) "
+                 f"như sau:",
+        "figures": figures(ds, period, visits),
+        "months": months,
+        "months_total": total,
+        "pt_rows": pt_rows,
+        "td_rows": td_rows,
+        "shortfalls": shortfalls(result) or [NONE],
+        "unvisited": unvisited(ds, period, visits) or [NONE],
+        "report_lines": report_lines,
+        "report_rows": report_rows,
+        "notes": notes(ds, visits),
+        "no_notes": NONE,
+        "signer_for": SIGNER_FOR,
+        "signer_title": SIGNER_TITLE,
+        "recipients": ["- Ban Thường vụ Đảng ủy Khối (để báo cáo),", "- Lưu Ban Tổ chức."],
+    }
+
+
+def expected_texts(ctx: dict) -> list[str]:
+    """The strings the written file must contain when read back: the header, every sentence
+    built from the data, every name and unit in the tables, every grassroots note."""
+    out = [ctx["org"]["name"], ctx["org"]["parent"], ctx["place_date"], ctx["subtitle"], ctx["intro"]]
+    for key in ("figures", "shortfalls", "unvisited", "report_lines"):
+        out.extend(ctx[key])
+    for key, fields in (("pt_rows", ("name", "status")), ("td_rows", ("name", "unit", "met")),
+                        ("report_rows", ("name", "status")), ("months", ("month",))):
+        out.extend(row[f] for row in ctx[key] for f in fields)
+    for group in ctx["notes"]:
+        out.append(group["unit"])
+        for entry in group["entries"]:
+            out.append(entry["head"])
+            out.extend(entry["lines"])
+    return [t for t in out if t and t != NONE]
+
+
+def sample_context() -> dict:
+    """A realistic context, for checking a summary template a clerk edited."""
+    config = m.Config(org_parent="ĐẢNG BỘ TỈNH", org_name="ĐẢNG ỦY KHỐI", org_short="ĐUK", org_place="Thành phố")
+    units = [m.Unit("cb-mau", "Chi bộ mẫu", "chi-bo-co-so", meeting_day=5),
+             m.Unit("db-mau", "Đảng bộ mẫu", "dang-bo-co-so")]
+    people = [m.Person("nguoi-mau", "Nguyễn Văn Mẫu"), m.Person("uv-mau", "Trần Thị Mẫu")]
+    assignments = [m.Assignment("nguoi-mau", "theo-doi", ("cb-mau", "db-mau")),
+                   m.Assignment("uv-mau", "phu-trach", ("cb-mau", "db-mau"))]
+    notes = {"difficulties": "Khó khăn mẫu\nDòng thứ hai", "proposals": "Kiến nghị mẫu"}
+    minutes = {"lessons": "Vấn đề mẫu", "requests": "Đề nghị mẫu"}
+    visits = [m.Visit("nguoi-mau", "cb-mau", dt.date(2019, 5, 14), notes, minutes, "tot")]
+    subs = [m.Submission("nguoi-mau", "2019Q2", dt.date(2019, 6, 27))]
+    ds = m.Dataset.build(config, units, people, assignments, visits, subs)
+    return context(ds, Period("Q", 2019, 2), dt.date(2019, 7, 5), dt.date(2019, 7, 5))

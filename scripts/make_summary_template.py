@@ -1,0 +1,176 @@
+"""Build templates/summary.docx, the compiled report of Article 6.2/6.3
+(run: python3 scripts/make_summary_template.py).
+
+Same Party-document form as the individual report (scripts/make_templates.py, whose page
+set-up and building blocks are reused): A4, Times New Roman in every font slot, the
+committee's header with the number line left blank, BÁO CÁO and its subtitle, then the five
+sections and the signature of the body. The template only loops over the context built by
+dukcli/rules/summary.py; a clerk may restyle or reword it in Word.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from make_templates import (HEADER_LEFT_MM, TEXT_WIDTH_MM, borderless_table, cell_paragraphs,  # noqa: E402
+                            centred, para, rule_under, setup)
+
+TABLE_PT = 12
+
+
+def header(doc) -> None:
+    table = borderless_table(doc, [HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM])
+    left, right = (cell_paragraphs(c) for c in table.rows[0].cells)
+    centred(left, "{{ org.parent }}")
+    centred(left, "{{ org.name }}", bold=True)
+    centred(left, "*")
+    centred(left, "{{ number }}")
+    rule_under(centred(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True), 6)
+    centred(right, "{{ place_date }}", italic=True, before=10)
+
+
+def title(doc) -> None:
+    centred(doc, "{{ title }}", size=16, bold=True, before=18)
+    centred(doc, "{{ subtitle }}", bold=True, after=18)
+
+
+def heading(doc, text: str) -> None:
+    para(doc, text, bold=True, keep=True, before=6)
+
+
+def loop(doc, items: str, **kw) -> None:
+    para(doc, f"{{%p for para in {items} %}}")
+    para(doc, "{{ para }}", **kw)
+    para(doc, "{%p endfor %}")
+
+
+def _cell(cell, text: str, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    cell_paragraphs(cell)
+    p = para(cell, text, size=TABLE_PT, bold=bold, align=align, indent=False, after=0)
+    p.paragraph_format.line_spacing = 1.0
+
+
+def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | None = None) -> None:
+    """A bordered table: a header row, one row per item ({%tr for %}), an optional total row.
+    columns: (heading, field, width in mm)."""
+    rows = 4 + (1 if total else 0)
+    table = doc.add_table(rows=rows, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    for i, (head, field, width) in enumerate(columns):
+        for row in table.rows:
+            row.cells[i].width = Mm(width)
+        _cell(table.rows[0].cells[i], head, bold=True, align=centre)
+        _cell(table.rows[2].cells[i], f"{{{{ r.{field} }}}}",
+              align=WD_ALIGN_PARAGRAPH.LEFT if field in ("name", "unit", "quarter", "month") else centre)
+        if total:
+            _cell(table.rows[4].cells[i], f"{{{{ {total}.{field} }}}}", bold=True,
+                  align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else centre)
+    # docxtpl row tags: the whole row is replaced by the tag, so one cell is enough.
+    _cell(table.rows[1].cells[0], f"{{%tr for r in {items} %}}")
+    _cell(table.rows[3].cells[0], "{%tr endfor %}")
+    para(doc, "", after=3)
+
+
+def sections(doc) -> None:
+    para(doc, "{{ intro }}")
+
+    heading(doc, "I- TÌNH HÌNH CHUNG")
+    loop(doc, "figures")
+    para(doc, "Số chuyến đi cơ sở theo tháng:", keep=True)
+    grid(doc, "months", [("Tháng", "month", 45), ("Số chuyến đi", "visits", 40),
+                         ("Đi công tác cơ sở", "work", 40), ("Dự sinh hoạt chi bộ", "meeting", 40)],
+         total="months_total")
+
+    heading(doc, "II- KẾT QUẢ THỰC HIỆN ĐỊNH KỲ ĐI CƠ SỞ, DỰ SINH HOẠT CHI BỘ (ĐIỀU 4)")
+    para(doc, "1- Các đồng chí Ủy viên Ban Thường vụ (chuyên trách) phụ trách", bold=True, italic=True, keep=True)
+    para(doc, "{%p if pt_rows %}")
+    grid(doc, "pt_rows", [("TT", "no", 10), ("Họ và tên", "name", 45), ("Trong kỳ", "visits", 18),
+                          ("Lũy kế năm", "ytd", 20), ("Cần đến hết kỳ", "expected", 22),
+                          ("Chỉ tiêu năm", "target", 20), ("Kết quả", "status", 30)])
+    para(doc, "{%p else %}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+    para(doc, "2- Các đồng chí cán bộ, chuyên viên theo dõi", bold=True, italic=True, keep=True)
+    para(doc, "{%p if td_rows %}")
+    grid(doc, "td_rows", [("TT", "no", 10), ("Họ và tên", "name", 40), ("Đơn vị", "unit", 55),
+                          ("Số lần", "visits", 15), ("Tháng đạt", "met", 20), ("Kết quả", "status", 25)])
+    para(doc, "{%p else %}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+    para(doc, "3- Những đồng chí chưa thực hiện đủ định kỳ", bold=True, italic=True, keep=True)
+    loop(doc, "shortfalls")
+
+    heading(doc, "III- TỔ CHỨC CƠ SỞ ĐẢNG CHƯA CÓ ĐỒNG CHÍ NÀO ĐẾN TRONG KỲ")
+    loop(doc, "unvisited")
+
+    heading(doc, "IV- VIỆC NỘP BÁO CÁO CÁ NHÂN HẰNG QUÝ (ĐIỀU 6.1)")
+    loop(doc, "report_lines")
+    para(doc, "{%p if report_rows %}")
+    grid(doc, "report_rows", [("TT", "no", 10), ("Họ và tên", "name", 45), ("Kỳ báo cáo", "quarter", 40),
+                              ("Ngày nhận", "received", 25), ("Tình trạng", "status", 45)])
+    para(doc, "{%p endif %}")
+
+    heading(doc, "V- NHỮNG VẤN ĐỀ CẦN QUAN TÂM, PHÁT SINH Ở CƠ SỞ")
+    para(doc, "(Khó khăn, vướng mắc; đề nghị của chi bộ; vấn đề cần rút kinh nghiệm; kiến nghị, đề xuất "
+              "với Ban Thường vụ — ghi nguyên văn theo báo cáo của các đồng chí đi cơ sở.)", italic=True)
+    para(doc, "{%p for g in notes %}")
+    para(doc, "{{ g.unit }}", bold=True, keep=True, before=6)
+    para(doc, "{%p for e in g.entries %}")
+    para(doc, "{{ e.head }}", italic=True, keep=True)
+    para(doc, "{%p for line in e.lines %}")
+    para(doc, "{{ line }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if not notes %}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+
+
+def signature(doc) -> None:
+    para(doc, "", after=0)
+    table = borderless_table(doc, [TEXT_WIDTH_MM - 85, 85])
+    left, right = (cell_paragraphs(c) for c in table.rows[0].cells)
+    p = para(left, "Nơi nhận:", size=12, bold=True, italic=True, indent=False, after=0)
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    para(left, "{%p for r in recipients %}", indent=False, after=0)
+    para(left, "{{ r }}", size=11, indent=False, after=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    para(left, "{%p endfor %}", indent=False, after=0)
+    centred(right, "{{ signer_for }}", bold=True)
+    centred(right, "{{ signer_title }}", bold=True)
+    for _ in range(4):
+        centred(right)
+
+
+def build_summary(target: Path) -> None:
+    doc = Document()
+    setup(doc)
+    doc.core_properties.title = "Báo cáo tổng hợp kết quả đi công tác cơ sở và dự sinh hoạt chi bộ"
+    header(doc)
+    title(doc)
+    sections(doc)
+    signature(doc)
+    doc.save(str(target))
+
+
+def main() -> None:
+    target = ROOT / "templates" / "summary.docx"
+    build_summary(target)
+    print(f"đã tạo {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
