@@ -1,0 +1,192 @@
+"""duk report (Article 6.1, the individual report as .docx) and duk template export/check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
+                               load_for_report, parse_day, period_from, today, usage)
+from dukcli.cli.main import app
+
+REPORT_TEMPLATE = "report.docx"
+
+template_app = typer.Typer(
+    help="Mẫu Word của báo cáo: chép ra để sửa, kiểm tra mẫu đã sửa.",
+    no_args_is_help=True,
+)
+app.add_typer(template_app, name="template")
+
+
+# --- duk report ------------------------------------------------------------------------------
+
+def choose_template(folder: Path, option: Path | None) -> Path:
+    """--template, else the data folder's templates/report.docx, else the shipped one."""
+    from dukcli.resources import template
+
+    if option is not None:
+        if not option.is_file():
+            raise DukError(f"--template: không có tệp mẫu '{option}'")
+        return option
+    own = folder / "templates" / REPORT_TEMPLATE
+    return own if own.is_file() else template(REPORT_TEMPLATE)
+
+
+def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
+    from dukcli import match
+    from dukcli.rules.quota import in_force_during
+    from dukcli.text import name_key
+
+    if not everyone:
+        try:
+            found = match.find(query, match.people(ds), "người")
+        except match.MatchError as e:
+            raise DukError(e.message) from None
+        return [ds.people[found.id]]
+    ids = {a.person for a in ds.assignments if in_force_during(a, period.start, period.end)}
+    chosen = sorted((ds.people[i] for i in ids if i in ds.people), key=lambda p: name_key(p.name))
+    if not chosen:
+        raise DukError(f"không có ai được phân công trong {period.label.lower()}; không có tệp nào được ghi")
+    return chosen
+
+
+def targets_for(people: list, period, output: Path | None, out_dir: Path | None) -> list[Path]:
+    def default(person) -> str:
+        return f"bao-cao-{period.slug}-{person.id}.docx"
+
+    if output is not None and not output.is_dir():
+        return [output]
+    folder = output or out_dir or Path.cwd()
+    return [folder / default(p) for p in people]
+
+
+def counted_indexes(ds, visits: list) -> set[int]:
+    """Which of the visits count for one of the person's assignments (Article 4)."""
+    from dukcli.rules.quota import counts_for
+
+    return {i for i, v in enumerate(visits) if counts_for(ds, v)}
+
+
+def write_report(ds, person, period, day: dt.date, template: Path, target: Path, force: bool) -> int:
+    """Render, read back, and put one report in place; returns the number of visits in it."""
+    from dukcli.render.word import WordError, write_checked
+    from dukcli.rules import report
+
+    visits = report.visits_of(ds, person.id, period)
+    context = report.build_context(ds, person, period, day, counted_indexes(ds, visits))
+    try:
+        write_checked(template, context, target, report.expected_texts(context), overwrite=force)
+    except FileExistsError:
+        raise DukError(f"tệp '{target}' đã có; không ghi đè (dùng --force để ghi đè)") from None
+    except WordError as e:
+        raise DukError(str(e)) from None
+    except OSError as e:
+        raise DukError(f"không ghi được '{target}' ({e.strerror or e})") from None
+    return len(visits)
+
+
+@app.command("report")
+def report_cmd(
+    person: PersonOpt = None,
+    everyone: Annotated[bool, typer.Option(
+        "--all", help="Làm báo cáo cho mọi người có phân công trong kỳ (mỗi người một tệp).")] = False,
+    period: PeriodOpt = None,
+    quarter: QuarterOpt = None,
+    year: YearOpt = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="Ngày ghi ở dòng địa danh, ngày tháng (mặc định: hôm nay).")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Tệp .docx sẽ ghi (mặc định: bao-cao-<kỳ>-<người>.docx).")] = None,
+    out_dir: Annotated[Optional[Path], typer.Option(
+        "--out-dir", help="Thư mục ghi các tệp báo cáo (mặc định: thư mục hiện tại).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
+    template: Annotated[Optional[Path], typer.Option(
+        "--template", help="Mẫu Word khác (mặc định: templates/report.docx của thư mục dữ liệu, "
+                           "nếu có, hoặc mẫu kèm theo duk).")] = None,
+) -> None:
+    """Báo cáo cá nhân kết quả đi công tác cơ sở và dự sinh hoạt chi bộ (Điều 6.1), tệp Word."""
+    if bool(person) == everyone:
+        raise usage("cần đúng một trong hai: --person NGƯỜI hoặc --all")
+    if everyone and output is not None and not output.is_dir():
+        raise usage("--all ghi nhiều tệp: dùng --out-dir THƯ_MỤC thay cho -o")
+    the_period = period_from(period, quarter, year)
+    day = parse_day(date, "--date") or today()
+    folder, ds = load_for_report()
+    form = choose_template(folder, template)
+    chosen = people_to_report(ds, person, everyone, the_period)
+    targets = targets_for(chosen, the_period, output, out_dir)
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        names = ", ".join(str(t) for t in existing[:5])
+        raise DukError(f"đã có tệp: {names}; không ghi đè (dùng --force để ghi đè)")
+    for who, target in zip(chosen, targets):
+        count = write_report(ds, who, the_period, day, form, target, force)
+        typer.echo(f"Đã ghi {target} ({who.name}, {the_period.label}, {count} lượt đi cơ sở)")
+
+
+# --- duk template ----------------------------------------------------------------------------
+
+def _samples() -> dict:
+    """Sample contexts by kind of template; a new Word document adds its own here."""
+    from dukcli.rules import report
+
+    return {"report": report.sample_context}
+
+
+@template_app.command("export")
+def template_export(
+    folder: Annotated[Path, typer.Argument(help="Thư mục sẽ nhận bản sao các mẫu (tạo nếu chưa có).")],
+) -> None:
+    """Chép các mẫu Word kèm theo duk ra THƯ_MỤC để sửa trong Word (không ghi đè tệp đã có)."""
+    from dukcli.resources import template_dir
+
+    shipped = sorted(template_dir().glob("*.docx"))
+    if folder.exists() and not folder.is_dir():
+        raise DukError(f"'{folder}' là một tệp, không phải thư mục")
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for source in shipped:
+        target = folder / source.name
+        try:
+            with open(target, "xb") as fh:  # exclusive: never over a clerk's edited copy
+                fh.write(source.read_bytes())
+        except FileExistsError:
+            echo_err(f"Bỏ qua {target}: tệp đã có, không ghi đè.")
+            continue
+        copied += 1
+        typer.echo(f"Đã chép {target}")
+    if not copied:
+        raise DukError(f"không chép được mẫu nào vào '{folder}'")
+    typer.echo("Sửa mẫu trong Word, giữ nguyên các thẻ {{ … }} và {%p … %}; kiểm tra bằng: "
+               "duk template check TỆP; dùng bằng cách đặt vào thư mục templates/ của thư mục dữ liệu "
+               "hoặc: duk report --template TỆP")
+
+
+@template_app.command("check")
+def template_check(
+    file: Annotated[Path, typer.Argument(help="Tệp mẫu .docx cần kiểm tra.")],
+    kind: Annotated[str, typer.Option("--kind", help="Loại mẫu: report (báo cáo cá nhân).")] = "report",
+) -> None:
+    """Kiểm tra một mẫu Word đã sửa: biến không biết, thẻ viết sai (kèm đoạn văn chứa lỗi)."""
+    from dukcli.render.word import check_template
+
+    samples = _samples()
+    if kind not in samples:
+        raise usage(f"--kind: không biết loại mẫu '{kind}' (chỉ nhận: {', '.join(samples)})")
+    if not file.is_file():
+        raise DukError(f"không có tệp mẫu '{file}'")
+    problems = check_template(file, samples[kind]())
+    if not problems:
+        typer.echo(f"Mẫu hợp lệ: {file}")
+        return
+    for p in problems:
+        where = f"đoạn {p.paragraph} «{_short(p.text)}»: " if p.paragraph else ""
+        echo_err(f"{file}: {where}{p.message}")
+    raise DukError(f"mẫu '{file}' có {len(problems)} lỗi; hãy sửa trong Word rồi kiểm tra lại")
+
+
+def _short(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
