@@ -16,27 +16,24 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from make_templates import (HEADER_LEFT_MM, TEXT_WIDTH_MM, borderless_table, cell_paragraphs,  # noqa: E402
-                            centred, para, rule_under, setup)
+import make_templates  # noqa: E402
+from make_templates import TEXT_WIDTH_MM, borderless_table, cell_paragraphs, centred, para, setup  # noqa: E402
 
 TABLE_PT = 12
 
 
 def header(doc) -> None:
-    table = borderless_table(doc, [HEADER_LEFT_MM, TEXT_WIDTH_MM - HEADER_LEFT_MM])
-    left, right = (cell_paragraphs(c) for c in table.rows[0].cells)
-    centred(left, "{{ org.parent }}")
-    centred(left, "{{ org.name }}", bold=True)
-    centred(left, "*")
+    """The individual report's header (kept in step with it), plus the number line under the
+    issuing body: a committee's report carries a number, left blank for the clerk."""
+    make_templates.header(doc)
+    left = doc.tables[-1].rows[0].cells[0]
     centred(left, "{{ number }}")
-    rule_under(centred(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True), 6)
-    centred(right, "{{ place_date }}", italic=True, before=10)
 
 
 def title(doc) -> None:
@@ -70,6 +67,7 @@ def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | No
     table.autofit = False
     centre = WD_ALIGN_PARAGRAPH.CENTER
     for i, (head, field, width) in enumerate(columns):
+        table.columns[i].width = Mm(width)  # the grid, which LibreOffice follows
         for row in table.rows:
             row.cells[i].width = Mm(width)
         _cell(table.rows[0].cells[i], head, bold=True, align=centre)

@@ -394,10 +394,12 @@ def summary(
         raise usage(f"-o: tệp ghi ra phải có đuôi .docx (đang là '{path.name}')")
     if path.exists() and not force:
         raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
-    _, ds = load_for_report()
+    folder, ds = load_for_report()
     ctx = rules.context(ds, p, day, on)
+    own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
+    form = own if own.is_file() else template(SUMMARY_TEMPLATE)
     try:
-        word.write_checked(template(SUMMARY_TEMPLATE), ctx, path, rules.expected_texts(ctx), overwrite=force)
+        word.write_checked(form, ctx, path, rules.expected_texts(ctx), overwrite=force)
     except FileExistsError:
         raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
     except word.WordError as e:
