@@ -152,7 +152,7 @@ def test_nesting_within_the_limit_is_fine():
     ("recursive", "person: nguyen-thi-lan\nunit: &u [*u]\n", 2, "schema", "tự tham chiếu"),
     ("huge", "person: nguyen-thi-lan\nwork:\n  situation: " + "ơ" * 2_500_000 + "\n", 1, "schema", "quá lớn"),
     ("deep", "work: " + "{a: " * 200_000 + "x" + "}" * 200_000 + "\n", 1, "schema", "lồng quá sâu"),
-])
+], ids=["bomb", "python", "recursive", "huge", "deep"])
 def test_hostile_visit_files_through_check(name, text, line, code, word, make_folder, duk, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     folder = make_folder({"visits/2019/05/bad.yaml": text, "visits/2019/05/good.yaml": VISIT.format(date="2019-05-14")})
