@@ -1,0 +1,220 @@
+"""The loader and its cache in .duk/: warm runs re-parse nothing, the cache never changes an answer."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dukcli.rules.validate import ordered, validate
+from dukcli.store import loader
+
+TODAY = __import__("datetime").date(2019, 12, 31)
+
+
+def visit(day: str, person: str = "nguyen-thi-lan", unit: str = "cb-so-tai-chinh") -> str:
+    return f"person: {person}\nunit: {unit}\ndate: {day}\nmeeting:\n  conduct: Điều hành tốt.\n  rating: tot\n"
+
+
+FILES = {
+    "visits/2019/05/a.yaml": visit("2019-05-14"),
+    "visits/2019/06/b.yaml": visit("2019-06-05", unit="db-so-y-te"),
+    "visits/2019/07/c.yaml": visit("2019-07-05", person="tran-van-binh"),
+    "visits/2019/08/bad.yaml": "person: nguyen-thi-lan\nunit: [oops\n",
+    "submissions.yaml": "- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-06-27\n",
+}
+N_FILES = 5 + 4  # duk.yaml, units, people, assignments, submissions + four visits
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The list of files parse_text was called for, in order."""
+    seen: list[str] = []
+    real = loader.parse_text
+
+    def counting(rel, raw, parser):
+        seen.append(rel)
+        return real(rel, raw, parser)
+
+    monkeypatch.setattr(loader, "parse_text", counting)
+    return seen
+
+
+def answer(folder: Path):
+    """Everything the loader and the checks say about a folder, comparable with ==."""
+    ds, diags = loader.load(folder)
+    return ds, ordered(diags + validate(ds, TODAY))
+
+
+def bump_mtime(path: Path) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+
+
+def test_cold_run_parses_every_file_once(make_folder, parses):
+    loader.load(make_folder(FILES))
+    assert sorted(parses) == sorted(["duk.yaml", "units.yaml", "people.yaml", "assignments.yaml",
+                                     "submissions.yaml", *(k for k in FILES if k.startswith("visits/"))])
+    assert len(parses) == N_FILES
+
+
+def test_warm_run_parses_nothing_and_answers_the_same(make_folder, parses):
+    folder = make_folder(FILES)
+    cold = answer(folder)
+    parses.clear()
+    warm = answer(folder)
+    assert parses == []
+    assert warm == cold
+    assert len(warm[0].visits) == 3
+    assert [(d.file, d.code) for d in warm[1]] == [("visits/2019/08/bad.yaml", "yaml-syntax")]
+
+
+def test_touching_one_file_reparses_only_that_file(make_folder, parses):
+    folder = make_folder(FILES)
+    cold = answer(folder)
+    bump_mtime(folder / "visits/2019/06/b.yaml")
+    parses.clear()
+    assert answer(folder) == cold
+    assert parses == ["visits/2019/06/b.yaml"]
+
+
+def test_changing_one_file_reparses_it_and_the_answer_follows(make_folder, parses):
+    folder = make_folder(FILES)
+    answer(folder)
+    path = folder / "visits/2019/05/a.yaml"
+    path.write_text(visit("2019-05-21") + "work: {}\n", encoding="utf-8")
+    parses.clear()
+    ds, _ = answer(folder)
+    assert parses == ["visits/2019/05/a.yaml"]
+    first = ds.visits[0]
+    assert (first.file, first.date.isoformat(), first.work) == ("visits/2019/05/a.yaml", "2019-05-21", {})
+
+
+def test_changing_a_list_file_reparses_only_it(make_folder, parses):
+    folder = make_folder(FILES)
+    answer(folder)
+    people = folder / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("Nguyễn Thị Lan", "Nguyễn Thị Lan Anh"),
+                      encoding="utf-8")
+    parses.clear()
+    ds, _ = answer(folder)
+    assert parses == ["people.yaml"]
+    assert ds.people["nguyen-thi-lan"].name == "Nguyễn Thị Lan Anh"
+
+
+def test_fixing_a_broken_file_clears_its_error(make_folder):
+    folder = make_folder(FILES)
+    assert answer(folder)[1]
+    (folder / "visits/2019/08/bad.yaml").write_text(visit("2019-08-06"), encoding="utf-8")
+    ds, diags = answer(folder)
+    assert diags == []
+    assert len(ds.visits) == 4
+
+
+def test_new_and_deleted_files_are_seen(make_folder, parses):
+    folder = make_folder(FILES)
+    answer(folder)
+    (folder / "visits/2019/07/c.yaml").unlink()
+    (folder / "visits/2019/09").mkdir()
+    (folder / "visits/2019/09/d.yaml").write_text(visit("2019-09-09"), encoding="utf-8")
+    parses.clear()
+    ds, _ = answer(folder)
+    assert parses == ["visits/2019/09/d.yaml"]
+    assert [v.file for v in ds.visits] == ["visits/2019/05/a.yaml", "visits/2019/06/b.yaml", "visits/2019/09/d.yaml"]
+
+
+def test_deleting_the_cache_changes_no_answer(make_folder, parses):
+    folder = make_folder(FILES)
+    first = answer(folder)
+    shutil.rmtree(folder / ".duk")
+    parses.clear()
+    assert answer(folder) == first
+    assert len(parses) == N_FILES
+    assert (folder / ".duk" / "cache.pickle").is_file()
+
+
+@pytest.mark.parametrize("garbage", [b"\x00\xffgarbage\x80\x81" * 100, b"", b"\x80\x04\x95", b"not a pickle at all"])
+def test_a_corrupt_cache_is_rebuilt_silently(garbage, make_folder, parses, duk):
+    folder = make_folder(FILES)
+    first = answer(folder)
+    (folder / ".duk" / "cache.pickle").write_bytes(garbage)
+    parses.clear()
+    assert answer(folder) == first
+    assert len(parses) == N_FILES
+    parses.clear()
+    assert answer(folder) == first
+    assert parses == []  # rebuilt and used again
+    (folder / ".duk" / "cache.pickle").write_bytes(garbage)
+    result = duk(["check"], data=folder)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if "bad.yaml" in line]
+    assert "Traceback" not in result.stdout + result.stderr and "pickle" not in result.stderr
+
+
+def test_a_cache_from_another_version_is_ignored(make_folder, parses, monkeypatch):
+    from dukcli.store import cache
+
+    folder = make_folder(FILES)
+    answer(folder)
+    monkeypatch.setattr(cache, "VERSION", "other")
+    parses.clear()
+    answer(folder)
+    assert len(parses) == N_FILES
+
+
+def test_cache_folder_ignores_itself(make_folder):
+    folder = make_folder(FILES)
+    answer(folder)
+    assert (folder / ".duk" / ".gitignore").read_text(encoding="utf-8").strip() == "*"
+
+
+def test_git_status_shows_nothing_from_the_cache(make_folder, duk):
+    folder = make_folder(FILES)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@x"}
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, env=env, check=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "dữ liệu")
+    assert duk(["check"], data=folder).exit_code == 1  # builds .duk/ with its cache
+    assert (folder / ".duk" / "cache.pickle").is_file()
+    assert git("status", "--porcelain", "--untracked-files=all").stdout == ""
+
+
+def test_a_cache_that_cannot_be_written_still_answers(make_folder, parses):
+    """.duk being a plain file (root ignores chmod, so this is the portable way to forbid it)."""
+    folder = make_folder(FILES)
+    first = answer(folder)
+    shutil.rmtree(folder / ".duk")
+    (folder / ".duk").write_text("không phải thư mục", encoding="utf-8")
+    for _ in range(2):
+        parses.clear()
+        assert answer(folder) == first
+        assert len(parses) == N_FILES
+
+
+def test_records_remember_file_and_lines(make_folder):
+    ds, _ = loader.load(make_folder(FILES))
+    v = next(v for v in ds.visits if v.file == "visits/2019/05/a.yaml")
+    assert v.line == 1
+    assert v.lines == {"person": 1, "unit": 2, "date": 3, "meeting": 4, "meeting.conduct": 5, "meeting.rating": 6}
+    unit = ds.units["cb-phong-nghiep-vu-y"]
+    assert (unit.file, unit.line, unit.lines["parent"]) == ("units.yaml", 8, 11)
+    a = ds.assignments[1]
+    assert (a.file, a.line, a.lines["units"]) == ("assignments.yaml", 6, 8)
+    s = ds.submissions[0]
+    assert (s.file, s.line, s.period) == ("submissions.yaml", 1, "2019Q2")
+
+
+def test_files_outside_visits_and_hidden_files_are_ignored(make_folder, parses):
+    folder = make_folder({**FILES, "notes.yaml": "this: [is not read\n", "visits/2019/05/.a.yaml.swp": "x: [\n",
+                          "visits/2019/05/readme.txt": "không phải YAML", "visits/.git-like/x.yaml": "x: [\n"})
+    ds, diags = loader.load(folder)
+    assert len(parses) == N_FILES
+    assert [d.file for d in diags] == ["visits/2019/08/bad.yaml"]
