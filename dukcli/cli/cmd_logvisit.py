@@ -98,7 +98,8 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
     # With --edit the editor is where the notes are fixed, so only names and date must hold first.
     prepared = _edit(ctx, draft, asker) if edit else _prepare(ctx, draft)
     verdict = prepared.verdict
-    _show_warnings(verdict.warnings)
+    if asker is None:  # on a terminal they are shown with the entry, before the question
+        _show_warnings(verdict.warnings)
     _mention_other_errors(ctx)
     if asker is not None and not _confirmed(asker, prepared):
         common.echo_err("Đã hủy; không có gì được ghi.")
@@ -275,7 +276,7 @@ def _ask_missing(ctx: Context, draft: entry.Draft, asker: Asker, items: bool) ->
     """Person, unit, date, parts, then every item of the chosen parts (empty allowed)."""
     from dukcli.dates import fmt
 
-    person = draft.person or _ask_person(ctx, asker).id
+    person = _person(ctx, draft.person).id if draft.person else _ask_person(ctx, asker).id
     day = _day(ctx, draft.date) if draft.date else None
     unit = draft.unit or _ask_unit(ctx, asker, person, day).id
     if day is None:

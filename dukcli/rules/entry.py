@@ -107,7 +107,8 @@ def with_options(draft: Draft, person: str | None = None, unit: str | None = Non
 
 
 def _clean(value):
-    return nfc(value) if isinstance(value, str) else value
+    """NFC text without the blank lines and spaces an editor or a shell leaves around it."""
+    return nfc(value).strip() if isinstance(value, str) else value
 
 
 def _section(values, fields: tuple[str, ...], blanks: bool):
@@ -115,9 +116,9 @@ def _section(values, fields: tuple[str, ...], blanks: bool):
         return _clean(values)
     out = {}
     for name in fields:
-        value = values.get(name)
+        value = _clean(values.get(name))
         if value is not None and value != "":
-            out[name] = _clean(value)
+            out[name] = value
         elif blanks:
             out[name] = None
     for name, value in values.items():  # unknown fields, kept so that the check names them
