@@ -65,12 +65,26 @@ def append_entry(current: str | None, person: str, code: str, day) -> str:
     if body and not body.endswith("\n"):
         body += "\n"
     new = body + entry_text(person, code, day)
-    after = entries(new)[1]
+    try:
+        after = entries(new)[1]
+    except RecordError:
+        after = []
     if len(after) == len(before) + 1 and (after[-1].person, after[-1].period, after[-1].date) == (person, code, day):
         return new
-    items = [dict(item) for item in (doc or [])]
-    items.append({"person": person, "period": code, "date": day.isoformat()})
+    items = [{k: as_date(v) if k == "date" else v for k, v in item.items()} if isinstance(item, dict) else item
+             for item in (doc or [])]
+    items.append({"person": person, "period": code, "date": day})
     return SUBMISSIONS_HEADER + yamlio.dump(items)
+
+
+def as_date(value):
+    """A date as a date, so the dump writes it bare (2019-06-27, not '2019-06-27')."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return value
 
 
 def duplicate_message(first) -> str:

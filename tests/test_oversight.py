@@ -1,0 +1,350 @@
+"""duk submit, duk status and duk scorecard: quarterly report deadlines (Article 6.1) and the
+yearly criterion, on small folders whose answers are worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dukcli import model as m
+from dukcli.periods import Period
+from dukcli.rules import oversight
+from dukcli.store import gitops
+
+PEOPLE = """\
+    - id: nguyen-thi-lan
+      name: Nguyễn Thị Lan
+    - id: tran-van-binh
+      name: Trần Văn Bình
+    - id: le-van-cuong
+      name: Lê Văn Cường
+    - id: pham-thi-dung
+      name: Phạm Thị Dung
+    """
+# Lan and Bình owe every quarter of 2019; Dung only Q1 and Q2 (until 10 April);
+# Cường only from Q3 (owes nothing for Q2).
+ASSIGNMENTS = """\
+    - person: nguyen-thi-lan
+      role: theo-doi
+      units: [cb-so-tai-chinh, db-so-y-te]
+      from: 2019-01-01
+    - person: tran-van-binh
+      role: phu-trach
+      units: [cb-so-tai-chinh, db-so-y-te]
+      from: 2019-01-01
+    - person: pham-thi-dung
+      role: theo-doi
+      units: [db-so-y-te]
+      from: 2019-01-01
+      to: 2019-04-10
+    - person: le-van-cuong
+      role: theo-doi
+      units: [cb-so-tai-chinh]
+      from: 2019-07-01
+    """
+SUBMISSIONS = """\
+    # báo cáo quý đã nhận
+    - person: nguyen-thi-lan
+      period: 2019Q2
+      date: 2019-06-30
+    - person: tran-van-binh
+      period: 2019Q2
+      date: 2019-07-01
+    """
+Q2 = {"code": "2019Q2", "label": "Quý II năm 2019", "start": "2019-04-01", "end": "2019-06-30"}
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def folder(make_folder):
+    return make_folder({"people.yaml": PEOPLE, "assignments.yaml": ASSIGNMENTS, "submissions.yaml": SUBMISSIONS})
+
+
+# --- status ------------------------------------------------------------------------------
+
+def test_status_json_deadline_edge_and_who_owes(duk, folder):
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "--format", "json"], data=folder)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout) == {
+        "period": Q2, "due": "2019-06-30", "as_of": "2019-07-05",
+        "rows": [  # Vietnamese order by given name: Bình, Dung, Lan; Cường owed nothing in Q2
+            {"person": "tran-van-binh", "name": "Trần Văn Bình", "received": "2019-07-01",
+             "status": "tre-han", "days_late": 1, "overdue": False},
+            {"person": "pham-thi-dung", "name": "Phạm Thị Dung", "received": None,
+             "status": "chua-nop", "days_late": 5, "overdue": True},
+            {"person": "nguyen-thi-lan", "name": "Nguyễn Thị Lan", "received": "2019-06-30",
+             "status": "dung-han", "days_late": 0, "overdue": False},
+        ]}
+
+
+def test_status_ignores_what_came_after_as_of(duk, folder):
+    r = duk(["status", "-q", "Q2", "-y", "2019", "--as-of", "30/06/2019", "-f", "json"], data=folder)
+    rows = {row["person"]: row for row in json.loads(r.stdout)["rows"]}
+    assert rows["tran-van-binh"] == {"person": "tran-van-binh", "name": "Trần Văn Bình", "received": None,
+                                     "status": "chua-nop", "days_late": 0, "overdue": False}
+    assert rows["nguyen-thi-lan"]["status"] == "dung-han"
+
+
+def test_status_table_in_vietnamese(duk, folder):
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05"], data=folder)
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert "Báo cáo cá nhân Quý II năm 2019" in out and "hạn nộp 30/06/2019" in out
+    assert "Trễ hạn (1 ngày)" in out and "Chưa nộp (quá hạn 5 ngày)" in out and "Đúng hạn" in out
+    assert out.index("Trần Văn Bình") < out.index("Phạm Thị Dung") < out.index("Nguyễn Thị Lan")
+    assert "Lê Văn Cường" not in out
+    assert "Đúng hạn: 1, trễ hạn: 1, chưa nộp: 1 (tổng 3 người phải báo cáo)." in out
+
+
+def test_status_csv_has_bom(duk, folder):
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "csv"], data=folder)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "\ufeffperson,name,received,status,status_text,days_late"
+    assert lines[1] == "tran-van-binh,Trần Văn Bình,2019-07-01,tre-han,Trễ hạn (1 ngày),1"
+    assert lines[3] == "nguyen-thi-lan,Nguyễn Thị Lan,2019-06-30,dung-han,Đúng hạn,0"
+
+
+def test_status_q3_lists_the_newcomer_not_the_leaver(duk, folder):
+    r = duk(["status", "-p", "2019Q3", "--as-of", "2019-08-01", "-f", "json"], data=folder)
+    assert [row["person"] for row in json.loads(r.stdout)["rows"]] == ["tran-van-binh", "le-van-cuong",
+                                                                       "nguyen-thi-lan"]
+
+
+def test_due_day_clamped_and_configurable(duk, make_folder):
+    base = make_folder({"submissions.yaml": SUBMISSIONS})
+    duk_yaml = (base / "duk.yaml").read_text(encoding="utf-8")
+    (base / "duk.yaml").write_text(duk_yaml + "report:\n  due-day: 31\n", encoding="utf-8")
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=base)
+    assert json.loads(r.stdout)["due"] == "2019-06-30"  # June has 30 days
+    r = duk(["status", "-p", "2019Q1", "--as-of", "2019-07-05", "-f", "json"], data=base)
+    assert json.loads(r.stdout)["due"] == "2019-03-31"
+    (base / "duk.yaml").write_text(duk_yaml + "report:\n  due-day: 25\n", encoding="utf-8")
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=base)
+    body = json.loads(r.stdout)
+    assert body["due"] == "2019-06-25"
+    assert {row["person"]: (row["status"], row["days_late"]) for row in body["rows"]} == {
+        "nguyen-thi-lan": ("tre-han", 5), "tran-van-binh": ("tre-han", 6)}
+
+
+def test_status_needs_a_quarter(duk, folder):
+    r = duk(["status", "-p", "2019"], data=folder)
+    assert r.exit_code == 2
+    assert "cần một quý" in r.stderr
+
+
+def test_report_row_pure_edges():
+    ds = m.Dataset.build(m.Config(org_name="X"), [], [m.Person("a", "A"), m.Person("b", "B"), m.Person("c", "C")],
+                         [m.Assignment(p, "theo-doi", ("u",)) for p in "abc"], [],
+                         [m.Submission("a", "2019Q2", dt.date(2019, 6, 30)),
+                          m.Submission("b", "2019Q2", dt.date(2019, 7, 1))])
+    q2 = Period("Q", 2019, 2)
+    on = dt.date(2019, 7, 10)
+    assert oversight.report_row(ds, "a", q2, on).status == "dung-han"
+    assert oversight.report_row(ds, "b", q2, on).status == "tre-han"
+    assert oversight.report_row(ds, "c", q2, on).status == "chua-nop"
+    assert oversight.quarters_in(Period("9M", 2019, 0)) == [Period("Q", 2019, n) for n in (1, 2, 3)]
+    assert oversight.quarters_in(Period("M", 2019, 6)) == []
+
+
+# --- submit ------------------------------------------------------------------------------
+
+@pytest.fixture
+def repo(make_folder):
+    def make(files=None) -> Path:
+        root = make_folder(files)
+        assert gitops.init(root, ["."], "Khởi tạo")
+        return root
+
+    return make
+
+
+INIT_SUBMISSIONS = """\
+    # submissions.yaml: báo cáo cá nhân hằng quý đã nhận (ghi bằng lệnh: duk submit).
+    # Ví dụ:
+    # - person: nguyen-thi-lan
+    #   period: 2019Q2
+    #   date: 2019-06-27
+    []
+    """
+
+
+def test_submit_writes_keeps_comments_and_commits(duk, repo):
+    root = repo({"submissions.yaml": INIT_SUBMISSIONS})
+    before = int(git(root, "rev-list", "--count", "HEAD"))
+    r = duk(["submit", "--person", "lan", "-q", "Q2", "-y", "2019", "--date", "27/06/2019"], data=root,
+            today="2019-07-05")
+    assert r.exit_code == 0, r.stderr
+    assert "Đã ghi nhận báo cáo Quý II năm 2019 của Nguyễn Thị Lan, nhận ngày 27/06/2019 (đúng hạn" in r.stdout
+    text = (root / "submissions.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# submissions.yaml: báo cáo cá nhân hằng quý đã nhận")
+    assert "#   date: 2019-06-27" in text  # the clerk's example is still there
+    assert text.endswith("- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-06-27\n")
+    assert int(git(root, "rev-list", "--count", "HEAD")) == before + 1
+    assert git(root, "log", "-1", "--format=%s").strip() == \
+        "Nhận báo cáo: Nguyễn Thị Lan – Quý II năm 2019 – 27/06/2019"
+    assert git(root, "status", "--porcelain").strip() == ""
+    # a second entry is appended after the first; the folder stays valid
+    r = duk(["submit", "--person", "binh", "-p", "2019Q2", "--date", "2019-07-01"], data=root, today="2019-07-05")
+    assert r.exit_code == 0, r.stderr
+    assert "trễ hạn 1 ngày" in r.stdout
+    assert (root / "submissions.yaml").read_text(encoding="utf-8").endswith(
+        "  date: 2019-06-27\n- person: tran-van-binh\n  period: 2019Q2\n  date: 2019-07-01\n")
+    assert duk(["check"], data=root, today="2019-07-05").exit_code == 0
+    r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=root)
+    assert [(x["person"], x["status"]) for x in json.loads(r.stdout)["rows"]] == [
+        ("tran-van-binh", "tre-han"), ("nguyen-thi-lan", "dung-han")]
+
+
+def test_submit_defaults_to_current_quarter_and_today(duk, make_folder):
+    root = make_folder({})
+    r = duk(["submit", "--person", "nguyen-thi-lan"], data=root, today="2019-08-02")
+    assert r.exit_code == 0, r.stderr
+    text = (root / "submissions.yaml").read_text(encoding="utf-8")
+    assert text.endswith("- person: nguyen-thi-lan\n  period: 2019Q3\n  date: 2019-08-02\n")
+
+
+def test_submit_no_commit(duk, repo):
+    root = repo({})
+    before = git(root, "rev-list", "--count", "HEAD")
+    r = duk(["submit", "--person", "lan", "-p", "2019Q2", "--date", "2019-06-20", "--no-commit"], data=root,
+            today="2019-07-05")
+    assert r.exit_code == 0, r.stderr
+    assert (root / "submissions.yaml").exists()
+    assert git(root, "rev-list", "--count", "HEAD") == before
+    assert "?? submissions.yaml" in git(root, "status", "--porcelain")
+
+
+@pytest.mark.parametrize("args, code, words", [
+    (["--person", "lan", "-p", "2019Q3", "--date", "2019-07-06"], 1, "còn ở tương lai"),
+    (["--person", "khong-co-ai", "-p", "2019Q2"], 1, "không tìm thấy người"),
+    (["--person", "lan", "-p", "2019Q2", "--date", "2019-07-02"], 1,
+     "đã nhận báo cáo Quý II năm 2019 của 'nguyen-thi-lan' ngày 30/06/2019 (submissions.yaml:2)"),
+    (["--person", "lan", "-p", "2019"], 2, "cần một quý"),
+    (["--person", "lan", "-p", "2019Q2", "--date", "31/02/2019"], 2, "--date"),
+    (["-p", "2019Q2"], 2, "--person"),
+])
+def test_submit_refusals_write_nothing(duk, repo, args, code, words):
+    root = repo({"people.yaml": PEOPLE, "assignments.yaml": ASSIGNMENTS, "submissions.yaml": SUBMISSIONS})
+    text = (root / "submissions.yaml").read_bytes()
+    head = git(root, "rev-parse", "HEAD")
+    r = duk(["submit", *args], data=root, today="2019-07-05")
+    assert r.exit_code == code, r.stderr
+    assert words in r.stderr
+    assert (root / "submissions.yaml").read_bytes() == text
+    assert git(root, "rev-parse", "HEAD") == head
+    assert git(root, "status", "--porcelain").strip() == ""
+
+
+def test_submit_warns_when_nothing_was_owed(duk, make_folder):
+    root = make_folder({"people.yaml": PEOPLE, "assignments.yaml": ASSIGNMENTS})
+    r = duk(["submit", "--person", "cuong", "-p", "2019Q2", "--date", "2019-06-28"], data=root, today="2019-07-05")
+    assert r.exit_code == 0, r.stderr
+    assert "Lê Văn Cường không có phân công nào trong Quý II năm 2019" in r.stderr
+
+
+def test_append_entry_falls_back_to_a_dump_for_flow_lists():
+    from dukcli.cli.cmd_oversight import append_entry
+
+    text = append_entry("[{person: a, period: 2019Q1, date: 2019-03-01}]\n", "b", "2019Q2", dt.date(2019, 6, 1))
+    assert text.endswith("- person: a\n  period: 2019Q1\n  date: 2019-03-01\n"
+                         "- person: b\n  period: 2019Q2\n  date: 2019-06-01\n")
+
+
+# --- scorecard ---------------------------------------------------------------------------
+
+SCORE_FILES = {
+    "assignments.yaml": """\
+        - person: nguyen-thi-lan
+          role: theo-doi
+          units: [cb-so-tai-chinh]
+          from: 2019-07-01
+        - person: tran-van-binh
+          role: phu-trach
+          units: [cb-so-tai-chinh, db-so-y-te]
+          from: 2019-01-01
+        """,
+    "submissions.yaml": """\
+        - {person: tran-van-binh, period: 2019Q1, date: 2019-03-31}
+        - {person: tran-van-binh, period: 2019Q2, date: 2019-06-28}
+        - {person: tran-van-binh, period: 2019Q4, date: 2019-12-30}
+        - {person: nguyen-thi-lan, period: 2019Q3, date: 2019-09-30}
+        """,
+}
+for person, unit, day in [("nguyen-thi-lan", "cb-so-tai-chinh", "2019-07-05"),
+                          ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-08-05"),
+                          ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-08-20"),
+                          ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-10-05"),
+                          ("tran-van-binh", "cb-so-tai-chinh", "2019-03-10"),
+                          ("tran-van-binh", "cb-phong-nghiep-vu-y", "2019-06-10"),
+                          ("tran-van-binh", "db-so-y-te", "2019-09-10"),
+                          ("tran-van-binh", "db-so-y-te", "2019-11-10"),
+                          ("tran-van-binh", "cb-so-tai-chinh", "2019-12-10")]:
+    SCORE_FILES[f"visits/2019/{day[5:7]}/{day}-{person}-{unit}.yaml"] = \
+        f"person: {person}\nunit: {unit}\ndate: {day}\nmeeting: {{}}\n"
+
+# By hand: Lan follows one unit from July: 6 covered months, met in Jul, Aug (two visits) and
+# Oct: 3/6, four visits, chua-dat; she owed no report for Q1 and Q2, Q3 on time, Q4 missing.
+# Bình: 12 covered months, target ceil(5·12/12) = 5, five counting visits (the cell of the Y tế
+# đảng bộ counts for it): dat; Q1 received 31/03 after the 30th: late; Q3 missing.
+SCORE_ROWS = [
+    {"person": "tran-van-binh", "name": "Trần Văn Bình", "role": "phu-trach", "roles": ["phu-trach"],
+     "met": None, "required": None, "visits": 5, "target": 5,
+     "reports": {"2019Q1": "tre-han", "2019Q2": "dung-han", "2019Q3": "chua-nop", "2019Q4": "dung-han"},
+     "status": "dat"},
+    {"person": "nguyen-thi-lan", "name": "Nguyễn Thị Lan", "role": "theo-doi", "roles": ["theo-doi"],
+     "met": 3, "required": 6, "visits": 4, "target": None,
+     "reports": {"2019Q1": None, "2019Q2": None, "2019Q3": "dung-han", "2019Q4": "chua-nop"},
+     "status": "chua-dat"},
+]
+
+
+def test_scorecard_json_hand_computed(duk, make_folder):
+    root = make_folder(SCORE_FILES)
+    r = duk(["scorecard", "--year", "2019", "--format", "json"], data=root, today="2020-01-10")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout) == {"year": 2019, "as_of": "2020-01-10", "rows": SCORE_ROWS}
+    # on the year's last day the year has not ended yet: Bình is on pace, not yet "dat"
+    r = duk(["scorecard", "--year", "2019", "--format", "json"], data=root, today="2019-12-31")
+    assert [row["status"] for row in json.loads(r.stdout)["rows"]] == ["dung-tien-do", "chua-dat"]
+
+
+def test_scorecard_table_and_csv(duk, make_folder):
+    root = make_folder(SCORE_FILES)
+    r = duk(["scorecard", "-y", "2019"], data=root, today="2020-01-10")
+    assert r.exit_code == 0, r.stderr
+    lan = next(line for line in r.stdout.splitlines() if "Nguyễn Thị Lan" in line)
+    assert "3/6 tháng" in lan and "Chưa đạt" in lan and lan.count("—") == 2
+    binh = next(line for line in r.stdout.splitlines() if "Trần Văn Bình" in line)
+    assert "5/5 lần" in binh and "Trễ hạn" in binh and "Đạt" in binh
+    r = duk(["scorecard", "-y", "2019", "-f", "csv"], data=root, today="2020-01-10")
+    lines = r.stdout.splitlines()
+    assert lines[0] == "\ufeffperson,name,role,met,required,visits,target,2019Q1,2019Q2,2019Q3,2019Q4,status,status_text"
+    assert lines[2] == "nguyen-thi-lan,Nguyễn Thị Lan,theo-doi,3,6,4,,,,dung-han,chua-nop,chua-dat,Chưa đạt"
+
+
+def test_scorecard_before_the_deadline_says_not_yet_due(duk, make_folder):
+    root = make_folder(SCORE_FILES)
+    r = duk(["scorecard", "-y", "2019", "--as-of", "2019-12-15"], data=root, today="2019-12-31")
+    binh = next(line for line in r.stdout.splitlines() if "Trần Văn Bình" in line)
+    assert "Chưa đến hạn" in binh  # Q4's report (received on the 30th) not yet in as of the 15th
+    r = duk(["scorecard", "-y", "2019", "--as-of", "2019-12-15", "-f", "json"], data=root, today="2019-12-31")
+    assert json.loads(r.stdout)["rows"][0]["reports"]["2019Q4"] == "chua-nop"
+
+
+def test_scorecard_needs_a_year(duk, make_folder):
+    assert duk(["scorecard"], data=make_folder({})).exit_code == 2
+
+
+def test_reporting_commands_refuse_while_errors(duk, make_folder):
+    root = make_folder({"submissions.yaml": "- person: ai-do\n  period: 2019Q2\n  date: 2019-06-01\n"})
+    for args in (["status", "-p", "2019Q2"], ["scorecard", "-y", "2019"], ["agenda"]):
+        r = duk(args, data=root, today="2019-07-05")
+        assert r.exit_code == 1, args
+        assert "unknown-person" in r.stderr and "duk check" in r.stderr
