@@ -449,3 +449,35 @@ def test_sixteen_parallel_runs_lose_and_mix_nothing(repo):
         notes.add(committed.split("lessons: ")[1].strip())
     assert notes == {f"Ghi chú số {i}" for i in range(16)}
     assert git(root, "status", "--porcelain").strip() == ""
+
+
+def test_unit_matched_among_units_existing_that_day(duk, repo):
+    units = DISSOLVED["units.yaml"].rstrip(" ") + """\
+    - id: cb-so-tai-chinh-cu
+      name: Chi bộ Sở Tài chính (cũ)
+      type: chi-bo-co-so
+      to: 2018-12-31
+    """
+    root = repo({"units.yaml": units})
+    r = run(duk, root, "--person", "lan", "--unit", "tai chinh", "--date", "14/05/2019", "--work")
+    assert r.exit_code == 0, r.stderr
+    assert visit_files(root) == [LAN_TC]
+    r = run(duk, root, "--person", "lan", "--unit", "tai chinh", "--date", "01/06/2018", "--work")
+    assert r.exit_code == 1
+    assert ("Lỗi: --unit: 'tai chinh' khớp với nhiều đơn vị: Chi bộ Sở Tài chính (cb-so-tai-chinh); "
+            "Chi bộ Sở Tài chính (cũ) (cb-so-tai-chinh-cu).") in r.stderr
+    assert visit_files(root) == [LAN_TC]
+
+
+def test_replace_file_for_shared_lists(repo):
+    from dukcli.store import record
+
+    root = repo()
+    before = commits(root)
+    saved = record.replace_file(root, "submissions.yaml", lambda old: (old or "") + "- person: nguyen-thi-lan\n"
+                                "  period: 2019Q2\n  date: 2019-06-27\n", "Nhận báo cáo: Nguyễn Thị Lan – 2019Q2")
+    assert (saved.rel, saved.committed, saved.warning) == ("submissions.yaml", True, None)
+    assert (root / "submissions.yaml").read_text(encoding="utf-8") == \
+        "- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-06-27\n"
+    assert commits(root) == before + 1
+    assert git(root, "log", "-1", "--format=%s").strip() == "Nhận báo cáo: Nguyễn Thị Lan – 2019Q2"
