@@ -131,9 +131,17 @@ def report_cmd(
 
 def _samples() -> dict:
     """Sample contexts by kind of template; a new Word document adds its own here."""
-    from dukcli.rules import report
+    from dukcli.rules import report, summary
 
-    return {"report": report.sample_context}
+    return {"report": report.sample_context, "summary": summary.sample_context}
+
+
+def _kind_of(file: Path) -> str:
+    """The kind a file name suggests (summary.docx, tong-hop…): else the individual report."""
+    from dukcli.text import fold
+
+    name = fold(file.stem)
+    return "summary" if "summary" in name or "tong hop" in name.replace("-", " ") else "report"
 
 
 @template_app.command("export")
@@ -168,12 +176,15 @@ def template_export(
 @template_app.command("check")
 def template_check(
     file: Annotated[Path, typer.Argument(help="Tệp mẫu .docx cần kiểm tra.")],
-    kind: Annotated[str, typer.Option("--kind", help="Loại mẫu: report (báo cáo cá nhân).")] = "report",
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", help="Loại mẫu: report (báo cáo cá nhân) hoặc summary (báo cáo tổng hợp); "
+                       "mặc định đoán theo tên tệp.")] = None,
 ) -> None:
     """Kiểm tra một mẫu Word đã sửa: biến không biết, thẻ viết sai (kèm đoạn văn chứa lỗi)."""
     from dukcli.render.word import check_template
 
     samples = _samples()
+    kind = kind or _kind_of(file)
     if kind not in samples:
         raise usage(f"--kind: không biết loại mẫu '{kind}' (chỉ nhận: {', '.join(samples)})")
     if not file.is_file():

@@ -100,19 +100,24 @@ def _describe(exc: Exception) -> str:
     return f"mẫu không dùng được ({type(exc).__name__}: {raw})"
 
 
+def _render_raw(template: Path, context: dict, target: Path) -> None:
+    from docxtpl import DocxTemplate
+
+    doc = DocxTemplate(str(template))
+    doc.render(sanitise(context), jinja_env=environment(), autoescape=True)
+    doc.save(str(target))
+
+
 def render(template: Path, context: dict, target: Path) -> None:
     """Render template with the sanitised context into target (a new file)."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError
 
     try:
-        doc = DocxTemplate(str(template))
-        doc.render(sanitise(context), jinja_env=environment(), autoescape=True)
-        doc.save(str(target))
+        _render_raw(template, context, target)
     except TemplateError as e:
         raise WordError(f"mẫu '{template}': {_describe(e)}. Kiểm tra mẫu bằng: duk template check {template}") from None
     except Exception as e:  # not a .docx, damaged zip, docxtpl failing on a clerk's edit
-        raise WordError(f"không đọc được mẫu '{template}' ({type(e).__name__}: {e})") from None
+        raise WordError(f"không dùng được mẫu '{template}' ({type(e).__name__}: {e})") from None
 
 
 # --- reading back ----------------------------------------------------------------------------
@@ -268,7 +273,10 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
     try:
         parsed = env.parse(source)
     except TemplateSyntaxError as e:
-        return [at(e.lineno, _describe(e))]
+        line = e.lineno
+        if "unexpected end of template" in str(e).lower():
+            line = _unclosed(lines) or line  # the block that was opened, not the last line
+        return [at(line, _describe(e))]
     unknown = sorted(meta.find_undeclared_variables(parsed) - set(sample))
     if unknown:
         problems = []
@@ -277,21 +285,50 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
             where = [i for i, line in enumerate(lines, 1)
                      if any(word.search(tag) for tag in _TAG.findall(line))]
             problems.extend(at(i, f"biến không biết '{name}'") for i in where or [0])
-        return problems
+        return sorted(problems, key=lambda p: p.paragraph)
     try:
         env.from_string(source).render(sanitise(sample))
     except TemplateError as e:
         return [at(_template_line(e), _describe(e))]
-    return _render_for_real(path, sample)
+    return _render_for_real(path, sample, texts)
 
 
-def _render_for_real(path: Path, sample: dict) -> list[TemplateProblem]:
+_BLOCKS = ("for", "if", "macro", "call", "filter", "with", "block", "raw", "set")
+
+
+def _unclosed(lines: list[str]) -> int | None:
+    """The line of the innermost block tag left open ({% for %} without {% endfor %})."""
+    stack: list[tuple[str, int]] = []
+    for number, line in enumerate(lines, 1):
+        for tag in re.findall(r"\{%-?\s*(\w+)([^%]*)%\}", line):
+            word, rest = tag
+            if word == "set" and "=" in rest:
+                continue  # {% set x = … %} opens nothing
+            if word in _BLOCKS:
+                stack.append((word, number))
+            elif word.startswith("end") and stack and stack[-1][0] == word[3:]:
+                stack.pop()
+    return stack[-1][1] if stack else None
+
+
+def _render_for_real(path: Path, sample: dict, texts: list[str]) -> list[TemplateProblem]:
     """docxtpl's own pass (its {%p/{%tr handling can fail where the text copy did not)."""
+    from jinja2 import TemplateError
+
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "mau.docx"
         try:
-            render(path, sample, target)
-        except WordError as e:
-            return [TemplateProblem(0, "", str(e))]
-        left = [p for p in verify(target, []) if p]
+            _render_raw(path, sample, target)
+        except TemplateError as e:
+            misplaced = re.search(r"unknown tag '(tr|tc|p|r)'", str(e))
+            if misplaced:  # docxtpl only strips {%tr/{%tc inside a table row/cell
+                mark = "{%" + misplaced.group(1) + " "
+                where = next((i for i, t in enumerate(texts, 1) if mark in t), 0)
+                return [TemplateProblem(where, texts[where - 1] if where else "",
+                                        f"thẻ {mark}… %}} đặt sai chỗ ({{%tr và {{%tc chỉ dùng trong bảng; "
+                                        f"{{%p phải đứng một mình trong đoạn)")]
+            return [TemplateProblem(0, "", _describe(e))]
+        except Exception as e:
+            return [TemplateProblem(0, "", f"mẫu không dùng được ({type(e).__name__}: {e})")]
+        left = verify(target, [])
     return [TemplateProblem(0, "", f"sau khi điền mẫu: {p}") for p in left]
