@@ -56,7 +56,7 @@ UNIT_TOPICS = {
         "xúc tiến tiêu thụ cam Cao Phong và nông sản của tỉnh",
         "quản lý an toàn điện và vật liệu nổ công nghiệp",
         "phát triển các cụm công nghiệp",
-        "Cuộc vận động \"Người Việt Nam ưu tiên dùng hàng Việt Nam\"",
+        "thực hiện Cuộc vận động \"Người Việt Nam ưu tiên dùng hàng Việt Nam\"",
     ],
     "Sở Xây dựng": [
         "thẩm định thiết kế và cấp phép xây dựng",
@@ -92,7 +92,7 @@ UNIT_TOPICS = {
         "phát triển du lịch hồ Hòa Bình",
         "bảo tồn và phát huy giá trị văn hóa Mường",
         "tổ chức các hoạt động văn hóa, thể thao mừng các ngày lễ lớn",
-        "phong trào \"Toàn dân đoàn kết xây dựng đời sống văn hóa\"",
+        "thực hiện phong trào \"Toàn dân đoàn kết xây dựng đời sống văn hóa\"",
     ],
     "Trung tâm Phục vụ hành chính công tỉnh": [
         "tiếp nhận và trả kết quả hồ sơ theo cơ chế một cửa, một cửa liên thông",
