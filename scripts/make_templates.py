@@ -245,9 +245,28 @@ def signature(doc) -> None:
     centred(table.rows[0].cells[0])
 
 
+def page_numbers(doc) -> None:
+    """Page number centred at the top from page 2 on (none on the first page), as Party
+    documents are numbered."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Cm(0)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+
+
 def build_report(target: Path) -> None:
     doc = Document()
     setup(doc)
+    page_numbers(doc)
     header(doc)
     title(doc)
     person(doc)
