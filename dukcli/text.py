@@ -59,10 +59,10 @@ def sort_key(text: str) -> tuple:
 
 
 def name_key(full_name: str) -> tuple:
-    """Sort people by given name (last word), then middle names, then family name."""
+    """Sort people by given name (last word), then middle names, then family name.
+
+    Each word is compared whole (letters, then tones) before the next one, so Lan comes
+    before Lán whatever the middle names are."""
     words = full_name.split()
-    if not words:
-        return ((), ())
     ordered = [words[-1], *words[1:-1], words[0]] if len(words) > 1 else words
-    keys = [_letter_keys(w) for w in ordered]
-    return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+    return tuple(sort_key(w) for w in ordered)
