@@ -112,7 +112,7 @@ _PATTERNS = [
     (r"Missing option '([^']*)'\.?", r"Thiếu tùy chọn '\1'."),
     (r"Missing argument '([^']*)'\.?", r"Thiếu đối số '\1'."),
     (r"Missing command\.", r"Thiếu lệnh."),
-    (r"Got unexpected extra arguments? \((.*)\)", r"Thừa đối số (\1)"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Thừa đối số (\1)"),
     (r"Option '([^']*)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
     (r"Option '([^']*)' requires (\d+) arguments\.", r"Tùy chọn '\1' cần \2 giá trị."),
     (r"Option '([^']*)' does not take a value\.", r"Tùy chọn '\1' không nhận giá trị."),
