@@ -18,6 +18,9 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 _USAGE_ERRORS = (click.exceptions.UsageError, _tclick.exceptions.UsageError)
 _CLICK_ERRORS = (click.exceptions.ClickException, _tclick.exceptions.ClickException)
 _ABORTS = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt, EOFError)
+# `duk` with no command: the help has already been printed; there is no error to add.
+_NO_ARGS = tuple(getattr(m.exceptions, "NoArgsIsHelpError") for m in (click, _tclick)
+                 if hasattr(m.exceptions, "NoArgsIsHelpError"))
 
 from dukcli.cli import i18n
 from dukcli.cli.common import STATE, DukError
@@ -35,6 +38,10 @@ class DukGroup(TyperGroup):
         except DukError as e:
             print(f"Lỗi: {e.message}", file=sys.stderr)
             sys.exit(e.code)
+        except _NO_ARGS as e:
+            if e.format_message().strip():
+                print(e.format_message(), file=sys.stderr)
+            sys.exit(2)
         except _USAGE_ERRORS as e:
             hint = f"\nXem: {e.ctx.command_path} --help" if e.ctx else ""
             print(f"Lỗi cách dùng: {i18n.translate(e.format_message())}{hint}", file=sys.stderr)
