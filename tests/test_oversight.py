@@ -348,3 +348,16 @@ def test_reporting_commands_refuse_while_errors(duk, make_folder):
         r = duk(args, data=root, today="2019-07-05")
         assert r.exit_code == 1, args
         assert "unknown-person" in r.stderr and "duk check" in r.stderr
+
+
+def test_scorecard_person_who_changed_role_in_the_year():
+    u = m.Unit("u", "Chi bộ U", "chi-bo-co-so")
+    lan = m.Person("lan", "Nguyễn Thị Lan")
+    assignments = [m.Assignment("lan", "theo-doi", ("u",), dt.date(2019, 1, 1), dt.date(2019, 6, 30)),
+                   m.Assignment("lan", "phu-trach", ("u",), dt.date(2019, 7, 1))]
+    visits = [m.Visit("lan", "u", dt.date(2019, mo, 10), None, {}, file=f"v{mo}") for mo in (1, 2, 3, 4, 5, 6, 8, 9)]
+    ds = m.Dataset.build(m.Config(org_name="X"), [u], [lan], assignments, visits, [])
+    row = oversight.scorecard(ds, 2019, dt.date(2020, 1, 10)).rows[0]
+    # theo-doi Jan–Jun: 6/6 met; phu-trach Jul–Dec: target ceil(5 × 6 / 12) = 3, two visits
+    assert (row.role, row.roles, row.met, row.required, row.visits, row.target, row.status) == \
+        ("phu-trach", ("phu-trach", "theo-doi"), 6, 6, 8, 3, "chua-dat")

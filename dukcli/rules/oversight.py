@@ -31,8 +31,8 @@ def due_date(config: m.Config, quarter: Period) -> dt.date:
 
 def quarters_in(period: Period) -> list[Period]:
     """The quarters wholly inside a period (none for a single month)."""
-    return [Period("Q", period.year, n) for n in range(1, 5)
-            if period.start <= Period("Q", period.year, n).start and Period("Q", period.year, n).end <= period.end]
+    quarters = [Period("Q", period.year, n) for n in range(1, 5)]
+    return [q for q in quarters if period.start <= q.start and q.end <= period.end]
 
 
 def owes(ds: m.Dataset, person: str, quarter: Period) -> bool:
