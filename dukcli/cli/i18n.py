@@ -154,6 +154,39 @@ def _patch_help_and_usage(core, formatting) -> None:
     formatting.HelpFormatter.write_usage = vi_write_usage
 
 
+USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]..."}
+TYPE_WORDS = {"<str>": "<chữ>", "<text>": "<chữ>", "<int>": "<số>", "<integer>": "<số>", "<path>": "<đường dẫn>",
+              "<file>": "<tệp>", "<float>": "<số>"}
+
+
+def _patch_usage_pieces(cls) -> None:
+    if "_duk_usage" in cls.__dict__ or "collect_usage_pieces" not in cls.__dict__:
+        return
+    original = cls.collect_usage_pieces
+
+    def collect_usage_pieces(self, ctx):
+        return [USAGE_WORDS.get(piece, piece) for piece in original(self, ctx)]
+
+    cls.collect_usage_pieces = collect_usage_pieces
+    cls._duk_usage = True
+
+
+def _patch_type_display(cls) -> None:
+    """Vietnamese type hints in the help table; none at all for a flag such as --help."""
+    if "_duk_types" in cls.__dict__ or "display_type_rich" not in cls.__dict__:
+        return
+    original = cls.display_type_rich
+
+    def display_type_rich(self, ctx):
+        if getattr(self, "is_flag", False):
+            return None
+        shown = original(self, ctx)
+        return TYPE_WORDS.get(shown, shown) if isinstance(shown, str) else shown
+
+    cls.display_type_rich = display_type_rich
+    cls._duk_types = True
+
+
 def install() -> None:
     for name in _MODULES:
         try:
@@ -170,6 +203,21 @@ def install() -> None:
                                   importlib.import_module(f"{pkg}.formatting"))
         except ImportError:
             continue
+    for pkg in ("click", "typer._click"):
+        try:
+            _patch_usage_pieces(importlib.import_module(f"{pkg}.core").Command)
+        except ImportError:
+            continue
+    try:
+        typer_core = importlib.import_module("typer.core")
+        for name in ("TyperGroup", "TyperCommand"):
+            if hasattr(typer_core, name):
+                _patch_usage_pieces(getattr(typer_core, name))
+        for name in ("TyperOption", "TyperArgument"):
+            for cls in getattr(typer_core, name).__mro__:
+                _patch_type_display(cls)
+    except ImportError:
+        pass
     try:
         rich_utils = importlib.import_module("typer.rich_utils")
     except ImportError:
