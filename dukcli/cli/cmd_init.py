@@ -15,7 +15,7 @@ FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "submissio
 
 @app.command("init")
 def init(
-    folder: Annotated[Path, typer.Argument(help="Thư mục dữ liệu mới (tạo nếu chưa có).")],
+    folder: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục dữ liệu mới (tạo nếu chưa có).")],
 ) -> None:
     """Tạo thư mục dữ liệu mới: duk.yaml có chú thích, các danh sách trống, git init."""
     from dukcli.resources import init_file
