@@ -156,6 +156,7 @@ def signature(doc) -> None:
 def build_summary(target: Path) -> None:
     doc = Document()
     setup(doc)
+    make_templates.page_numbers(doc)  # from page 2, as Party documents are numbered
     doc.core_properties.title = "Báo cáo tổng hợp kết quả đi công tác cơ sở và dự sinh hoạt chi bộ"
     header(doc)
     title(doc)
