@@ -102,6 +102,12 @@ HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 _PATTERNS = [
     (r"Invalid value for (.+?): (?:Value error, )?", r"Giá trị không hợp lệ cho \1: "),
     (r"'([^']*)' is not one of (.+)\.", r"'\1' không thuộc các giá trị \2."),
+    # typer ≥ 0.2x converts values with pydantic-core, whose messages carry no value.
+    (r"Input should be a valid integer.*", r"phải là một số nguyên."),
+    (r"Input should be a valid (?:number|float).*", r"phải là một số."),
+    (r"Input should be a valid boolean.*", r"phải là giá trị đúng/sai."),
+    (r"Input should be (?:greater|less) than.*", r"nằm ngoài khoảng cho phép."),
+    (r"Value '([^']*)' is not a valid (\w+)\.", r"'\1' không hợp lệ."),
     (r"'([^']*)' is not a valid (integer|float)( range)?\.", r"'\1' không phải là số hợp lệ."),
     (r"'([^']*)' is not a valid boolean.*", r"'\1' không phải giá trị đúng/sai."),
     (r"No such command '([^']*)'\.", r"Không có lệnh '\1'."),
