@@ -1,0 +1,248 @@
+"""What every command shares: usage errors, Vietnamese help, no traceback, the refusal of the
+reporting commands while the data has errors, and a real `python3 -m dukcli` process."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from dukcli.cli import common
+from dukcli.cli.common import DukError
+from dukcli.cli.main import app
+
+REPO = Path(__file__).resolve().parent.parent
+HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+ENGLISH = re.compile(r"Usage:|Error:|Invalid value|No such|Missing (argument|option|parameter)|Got unexpected|"
+                     r"Show this message|\[OPTIONS\]|COMMAND \[ARGS\]|Try '|Input should|Traceback")
+COMMANDS = sorted(typer.main.get_command(app).commands)
+VISIT = "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {}\n"
+
+
+def flat(text: str) -> str:
+    """Help text without rich's box characters and line wrapping."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+# --- usage errors --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, words", [
+    (["check", "--bogus"], "Không có tùy chọn: --bogus"),
+    (["check", "--formt", "json"], "Các tùy chọn gần giống: --format"),
+    (["check", "--format", "xml"], "Giá trị không hợp lệ cho '--format' / '-f': 'xml' không thuộc các giá trị 'text', 'json'."),
+    (["check", "--format"], "Tùy chọn '--format' cần một giá trị."),
+    (["khong-co-lenh"], "Không có lệnh 'khong-co-lenh'."),
+    (["--data"], "Tùy chọn '--data' cần một giá trị."),
+    (["init"], "Thiếu đối số 'THƯ_MỤC'."),
+    (["init", "a", "b"], "Thừa đối số (b)"),
+    (["quota", "--year", "abc"], "Giá trị không hợp lệ cho '--year' / '-y': phải là một số nguyên."),
+], ids=["unknown-option", "misspelt-option", "bad-format", "missing-value", "unknown-command", "data-no-value",
+        "missing-argument", "extra-argument", "not-a-number"])
+def test_usage_errors_exit_2_in_vietnamese(args, words, duk, make_folder):
+    result = duk(args, data=make_folder() if args[0] == "quota" else None)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("Lỗi cách dùng: ")
+    assert words in result.stderr
+    assert not ENGLISH.search(result.stderr), result.stderr
+
+
+def test_usage_error_points_at_the_help(duk):
+    result = duk(["check", "--bogus"])
+    assert result.stderr.rstrip().endswith("Xem: duk check --help")
+
+
+def test_no_command_shows_the_help_only(duk):
+    result = duk([])
+    assert result.exit_code == 2
+    assert "Cách dùng: duk" in result.stdout
+    assert result.stderr.strip() == ""
+
+
+def test_bad_duk_today_is_a_usage_error(duk, make_folder):
+    result = duk(["check"], data=make_folder(), today="31/12/2019")
+    assert result.exit_code == 2
+    assert "DUK_TODAY" in result.stderr and "YYYY-MM-DD" in result.stderr
+
+
+# --- help ----------------------------------------------------------------------------------
+
+def test_main_help_is_vietnamese(duk):
+    result = duk(["--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = flat(result.stdout)
+    assert "Cách dùng: duk [TÙY CHỌN] LỆNH [ĐỐI SỐ]..." in text
+    assert HELP_TEXT in text
+    assert "Tùy chọn" in text and "Lệnh" in text
+    assert "Kiểm tra toàn bộ dữ liệu" in text and "Tạo thư mục dữ liệu mới" in text
+    assert not ENGLISH.search(result.stdout)
+
+
+def test_short_help_option(duk):
+    assert duk(["check", "-h"], env={"COLUMNS": "200"}).stdout == duk(["check", "--help"], env={"COLUMNS": "200"}).stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_is_vietnamese(command, duk):
+    result = duk([command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    text = flat(result.stdout)
+    assert f"Cách dùng: duk {command}" in text
+    assert HELP_TEXT in text
+    assert "Tùy chọn" in text
+    assert not ENGLISH.search(result.stdout), result.stdout
+    assert not re.search(r"\b(Options|Arguments|Commands|default|required)\b", text), text
+
+
+def test_check_help_lists_its_formats(duk):
+    text = flat(duk(["check", "--help"], env={"COLUMNS": "200"}).stdout)
+    assert "--format -f <text|json> Định dạng: text hoặc json. [mặc định: text]" in text
+
+
+# --- no traceback, ever ----------------------------------------------------------------------
+
+def test_an_unexpected_exception_is_an_internal_error(duk, make_folder, monkeypatch):
+    from dukcli.store import loader
+
+    def broken(root):
+        raise RuntimeError("hỏng bất ngờ")
+
+    monkeypatch.setattr(loader, "load", broken)
+    monkeypatch.delenv("DUK_DEBUG", raising=False)
+    result = duk(["check"], data=make_folder())
+    assert result.exit_code == 1
+    assert "Lỗi nội bộ" in result.stderr
+    assert "RuntimeError: hỏng bất ngờ" in result.stderr and "Dữ liệu không bị thay đổi" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_exception_inside_a_validator_is_an_internal_error(duk, make_folder, monkeypatch):
+    from dukcli.rules import validate
+
+    def broken(ds, today):
+        return {}["không có"]
+
+    monkeypatch.setattr(validate, "VALIDATORS", (broken,))
+    result = duk(["check", "--format", "json"], data=make_folder())
+    assert result.exit_code == 1
+    assert "Lỗi nội bộ" in result.stderr and "KeyError" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_ctrl_c_is_a_clean_stop(duk, make_folder, monkeypatch):
+    from dukcli.store import loader
+
+    def interrupted(root):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "load", interrupted)
+    result = duk(["check"], data=make_folder())
+    assert result.exit_code == 130
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+
+
+# --- the reporting commands' loading ----------------------------------------------------------
+
+@pytest.fixture
+def use_folder(monkeypatch):
+    def use(folder: Path) -> None:
+        monkeypatch.setattr(common.STATE, "data", str(folder))
+        monkeypatch.setenv("DUK_TODAY", "2019-12-31")
+
+    return use
+
+
+def test_load_for_report_refuses_while_check_finds_errors(make_folder, use_folder, capsys):
+    use_folder(make_folder({
+        "visits/2019/05/a.yaml": VISIT.replace("nguyen-thi-lan", "le-van-cuong"),
+        "visits/2019/06/b.yaml": VISIT.replace("2019-05-14", "31/06/2019"),
+        "visits/2019/07/c.yaml": VISIT.replace("2019-05-14", "2019-07-14").replace("nguyen-thi-lan", "tran-van-binh")
+                                  .replace("cb-so-tai-chinh", "cb-phong-nghiep-vu-y"),
+    }))
+    with pytest.raises(DukError) as e:
+        common.load_for_report()
+    assert e.value.code == 1
+    assert "dữ liệu có 2 lỗi" in e.value.message and "duk check" in e.value.message
+    err = capsys.readouterr().err
+    assert "visits/2019/05/a.yaml:1: lỗi [unknown-person]:" in err
+    assert "visits/2019/06/b.yaml:3: lỗi [bad-date]:" in err
+
+
+def test_load_for_report_shows_at_most_twenty_errors(make_folder, use_folder, capsys):
+    files = {f"visits/2019/05/{i:02d}.yaml": VISIT.replace("nguyen-thi-lan", f"nguoi-{i}") for i in range(25)}
+    use_folder(make_folder(files))
+    with pytest.raises(DukError) as e:
+        common.load_for_report()
+    assert "25 lỗi" in e.value.message
+    err = capsys.readouterr().err
+    assert err.count("lỗi [unknown-person]") == 20
+    assert "… và 5 dòng khác (xem đầy đủ: duk check)" in err
+
+
+def test_load_for_report_passes_warnings_to_stderr(make_folder, use_folder, capsys):
+    use_folder(make_folder({"visits/2019/05/a.yaml": VISIT, "visits/2019/05/b.yaml": VISIT}))
+    folder, ds = common.load_for_report()
+    assert len(ds.visits) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("cảnh báo [duplicate-visit]") == 2
+
+
+def test_load_for_report_is_quiet_on_clean_data(make_folder, use_folder, capsys):
+    folder = make_folder({"visits/2019/05/a.yaml": VISIT})
+    use_folder(folder)
+    got, ds = common.load_for_report()
+    assert got == folder.resolve()
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("command", ["visits", "quota"])
+def test_a_reporting_command_refuses_broken_data(command, duk, make_folder):
+    if command not in COMMANDS:
+        pytest.fail(f"command {command} is missing")
+    folder = make_folder({"visits/2019/05/a.yaml": VISIT.replace("2019-05-14", "2019-02-30")})
+    result = duk([command, "--year", "2019"], data=folder)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "visits/2019/05/a.yaml:3: lỗi [bad-date]:" in result.stderr
+    assert "duk check" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- a real process --------------------------------------------------------------------------
+
+def run_duk(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("DUK_DATA", "DUK_DEBUG")}
+    environ.update({"PYTHONPATH": str(REPO), "DUK_TODAY": "2019-12-31", "PYTHONIOENCODING": "utf-8", **env})
+    return subprocess.run([sys.executable, "-m", "dukcli", *args], cwd=cwd, env=environ, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def test_subprocess_check_reports_and_exits_1(make_folder, tmp_path):
+    folder = make_folder({"visits/2019/05/a.yaml": VISIT.replace("2019-05-14", "31/02/2019")})
+    done = run_duk(["--data", str(folder), "check"], cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == "visits/2019/05/a.yaml:3: lỗi [bad-date]: 'date': ngày '31/02/2019' không có thật\n"
+    assert done.stderr == "Có 1 lỗi, 0 cảnh báo.\n"
+
+
+def test_subprocess_finds_the_folder_from_below_and_passes(make_folder):
+    folder = make_folder({"visits/2019/05/a.yaml": VISIT})
+    done = run_duk(["check", "--format", "json"], cwd=folder / "visits" / "2019")
+    assert (done.returncode, done.stdout.strip()) == (0, "[]")
+
+
+def test_subprocess_usage_error_and_no_folder(tmp_path):
+    done = run_duk(["check", "--format", "xml"], cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Lỗi cách dùng:")
+    done = run_duk(["check"], cwd=tmp_path)
+    assert done.returncode == 1
+    assert "duk init" in done.stderr
+    assert "Traceback" not in done.stderr
