@@ -154,6 +154,32 @@ def test_a_corrupt_cache_is_rebuilt_silently(garbage, make_folder, parses, duk):
     assert "Traceback" not in result.stdout + result.stderr and "pickle" not in result.stderr
 
 
+class _Planted:
+    """What a hostile folder could carry in .duk/cache.pickle: unpickling it calls os.mkdir."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+def test_a_planted_cache_is_never_executed(make_folder, parses, tmp_path, duk):
+    import pickle
+
+    folder = make_folder(FILES)
+    first = answer(folder)
+    sentinel = tmp_path / "da-chay"
+    (folder / ".duk" / "cache.pickle").write_bytes(pickle.dumps({"version": "x", "entries": _Planted(str(sentinel))}))
+    parses.clear()
+    assert answer(folder) == first
+    assert not sentinel.exists()
+    assert len(parses) == N_FILES
+    (folder / ".duk" / "cache.pickle").write_bytes(pickle.dumps(_Planted(str(sentinel))))
+    assert duk(["check"], data=folder).exit_code == 1
+    assert not sentinel.exists()
+
+
 def test_a_cache_from_another_version_is_ignored(make_folder, parses, monkeypatch):
     from dukcli.store import cache
 
@@ -218,3 +244,23 @@ def test_files_outside_visits_and_hidden_files_are_ignored(make_folder, parses):
     ds, diags = loader.load(folder)
     assert len(parses) == N_FILES
     assert [d.file for d in diags] == ["visits/2019/08/bad.yaml"]
+
+
+def test_visits_come_without_notes_until_asked_for(make_folder):
+    """The cache keeps no note texts (speed); with_notes reads them for the days asked."""
+    import datetime as dt
+
+    from dukcli.store.loader import load, with_notes
+
+    folder = make_folder({
+        "visits/2019/05/a.yaml": "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\n"
+                                 "work:\n  situation: Ổn định.\nmeeting:\n  lessons: Rút kinh nghiệm.\n  rating: kha\n",
+        "visits/2019/06/b.yaml": "person: nguyen-thi-lan\nunit: db-so-y-te\ndate: 2019-06-03\nwork:\n  proposals: Đề xuất.\n"})
+    for _ in range(2):  # cold, then warm from the cache: the same answer
+        ds, diags = load(folder)
+        assert diags == []
+        assert [(v.work, v.meeting, v.rating) for v in ds.visits] == [({}, {}, "kha"), ({}, None, None)]
+        full = with_notes(folder, ds, dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+        assert full.visits[0].work == {"situation": "Ổn định."}
+        assert full.visits[0].meeting == {"lessons": "Rút kinh nghiệm."}
+        assert full.visits[1].work == {}

@@ -10,7 +10,7 @@ import pytest
 
 from dukcli.periods import Period
 from dukcli.rules import summary
-from dukcli.store.loader import load
+from dukcli.store.loader import load, with_notes
 
 IN_MAY = """\
     person: nguyen-thi-lan
@@ -180,8 +180,10 @@ def test_default_name_and_refusal_on_errors(duk, make_folder, tmp_path, monkeypa
 # --- the context, pure ---------------------------------------------------------------------
 
 def context(make_folder, period: Period, as_of=dt.date(2019, 7, 5)) -> dict:
-    ds, diags = load(make_folder(FILES))
+    folder = make_folder(FILES)
+    ds, diags = load(folder)
     assert not [d for d in diags if d.severity == "error"]
+    ds = with_notes(folder, ds, period.start, period.end)  # the loader keeps no note texts
     return summary.context(ds, period, as_of, as_of)
 
 

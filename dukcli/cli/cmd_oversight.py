@@ -408,7 +408,7 @@ def summary(
         raise usage(f"-o: tệp ghi ra phải có đuôi .docx (đang là '{path.name}')")
     if path.exists() and not force:
         raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
-    folder, ds = load_for_report()
+    folder, ds = load_for_report(notes=(p.start, p.end))
     ctx = rules.context(ds, p, day, on)
     own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
     form = own if own.is_file() else template(SUMMARY_TEMPLATE)

@@ -114,7 +114,7 @@ def report_cmd(
         raise usage("--all ghi nhiều tệp: dùng --out-dir THƯ_MỤC thay cho -o")
     the_period = period_from(period, quarter, year)
     day = parse_day(date, "--date") or today()
-    folder, ds = load_for_report()
+    folder, ds = load_for_report(notes=(the_period.start, the_period.end))
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)
     targets = targets_for(chosen, the_period, output, out_dir)

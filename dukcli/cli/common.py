@@ -80,8 +80,10 @@ def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Dia
     return folder, ds, diags
 
 
-def load_for_report() -> tuple[Path, m.Dataset]:
-    """For the reporting commands: refuse while check finds errors; warnings to stderr."""
+def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path, m.Dataset]:
+    """For the reporting commands: refuse while check finds errors; warnings to stderr.
+
+    notes=(start, end): also read the notes of the visits of those days (the cache keeps none)."""
     folder, ds, diags = load_checked()
     errors = [d for d in diags if d.severity == "error"]
     if errors:
@@ -90,6 +92,10 @@ def load_for_report() -> tuple[Path, m.Dataset]:
     warnings = [d for d in diags if d.severity == "warning"]
     if warnings:
         show_diags(warnings, limit=10)
+    if notes is not None:
+        from dukcli.store.loader import with_notes
+
+        ds = with_notes(folder, ds, *notes)
     return folder, ds
 
 

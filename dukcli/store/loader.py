@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import gc
 import os
 import sys
 import time
@@ -9,7 +12,7 @@ from pathlib import Path
 
 from dukcli import model as m
 from dukcli.store import parse, yamlio
-from dukcli.store.cache import Cache
+from dukcli.store.cache import Cache, stat_key
 
 LIST_FILES = {
     "units.yaml": parse.parse_units,
@@ -37,10 +40,12 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
     return parser(sink, doc), sink.diags
 
 
-def visit_files(root: Path) -> list[tuple[str, os.stat_result]]:
-    """Every visit file under visits/, with its stat, in a stable order."""
+def visit_files(root: Path) -> list[tuple[str, tuple]]:
+    """Every visit file under visits/ as (relative path, stat key), in a stable order."""
     out = []
-    stack = [root / "visits"]
+    base = str(root)
+    cut = len(base) + 1
+    stack = [os.path.join(base, "visits")]
     while stack:
         folder = stack.pop()
         try:
@@ -48,15 +53,50 @@ def visit_files(root: Path) -> list[tuple[str, os.stat_result]]:
         except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            elif entry.name.endswith(VISIT_SUFFIXES) and entry.is_file():
-                rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
-                out.append((rel, entry.stat()))
+                stack.append(entry.path)
+            elif name.endswith(VISIT_SUFFIXES) and entry.is_file():
+                rel = entry.path[cut:]
+                if os.sep != "/":
+                    rel = rel.replace(os.sep, "/")
+                out.append((rel, stat_key(entry.stat())))
     out.sort()
     return out
+
+
+# A visit in the cache: a tuple without its notes (see cache.py); sections keep their presence.
+def compact(v: m.Visit) -> tuple:
+    return (v.person, v.unit, v.date.toordinal(), v.work is not None, v.meeting is not None, v.rating,
+            v.line, tuple(v.lines.items()))
+
+
+def expand(t: tuple, rel: str) -> m.Visit:
+    person, unit, ordinal, work, meeting, rating, line, lines = t
+    return m.Visit(person, unit, dt.date.fromordinal(ordinal), {} if work else None, {} if meeting else None,
+                   rating, rel, line, dict(lines))
+
+
+def read_visit(root: Path, rel: str) -> tuple[m.Visit | None, list[m.Diagnostic]]:
+    """A visit parsed in full, notes included."""
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError as e:
+        return None, [m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {e.strerror}")]
+    return parse_text(rel, raw, parse.parse_visit)
+
+
+def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
+    """The dataset with the notes of the visits dated start..end read from their files."""
+    visits = []
+    for v in ds.visits:
+        if start <= v.date <= end:
+            full, _ = read_visit(root, v.file)
+            v = full if full is not None else v
+        visits.append(v)
+    return dataclasses.replace(ds, visits=visits)
 
 
 class _Progress:
@@ -88,50 +128,59 @@ class _Progress:
 
 
 def load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
-    """The whole folder as a Dataset, with every parse diagnostic (not the cross-checks)."""
+    """The whole folder as a Dataset (visits without their notes: see with_notes), with every
+    parse diagnostic (not the cross-checks)."""
     cache = Cache(root)
     diags: list[m.Diagnostic] = []
-
-    def one(rel: str, parser, st=None):
-        path = root / rel
-        if st is None:
-            try:
-                st = path.stat()
-            except FileNotFoundError:
-                return None
-        hit = cache.get(rel, st)
-        if hit is not None:
-            result, file_diags = hit
-        else:
-            try:
-                raw = path.read_bytes()
-            except OSError as e:
-                diags.append(m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {e.strerror}"))
-                return None
-            result, file_diags = parse_text(rel, raw, parser)
-            cache.put(rel, st, (result, file_diags))
-        diags.extend(file_diags)
-        return result
-
-    config = one("duk.yaml", parse.parse_config)
-    if config is None:
-        config = m.Config()
-    lists = {name: one(name, parser) or [] for name, parser in LIST_FILES.items()}
+    config = _list_file(root, cache, "duk.yaml", parse.parse_config, diags) or m.Config()
+    lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
     files = visit_files(root)
-    progress = _Progress(sum(1 for rel, st in files if not cache.fresh(rel, st)))
-    visits = []
-    misses = 0
-    for rel, st in files:
-        fresh = cache.fresh(rel, st)
-        visit = one(rel, parse.parse_visit, st)
-        if not fresh:
-            misses += 1
-            progress.advance(misses)
-        if visit is not None:
-            visits.append(visit)
-    progress.close()
+    visits = _visits(root, cache, files, diags)
     cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files)})
     cache.save()
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
                          lists["assignments.yaml"], visits, lists["submissions.yaml"])
     return ds, diags
+
+
+def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
+    try:
+        key = stat_key((root / rel).stat())
+    except FileNotFoundError:
+        return None
+    hit = cache.get(rel, key)
+    if hit is None:
+        try:
+            raw = (root / rel).read_bytes()
+        except OSError as e:
+            diags.append(m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {e.strerror}"))
+            return None
+        hit = parse_text(rel, raw, parser)
+        cache.put(rel, key, hit)
+    result, file_diags = hit
+    diags.extend(file_diags)
+    return result
+
+
+def _visits(root: Path, cache: Cache, files: list, diags: list) -> list[m.Visit]:
+    visits = []
+    misses = [(rel, key) for rel, key in files if cache.get(rel, key) is None]
+    progress = _Progress(len(misses))
+    for done, (rel, key) in enumerate(misses, 1):
+        visit, file_diags = read_visit(root, rel)
+        cache.put(rel, key, (compact(visit) if visit is not None else None, tuple(file_diags)))
+        progress.advance(done)
+    progress.close()
+    enabled = gc.isenabled()
+    gc.disable()  # building 100,000 records: nothing here is garbage yet
+    try:
+        for rel, key in files:
+            packed, file_diags = cache.get(rel, key)
+            if file_diags:
+                diags.extend(file_diags)
+            if packed is not None:
+                visits.append(expand(packed, rel))
+    finally:
+        if enabled:
+            gc.enable()
+    return visits
