@@ -51,6 +51,11 @@ def unit_parents(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     return out
 
 
+def _unit_key(a: m.Assignment, uid: str) -> str:
+    """The line of one unit of an assignment (its own line in a block list)."""
+    return f"units.{uid}" if f"units.{uid}" in a.lines else "units"
+
+
 def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     out = []
     for a in ds.assignments:
@@ -59,9 +64,9 @@ def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
         for uid in a.units:
             unit = ds.units.get(uid)
             if unit is None:
-                out.append(_err(a, "units", "unknown-unit", f"không có đơn vị '{uid}' trong units.yaml"))
+                out.append(_err(a, _unit_key(a, uid), "unknown-unit", f"không có đơn vị '{uid}' trong units.yaml"))
             elif unit.type == "chi-bo-truc-thuoc":
-                out.append(_err(a, "units", "schema",
+                out.append(_err(a, _unit_key(a, uid), "schema",
                                 f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
                                 f"(ở đây là '{unit.parent}')"))
             else:
@@ -75,7 +80,7 @@ def _assignment_in_unit_life(a: m.Assignment, unit: m.Unit) -> list[m.Diagnostic
         out.append(_err(a, "from", "unit-inactive",
                         f"phân công bắt đầu trước khi đơn vị '{unit.id}' được thành lập ({fmt(unit.start)})"))
     if unit.end and (a.end is None or a.end > unit.end):
-        out.append(_err(a, "to" if a.end else "units", "unit-inactive",
+        out.append(_err(a, "to" if a.end else _unit_key(a, unit.id), "unit-inactive",
                         f"phân công kéo dài sau khi đơn vị '{unit.id}' kết thúc ({fmt(unit.end)}); "
                         "hãy ghi 'to:' cho phân công"))
     return out
@@ -96,7 +101,7 @@ def assignment_overlaps(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
                                     f"'{later.person}' giữ hai vai trò cùng lúc ({earlier.role} ở "
                                     f"{earlier.file}:{earlier.line} và {later.role})"))
                 for uid in sorted(set(earlier.units) & set(later.units)):
-                    out.append(_err(later, "units", "assignment-overlap",
+                    out.append(_err(later, _unit_key(later, uid), "assignment-overlap",
                                     f"'{later.person}' được phân công đơn vị '{uid}' hai lần trong cùng thời gian "
                                     f"(xem {earlier.file}:{earlier.line})"))
     return out

@@ -38,19 +38,23 @@ def _line(mapping: LMap, key: str) -> int:
     return mapping.lines.get(key, mapping.line)
 
 
-def keys(sink: Sink, mapping, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> bool:
-    """Unknown keys and missing keys; False when the value is not a mapping at all."""
+def keys(sink: Sink, mapping, allowed: tuple[str, ...], required: tuple[str, ...], what: str,
+         line: int | None = None) -> bool:
+    """Unknown keys and missing keys; False when the value is not a mapping at all.
+
+    line: where the value is, for a plain scalar (which carries no line of its own)."""
     if not isinstance(mapping, LMap):
-        line = getattr(mapping, "line", None) or 1
-        sink.error(line, "schema", f"{what} phải là một bảng khóa: giá trị")
+        sink.error(getattr(mapping, "line", None) or line or 1, "schema", f"{what} phải là một bảng khóa: giá trị")
         return False
     for key in mapping:
         if key not in allowed:
             sink.error(_line(mapping, key), "schema",
                        f"khóa lạ '{key}' trong {what} (các khóa được dùng: {', '.join(allowed)})")
     for key in required:
-        if key not in mapping or mapping[key] is None or mapping[key] == "":
+        if key not in mapping:
             sink.error(mapping.line, "schema", f"{what} thiếu khóa bắt buộc '{key}'")
+        elif mapping[key] is None or mapping[key] == "":
+            sink.error(_line(mapping, key), "schema", f"{what}: khóa bắt buộc '{key}' chưa có giá trị")
     return True
 
 
@@ -154,7 +158,7 @@ def parse_config(sink: Sink, doc) -> m.Config:
     if doc is None:
         sink.error(1, "schema", "duk.yaml trống: cần ít nhất organization.name")
         return m.Config()
-    if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml"):
+    if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml", line=1):
         return m.Config()
     values: dict = {}
     org = doc.get("organization")
@@ -162,20 +166,20 @@ def parse_config(sink: Sink, doc) -> m.Config:
         for key in ("parent", "name", "short", "place"):
             values["org_" + key] = text(sink, org, key, multiline=False) or ""
     elif org is not None and not isinstance(org, LMap):
-        keys(sink, org, (), (), "organization")
+        keys(sink, org, (), (), "organization", line=_line(doc, "organization"))
     reg = text(sink, doc, "regulation", multiline=False)
     if reg:
         values["regulation"] = reg
     quota = doc.get("quota")
-    if quota is not None and keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota"):
+    if quota is not None and keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota", line=_line(doc, "quota")):
         pt = quota.get("phu-trach")
-        if pt is not None and keys(sink, pt, ("per-year",), (), "quota.phu-trach"):
+        if pt is not None and keys(sink, pt, ("per-year",), (), "quota.phu-trach", line=_line(quota, "phu-trach")):
             values["per_year"] = integer(sink, pt, "per-year", 1, 366)
         td = quota.get("theo-doi")
-        if td is not None and keys(sink, td, ("per-month",), (), "quota.theo-doi"):
+        if td is not None and keys(sink, td, ("per-month",), (), "quota.theo-doi", line=_line(quota, "theo-doi")):
             values["per_month"] = integer(sink, td, "per-month", 1, 31)
     report = doc.get("report")
-    if report is not None and keys(sink, report, ("due-day",), (), "report"):
+    if report is not None and keys(sink, report, ("due-day",), (), "report", line=_line(doc, "report")):
         values["due_day"] = integer(sink, report, "due-day", 1, 31)
     return m.Config(**{k: v for k, v in values.items() if v is not None})
 
@@ -185,8 +189,8 @@ UNIT_KEYS = ("id", "name", "type", "parent", "meeting-day", "from", "to")
 
 def parse_units(sink: Sink, doc) -> list[m.Unit]:
     read = []
-    for _, item in items(sink, doc, "units.yaml"):
-        if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), "đơn vị"):
+    for line, item in items(sink, doc, "units.yaml"):
+        if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), "đơn vị", line=line):
             continue
         uid = ident(sink, item, "id")
         name = text(sink, item, "name", multiline=False)
@@ -212,8 +216,8 @@ PERSON_KEYS = ("id", "name", "position", "department")
 
 def parse_people(sink: Sink, doc) -> list[m.Person]:
     out = []
-    for _, item in items(sink, doc, "people.yaml"):
-        if not keys(sink, item, PERSON_KEYS, ("id", "name"), "người"):
+    for line, item in items(sink, doc, "people.yaml"):
+        if not keys(sink, item, PERSON_KEYS, ("id", "name"), "người", line=line):
             continue
         pid = ident(sink, item, "id")
         name = text(sink, item, "name", multiline=False)
@@ -229,20 +233,22 @@ ASSIGNMENT_KEYS = ("person", "role", "units", "from", "to", "basis")
 
 def parse_assignments(sink: Sink, doc) -> list[m.Assignment]:
     out = []
-    for _, item in items(sink, doc, "assignments.yaml"):
-        if not keys(sink, item, ASSIGNMENT_KEYS, ("person", "role", "units"), "phân công"):
+    for line, item in items(sink, doc, "assignments.yaml"):
+        if not keys(sink, item, ASSIGNMENT_KEYS, ("person", "role", "units"), "phân công", line=line):
             continue
         person = ident(sink, item, "person")
         role = choice(sink, item, "role", m.ROLES)
-        units = _unit_list(sink, item)
+        lines = _lines(item)
+        units = _unit_list(sink, item, lines)
         start, end = date_range(sink, item)
         basis = text(sink, item, "basis", multiline=False) or ""
         if person and role and units:
-            out.append(m.Assignment(person, role, units, start, end, basis, sink.file, item.line, _lines(item)))
+            out.append(m.Assignment(person, role, units, start, end, basis, sink.file, item.line, lines))
     return out
 
 
-def _unit_list(sink: Sink, item: LMap) -> tuple[str, ...]:
+def _unit_list(sink: Sink, item: LMap, lines: dict) -> tuple[str, ...]:
+    """The unit ids; the line of each goes into lines as 'units.<id>' (a block list has one per line)."""
     value = item.get("units")
     if isinstance(value, str):
         value = LList([value])
@@ -257,6 +263,7 @@ def _unit_list(sink: Sink, item: LMap) -> tuple[str, ...]:
             sink.error(line, "bad-id", f"mã đơn vị '{uid}' không hợp lệ")
         else:
             ids.append(uid)
+            lines.setdefault(f"units.{uid}", line)
     return tuple(ids)
 
 
@@ -267,7 +274,7 @@ def parse_visit(sink: Sink, doc) -> m.Visit | None:
     if doc is None:
         sink.error(1, "empty-visit", "tệp chuyến đi trống")
         return None
-    if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), "chuyến đi"):
+    if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), "chuyến đi", line=1):
         return None
     person = ident(sink, doc, "person")
     unit = ident(sink, doc, "unit")
@@ -297,7 +304,7 @@ def _section(sink: Sink, doc: LMap, key: str, fields: tuple[str, ...], lines: di
     if value is None or value == "":
         return {}
     what = "work (đi công tác cơ sở)" if key == "work" else "meeting (dự sinh hoạt chi bộ)"
-    if not keys(sink, value, fields, (), what):
+    if not keys(sink, value, fields, (), what, line=_line(doc, key)):
         return {}
     lines.update(_lines(value, key + "."))
     out = {}
@@ -315,8 +322,8 @@ def parse_submissions(sink: Sink, doc) -> list[m.Submission]:
     from dukcli.periods import PeriodError, parse_period
 
     out = []
-    for _, item in items(sink, doc, "submissions.yaml"):
-        if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp"):
+    for line, item in items(sink, doc, "submissions.yaml"):
+        if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp", line=line):
             continue
         person = ident(sink, item, "person")
         code = None
