@@ -16,7 +16,7 @@ from pathlib import Path
 
 import dukcli
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 
 
