@@ -107,6 +107,21 @@ CASES = [
          (Expect("people.yaml", 1, "schema", ("danh sách",)),)),
     Case("schema-text-is-list", {V: visit(situation="situation: [một, hai]")},
          (Expect(V, 5, "schema", ("situation", "đoạn chữ")),)),
+    Case("schema-section-is-text", {V: visit(work="work: chỉ là một câu", situation="")},
+         (Expect(V, 4, "schema", ("work", "bảng khóa")),)),
+    Case("schema-config-quota-is-number", {"duk.yaml": "organization:\n  name: ĐẢNG ỦY KHỐI\nquota: 5\n"},
+         (Expect("duk.yaml", 3, "schema", ("quota", "bảng khóa")),)),
+    Case("schema-list-item-is-text", {"people.yaml": "- id: nguyen-thi-lan\n  name: Nguyễn Thị Lan\n- tran-van-binh\n",
+                                      "assignments.yaml": "- person: nguyen-thi-lan\n  role: theo-doi\n  units: [db-so-y-te]\n"},
+         (Expect("people.yaml", 3, "schema", ("người", "bảng khóa")),)),
+    Case("schema-required-key-empty", {"units.yaml": """\
+        - id: cb-so-tai-chinh
+          name: Chi bộ Sở Tài chính
+          type: chi-bo-co-so
+        - id: db-so-y-te
+          name:
+          type: dang-bo-co-so
+        """}, (Expect("units.yaml", 5, "schema", ("name", "chưa có giá trị")),)),
     Case("schema-config-missing-name", {"duk.yaml": "organization:\n  short: ĐUK\n"},
          (Expect("duk.yaml", 2, "schema", ("thiếu khóa bắt buộc", "name")),)),
     Case("schema-config-unknown-key", {"duk.yaml": "organization:\n  name: ĐẢNG ỦY KHỐI\nquota:\n  theo-doi: {per-week: 1}\n"},
@@ -155,6 +170,13 @@ CASES = [
          (Expect(V, 2, "unknown-unit", ("không có đơn vị", "cb-so-xay-dung", "units.yaml")),)),
     Case("unknown-unit-assignment", {"assignments.yaml": "- person: nguyen-thi-lan\n  role: theo-doi\n  from: 2019-01-01\n  units: [cb-so-xay-dung]\n"},
          (Expect("assignments.yaml", 4, "unknown-unit", ("không có đơn vị", "cb-so-xay-dung")),)),
+    Case("unknown-unit-in-block-list", {"assignments.yaml": """\
+        - person: nguyen-thi-lan
+          role: theo-doi
+          units:
+            - cb-so-tai-chinh
+            - cb-so-xay-dung
+        """}, (Expect("assignments.yaml", 5, "unknown-unit", ("cb-so-xay-dung",)),)),
     Case("unknown-unit-parent", {"units.yaml": """\
         - id: db-so-y-te
           name: Đảng bộ Sở Y tế
