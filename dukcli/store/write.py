@@ -37,12 +37,31 @@ def _sync_dir(folder: Path) -> None:
 def create_new(path: Path, text: str) -> None:
     """Write text to path, which must not exist; FileExistsError if it does (even in a race)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_with(path.parent, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    tmp = _temp_with(path.parent, data)
     try:
         os.link(tmp, path)  # atomic and exclusive: fails when path exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # FAT/exFAT USB sticks and some network shares have no hard links: still exclusive
+        # (O_EXCL), only no longer all-or-nothing if the machine dies mid-write.
+        _create_exclusive(path, data)
     finally:
         os.unlink(tmp)
     _sync_dir(path.parent)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.unlink(path)
+        raise
 
 
 def create_unique(folder: Path, stem: str, text: str, suffix: str = ".yaml") -> Path:
