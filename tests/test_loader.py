@@ -264,3 +264,36 @@ def test_visits_come_without_notes_until_asked_for(make_folder):
         assert full.visits[0].work == {"situation": "Ổn định."}
         assert full.visits[0].meeting == {"lessons": "Rút kinh nghiệm."}
         assert full.visits[1].work == {}
+
+
+# --- writing (store/write.py) ----------------------------------------------------------------
+
+def test_create_new_never_overwrites(tmp_path):
+    from dukcli.store import write
+
+    path = tmp_path / "visits" / "2019" / "05" / "a.yaml"
+    write.create_new(path, "person: nguyễn\n")
+    with pytest.raises(FileExistsError):
+        write.create_new(path, "khác\n")
+    assert path.read_text(encoding="utf-8") == "person: nguyễn\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.yaml"]  # no temp file left behind
+    second = write.create_unique(path.parent, "a", "hai\n")
+    assert second.name == "a-2.yaml" and second.read_text(encoding="utf-8") == "hai\n"
+
+
+def test_create_new_without_hard_links(tmp_path, monkeypatch):
+    """A FAT/exFAT USB stick refuses os.link; the file is still written, still never over another."""
+    from dukcli.store import write
+
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "a.yaml"
+    write.create_new(path, "một\n")
+    assert path.read_text(encoding="utf-8") == "một\n"
+    with pytest.raises(FileExistsError):
+        write.create_new(path, "hai\n")
+    assert path.read_text(encoding="utf-8") == "một\n"
+    assert write.create_unique(tmp_path, "a", "hai\n").name == "a-2.yaml"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.yaml", "a.yaml"]
