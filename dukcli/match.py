@@ -25,8 +25,8 @@ class MatchError(ValueError):
 
 def find(query: str, candidates: list[Candidate], what: str) -> Candidate:
     """An exact id or exact full name wins; else the only one whose folded name or id contains
-    the folded query (all its words, in any order). Several: refused with the list; none: the
-    closest names suggested."""
+    the folded query (all its words, in any order), or failing that the only one that has them
+    as whole words. Several: refused with the list; none: the closest names suggested."""
     q = fold(query)
     if not q:
         raise MatchError(f"chưa nhập {what}", [])
@@ -37,6 +37,10 @@ def find(query: str, candidates: list[Candidate], what: str) -> Candidate:
     hits = [c for c in candidates if all(w in fold(c.name) or w in c.id for w in words)]
     if len(hits) == 1:
         return hits[0]
+    # "lan" means Nguyễn Thị Lan, not also Hoàng Văn Lang: whole words decide when they can.
+    whole = [c for c in hits if set(words) <= set(fold(c.name).split()) | set(c.id.split("-"))]
+    if len(whole) == 1:
+        return whole[0]
     if hits:
         listing = "; ".join(f"{c.name} ({c.id})" for c in hits[:10])
         raise MatchError(f"'{query}' khớp với nhiều {what}: {listing}. Hãy gõ cụ thể hơn hoặc dùng mã.", hits)
