@@ -267,3 +267,55 @@ def test_resolve():
         resolve("2019Q2", "Q2", None, today)
     with pytest.raises(PeriodError, match="quý 'Q5' không hợp lệ"):
         resolve(None, "Q5", None, today)
+
+
+# --- matching what a clerk types (match.py) ---------------------------------------------------
+
+from dukcli.match import Candidate, MatchError, find  # noqa: E402
+
+PEOPLE = [Candidate("nguyen-thi-lan", "Nguyễn Thị Lan"), Candidate("hoang-van-lang", "Hoàng Văn Lang"),
+          Candidate("tran-van-binh", "Trần Văn Bình"), Candidate("le-thi-lan", "Lê Thị Lan")]
+UNITS = [Candidate("cb-so-tai-chinh", "Chi bộ Sở Tài chính"), Candidate("db-so-y-te", "Đảng bộ Sở Y tế"),
+         Candidate("cb-phong-nghiep-vu-y", "Chi bộ Phòng Nghiệp vụ Y")]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("tran-van-binh", "tran-van-binh"), ("Trần Văn Bình", "tran-van-binh"), ("binh", "tran-van-binh"),
+    ("BÌNH", "tran-van-binh"), ("bình trần", "tran-van-binh"), ("lang", "hoang-van-lang"),
+    ("nguyen lan", "nguyen-thi-lan"), ("le thi", "le-thi-lan"), ("le-thi", "le-thi-lan"),
+    (unicodedata.normalize("NFD", "Lê Thị Lan"), "le-thi-lan"),
+])
+def test_find_person(query, expected):
+    assert find(query, PEOPLE, "người").id == expected
+
+
+@pytest.mark.parametrize("query, expected", [("tai chinh", "cb-so-tai-chinh"), ("y te", "db-so-y-te"),
+                                             ("nghiep vu", "cb-phong-nghiep-vu-y"), ("db-so-y-te", "db-so-y-te")])
+def test_find_unit(query, expected):
+    assert find(query, UNITS, "đơn vị").id == expected
+
+
+def test_a_whole_word_beats_a_longer_name_containing_it():
+    # "lan" is only part of a word in "Hoàng Văn Lang": the one whole-word Lan wins; two Lans stay ambiguous.
+    with pytest.raises(MatchError) as e:
+        find("lan", PEOPLE, "người")
+    assert [c.id for c in e.value.candidates] == ["nguyen-thi-lan", "hoang-van-lang", "le-thi-lan"]
+    assert find("lan", PEOPLE[:3], "người").id == "nguyen-thi-lan"
+
+
+def test_ambiguous_query_lists_the_candidates():
+    with pytest.raises(MatchError) as e:
+        find("van", PEOPLE, "người")
+    assert "khớp với nhiều người" in e.value.message
+    assert "Hoàng Văn Lang (hoang-van-lang)" in e.value.message and "Trần Văn Bình (tran-van-binh)" in e.value.message
+    assert "dùng mã" in e.value.message
+
+
+def test_no_match_suggests_close_names():
+    with pytest.raises(MatchError) as e:
+        find("Tran Vn Binh", PEOPLE, "người")
+    assert e.value.message.startswith("không tìm thấy người 'Tran Vn Binh'.")
+    assert "Có phải: Trần Văn Bình?" in e.value.message
+    with pytest.raises(MatchError) as e:
+        find("   ", PEOPLE, "người")
+    assert e.value.message == "chưa nhập người"
