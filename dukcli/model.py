@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 
 UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
@@ -136,7 +137,9 @@ class Dataset:
         person_map: dict[str, Person] = {}
         for p in people:
             person_map.setdefault(p.id, p)
-        visits = sorted(visits, key=lambda v: (v.date, v.file))
+        by_day = operator.attrgetter("date", "file")
+        if any(by_day(a) > by_day(b) for a, b in zip(visits, visits[1:])):
+            visits = sorted(visits, key=by_day)
         return cls(config, unit_map, person_map, list(assignments), visits, list(submissions),
                    list(units), list(people))
 

@@ -130,6 +130,18 @@ class _Progress:
 def load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """The whole folder as a Dataset (visits without their notes: see with_notes), with every
     parse diagnostic (not the cross-checks)."""
+    enabled = gc.isenabled()
+    gc.disable()  # 100,000 fresh records and no garbage: the collector would only rescan them
+    try:
+        result = _load(root)
+        gc.freeze()  # what was loaded lives as long as the command: keep later collections off it
+    finally:
+        if enabled:
+            gc.enable()
+    return result
+
+
+def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     cache = Cache(root)
     diags: list[m.Diagnostic] = []
     config = _list_file(root, cache, "duk.yaml", parse.parse_config, diags) or m.Config()
@@ -171,16 +183,10 @@ def _visits(root: Path, cache: Cache, files: list, diags: list) -> list[m.Visit]
         cache.put(rel, key, (compact(visit) if visit is not None else None, tuple(file_diags)))
         progress.advance(done)
     progress.close()
-    enabled = gc.isenabled()
-    gc.disable()  # building 100,000 records: nothing here is garbage yet
-    try:
-        for rel, key in files:
-            packed, file_diags = cache.get(rel, key)
-            if file_diags:
-                diags.extend(file_diags)
-            if packed is not None:
-                visits.append(expand(packed, rel))
-    finally:
-        if enabled:
-            gc.enable()
+    for rel, key in files:
+        packed, file_diags = cache.get(rel, key)
+        if file_diags:
+            diags.extend(file_diags)
+        if packed is not None:
+            visits.append(expand(packed, rel))
     return visits
