@@ -167,10 +167,11 @@ class _Builder:
         elif isinstance(event, yaml.AliasEvent):
             self._alias(event.anchor, line)
 
-    def _count(self, weight: int, line: int) -> None:
+    def _count(self, weight: int, line: int, alias: bool = False) -> None:
         self.count += weight
         if self.count > MAX_NODES:
-            raise YamlError(line, "tệp lồng quá sâu hoặc có quá nhiều bí danh (alias)", code="schema")
+            what = "bí danh (alias) mở rộng ra quá nhiều mục" if alias else "tệp có quá nhiều mục"
+            raise YamlError(line, f"{what} (hơn {MAX_NODES}); tệp bị từ chối", code="schema")
 
     def _open(self, event, line: int) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)
@@ -178,7 +179,7 @@ class _Builder:
         if tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
             raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlError(line, "tệp lồng quá sâu hoặc có quá nhiều bí danh (alias)", code="schema")
+            raise YamlError(line, f"tệp lồng quá sâu (hơn {MAX_DEPTH} cấp); tệp bị từ chối", code="schema")
         self._count(1, line)
         value = LMap() if is_map else LList()
         value.line = line
@@ -193,7 +194,7 @@ class _Builder:
         if anchor not in self.anchors:
             raise YamlError(line, f"bí danh (alias) '*{anchor}' chưa được định nghĩa")
         value, weight = self.anchors[anchor]
-        self._count(weight, line)
+        self._count(weight, line, alias=True)
         self._add(value, weight, line)
 
     def _add(self, value, weight: int, line: int) -> None:
