@@ -91,7 +91,14 @@ def test_billion_laughs_is_refused():
     with pytest.raises(YamlError) as e:
         yamlio.load(laughs())
     assert e.value.code == "schema"
-    assert "bí danh" in e.value.message
+    assert "bí danh (alias) mở rộng ra quá nhiều mục" in e.value.message
+
+
+def test_too_many_items_without_aliases_is_said_plainly():
+    with pytest.raises(YamlError) as e:
+        yamlio.load("- a\n" * (yamlio.MAX_NODES + 1))
+    assert e.value.code == "schema"
+    assert "quá nhiều mục" in e.value.message and "bí danh" not in e.value.message
 
 
 def test_a_few_aliases_are_fine():
