@@ -378,6 +378,7 @@ def test_json(case, make_folder, duk):
         assert set(d) == {"file", "line", "severity", "code", "message"}
         assert all(word in d["message"] for word in e.words)
     assert result.exit_code == (1 if any(e.severity == "error" for e in case.expected) else 0)
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_json_of_a_clean_folder_is_an_empty_list(make_folder, duk):
