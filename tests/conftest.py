@@ -67,7 +67,18 @@ def write_folder(root: Path, files: dict[str, str | None]) -> Path:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
+        age(path)
     return root
+
+
+def age(path: Path, seconds: int = 3600) -> None:
+    """Date a file back: the cache does not keep files written in its last seconds (their
+    mtime cannot yet tell a later same-size edit apart), and tests want warm runs."""
+    import os
+    import time
+
+    past = time.time() - seconds
+    os.utime(path, (past, past))
 
 
 @pytest.fixture

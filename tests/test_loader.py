@@ -297,3 +297,39 @@ def test_create_new_without_hard_links(tmp_path, monkeypatch):
     assert path.read_text(encoding="utf-8") == "một\n"
     assert write.create_unique(tmp_path, "a", "hai\n").name == "a-2.yaml"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-2.yaml", "a.yaml"]
+
+
+def test_a_same_size_edit_within_one_mtime_tick_is_still_seen(make_folder):
+    """A file written seconds ago is not cached, so an edit that keeps its size and mtime
+    (possible on coarse filesystems) cannot hide behind a stale entry."""
+    import os
+
+    from dukcli.store.loader import load
+
+    folder = make_folder({})
+    path = folder / "visits/2019/05/a.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {}\n", encoding="utf-8")
+    st = path.stat()
+    assert [v.date.day for v in load(folder)[0].visits] == [14]
+    path.write_text("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-15\nwork: {}\n", encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    assert [v.date.day for v in load(folder)[0].visits] == [15]
+
+
+def test_an_oversized_visit_file_is_refused_without_being_read(make_folder, monkeypatch):
+    from dukcli.store import loader, yamlio
+
+    folder = make_folder({"visits/2019/05/a.yaml": "person: nguyen-thi-lan\n"})
+    monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", 10)
+    real = loader.Path.read_bytes
+
+    def guarded(self):
+        assert "visits" not in str(self), "an oversized visit file was read"
+        return real(self)
+
+    monkeypatch.setattr(loader.Path, "read_bytes", guarded)
+    ds, diags = loader.load(folder)
+    assert [(d.file, d.line, d.code) for d in diags if d.file.startswith("visits")] == [
+        ("visits/2019/05/a.yaml", 1, "schema")]

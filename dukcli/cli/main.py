@@ -28,8 +28,18 @@ from dukcli.cli.common import STATE, DukError
 i18n.install()
 
 
+class _Cancelled(Exception):
+    """Ctrl-C or end of input inside a command (typer would swallow it silently)."""
+
+
 class DukGroup(TyperGroup):
     """Runs a command and maps every exception to a message and an exit status."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, EOFError):
+            raise _Cancelled() from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -49,7 +59,7 @@ class DukGroup(TyperGroup):
         except _CLICK_ERRORS as e:
             print(f"Lỗi: {i18n.translate(e.format_message())}", file=sys.stderr)
             sys.exit(e.exit_code)
-        except _ABORTS:
+        except (_Cancelled, *_ABORTS):
             print("\nĐã hủy; không có gì được ghi.", file=sys.stderr)
             sys.exit(130)
         except BrokenPipeError:

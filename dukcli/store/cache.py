@@ -12,12 +12,14 @@ import datetime as dt
 import gc
 import os
 import pickle
+import time
 from pathlib import Path
 
 import dukcli
 
 CACHE_FORMAT = 5  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
+RACY_NS = 2_000_000_000
 
 
 def private_dir(root: Path) -> Path:
@@ -59,6 +61,7 @@ class Cache:
         self.root = root
         self.path = root / ".duk" / "cache.pickle"
         self.entries: dict = {}
+        self.fresh: dict = {}  # parsed this run, too recent to keep (see put)
         self.dirty = False
         enabled = gc.isenabled()
         gc.disable()  # unpickling 100,000 small tuples: the collector would only slow it down
@@ -75,12 +78,17 @@ class Cache:
 
     def get(self, rel: str, key: tuple):
         """The cached value for rel when its stat key still matches, else None."""
-        entry = self.entries.get(rel)
+        entry = self.fresh.get(rel) or self.entries.get(rel)
         if entry is not None and entry[0] == key:
             return entry[1]
         return None
 
     def put(self, rel: str, key: tuple, value) -> None:
+        # A file written in the last seconds could change again within the same mtime tick
+        # and keep its size (git's "racily clean" problem): such a file is not cached yet.
+        if key[1] >= time.time_ns() - RACY_NS:
+            self.fresh[rel] = (key, value)
+            return
         self.entries[rel] = (key, value)
         self.dirty = True
 

@@ -79,8 +79,10 @@ def expand(t: tuple, rel: str) -> m.Visit:
                    rating, rel, line, dict(lines))
 
 
-def read_visit(root: Path, rel: str) -> tuple[m.Visit | None, list[m.Diagnostic]]:
+def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
     """A visit parsed in full, notes included."""
+    if size is not None and size > yamlio.MAX_FILE_BYTES:  # refused before it is read
+        return None, [m.Diagnostic(rel, 1, "error", "schema", "tệp quá lớn (hơn 2 MB): một chuyến đi không thể dài như vậy")]
     try:
         raw = (root / rel).read_bytes()
     except OSError as e:
@@ -179,7 +181,7 @@ def _visits(root: Path, cache: Cache, files: list, diags: list) -> list[m.Visit]
     misses = [(rel, key) for rel, key in files if cache.get(rel, key) is None]
     progress = _Progress(len(misses))
     for done, (rel, key) in enumerate(misses, 1):
-        visit, file_diags = read_visit(root, rel)
+        visit, file_diags = read_visit(root, rel, key[0])
         cache.put(rel, key, (compact(visit) if visit is not None else None, tuple(file_diags)))
         progress.advance(done)
     progress.close()
