@@ -405,7 +405,7 @@ def test_interactive_run_through_the_prompts(duk, repo):
           rating: kha
         """)
     assert "Chuyến đi sẽ được ghi vào visits/2019/05/2019-05-19-nguyen-thi-lan-cb-so-tai-chinh.yaml:\n" + expected in out
-    assert "Lưu chuyến đi này? (y/n):" in out
+    assert "Lưu chuyến đi này? (c/k):" in out
     assert (root / "visits/2019/05/2019-05-19-nguyen-thi-lan-cb-so-tai-chinh.yaml").read_text(encoding="utf-8") == expected
     assert commits(root) == 2
 

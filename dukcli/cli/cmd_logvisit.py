@@ -260,7 +260,7 @@ class Asker:
     def yes(self, question: str, default: bool | None = None) -> bool:
         from dukcli.text import fold
 
-        hint = {None: "(y/n)", True: "(Y/n)", False: "(y/N)"}[default]
+        hint = {None: "(c/k)", True: "(C/k)", False: "(c/K)"}[default]
         while True:
             answer = fold(self.ask(f"{question} {hint}", "" if default is not None else None))
             if answer == "" and default is not None:
@@ -269,7 +269,7 @@ class Asker:
                 return True
             if answer in ("n", "no", "k", "khong"):
                 return False
-            self.say("Hãy gõ y (có) hoặc n (không).")
+            self.say("Hãy gõ c (có) hoặc k (không).")
 
 
 def _ask_missing(ctx: Context, draft: entry.Draft, asker: Asker, items: bool) -> entry.Draft:
