@@ -57,6 +57,22 @@ def _cell(cell, text: str, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) ->
     p.paragraph_format.line_spacing = 1.0
 
 
+def _repeat_as_header(row) -> None:
+    """The heading row repeats at the top of every page the table runs onto, and never
+    stands alone at the foot of a page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        props.append(el)
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
+
+
 def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | None = None) -> None:
     """A bordered table: a header row, one row per item ({%tr for %}), an optional total row.
     columns: (heading, field, width in mm)."""
@@ -76,6 +92,7 @@ def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | No
         if total:
             _cell(table.rows[4].cells[i], f"{{{{ {total}.{field} }}}}", bold=True,
                   align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else centre)
+    _repeat_as_header(table.rows[0])
     # docxtpl row tags: the whole row is replaced by the tag, so one cell is enough.
     _cell(table.rows[1].cells[0], f"{{%tr for r in {items} %}}")
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
