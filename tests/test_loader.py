@@ -226,9 +226,14 @@ def test_a_cache_that_cannot_be_written_still_answers(make_folder, parses):
 
 
 def test_records_remember_file_and_lines(make_folder):
-    ds, _ = loader.load(make_folder(FILES))
+    folder = make_folder(FILES)
+    ds, _ = loader.load(folder)
     v = next(v for v in ds.visits if v.file == "visits/2019/05/a.yaml")
     assert v.line == 1
+    # The loaded record keeps its top-level lines; the notes (and their lines) come with with_notes.
+    assert v.lines == {"person": 1, "unit": 2, "date": 3, "meeting": 4, "meeting.rating": 6}
+    full = loader.with_notes(folder, ds, v.date, v.date)
+    v = next(v for v in full.visits if v.file == "visits/2019/05/a.yaml")
     assert v.lines == {"person": 1, "unit": 2, "date": 3, "meeting": 4, "meeting.conduct": 5, "meeting.rating": 6}
     unit = ds.units["cb-phong-nghiep-vu-y"]
     assert (unit.file, unit.line, unit.lines["parent"]) == ("units.yaml", 8, 11)
@@ -333,3 +338,26 @@ def test_an_oversized_visit_file_is_refused_without_being_read(make_folder, monk
     ds, diags = loader.load(folder)
     assert [(d.file, d.line, d.code) for d in diags if d.file.startswith("visits")] == [
         ("visits/2019/05/a.yaml", 1, "schema")]
+
+
+def test_the_saved_cross_checks_follow_every_change_and_the_day(make_folder, duk):
+    """duk check reuses its cross-checks for an unchanged folder; any edit or another day
+    makes it check again."""
+    from conftest import age
+
+    visit = "person: {who}\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {{}}\n"
+    folder = make_folder({"visits/2019/05/a.yaml": visit.format(who="nguyen-thi-lan")})
+    for _ in range(2):
+        result = duk(["check", "--format", "json"], data=folder, today="2019-12-31")
+        assert (result.exit_code, result.stdout.strip()) == (0, "[]")
+    assert (folder / ".duk" / "checked.pickle").is_file()
+    path = folder / "visits/2019/05/a.yaml"
+    path.write_text(visit.format(who="ai-do-xa-la"), encoding="utf-8")
+    age(path, 600)
+    result = duk(["check"], data=folder, today="2019-12-31")
+    assert result.exit_code == 1 and "[unknown-person]" in result.stdout
+    path.write_text(visit.format(who="nguyen-thi-lan"), encoding="utf-8")
+    age(path, 300)
+    assert duk(["check"], data=folder, today="2019-12-31").exit_code == 0
+    earlier = duk(["check"], data=folder, today="2019-05-01")
+    assert earlier.exit_code == 1 and "[future-date]" in earlier.stdout

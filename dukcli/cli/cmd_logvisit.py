@@ -517,12 +517,11 @@ def _mention_other_errors(ctx: Context) -> None:
 
 def _show_article4(ctx: Context, visit, rel: str) -> None:
     """What the new visit does to Article 4, computed with the visit included."""
-    from dataclasses import replace
 
     from dukcli import model as m
 
     ds = ctx.ds
     with_visit = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments,
-                                 [*ds.visits, replace(visit, file=rel)], ds.submissions)
+                                 [*ds.visits, visit._replace(file=rel)], ds.submissions)
     for line in entry.article4_lines(with_visit, visit, ctx.today):
         print(line)

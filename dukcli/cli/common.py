@@ -72,12 +72,19 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
 def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered)."""
     from dukcli.rules.validate import ordered, validate
+    from dukcli.store.cache import load_snapshot, save_snapshot
     from dukcli.store.loader import load
 
     folder = root()
+    day = on or today()
     ds, diags = load(folder)
-    diags = ordered(diags + validate(ds, on or today()))
-    return folder, ds, diags
+    # The cross-checks depend only on the files and the day: an unchanged folder reuses them.
+    key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
+    cross = load_snapshot(folder, "checked", key)
+    if cross is None:
+        cross = validate(ds, day)
+        save_snapshot(folder, "checked", key, cross)
+    return folder, ds, ordered(diags + list(cross))
 
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path, m.Dataset]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import dukcli
 
-CACHE_FORMAT = 5  # bump whenever parse.py changes what a file turns into
+CACHE_FORMAT = 6  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 RACY_NS = 2_000_000_000
 
@@ -111,3 +111,34 @@ class Cache:
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only folder still answers, only slower next time
+
+
+def _snapshot_path(root: Path, name: str) -> Path:
+    return root / ".duk" / f"{name}.pickle"
+
+
+def load_snapshot(root: Path, name: str, key: str):
+    """A whole-folder result saved under key (a fingerprint of every file), or None."""
+    if not key:
+        return None
+    try:
+        with open(_snapshot_path(root, name), "rb") as fh:
+            data = _RecordsOnly(fh).load()
+    except Exception:
+        return None
+    if isinstance(data, dict) and data.get("version") == VERSION and data.get("key") == key:
+        return data.get("value")
+    return None
+
+
+def save_snapshot(root: Path, name: str, key: str, value) -> None:
+    if not key:
+        return
+    try:
+        folder = private_dir(root)
+        tmp = folder / f"{name}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump({"version": VERSION, "key": key, "value": value}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, _snapshot_path(root, name))
+    except OSError:
+        pass

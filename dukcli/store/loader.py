@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import hashlib
 import os
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -68,15 +70,19 @@ def visit_files(root: Path) -> list[tuple[str, tuple]]:
 
 
 # A visit in the cache: a tuple without its notes (see cache.py); sections keep their presence.
+# Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
+TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
+
+
 def compact(v: m.Visit) -> tuple:
-    return (v.person, v.unit, v.date.toordinal(), v.work is not None, v.meeting is not None, v.rating,
-            v.line, tuple(v.lines.items()))
+    return (v.person, v.unit, v.date, v.work is not None, v.meeting is not None, v.rating,
+            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS))
 
 
-def expand(t: tuple, rel: str) -> m.Visit:
-    person, unit, ordinal, work, meeting, rating, line, lines = t
-    return m.Visit(person, unit, dt.date.fromordinal(ordinal), {} if work else None, {} if meeting else None,
-                   rating, rel, line, dict(lines))
+def expand(t: tuple, rel: str, _new=m.Visit._make, _keys=TOP_KEYS) -> m.Visit:
+    person, unit, day, work, meeting, rating, line, lines = t
+    return _new((person, unit, day, {} if work else None, {} if meeting else None, rating, rel, line,
+                 {k: n for k, n in zip(_keys, lines) if n}))
 
 
 def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
@@ -154,7 +160,21 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     cache.save()
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
                          lists["assignments.yaml"], visits, lists["submissions.yaml"])
+    ds.fingerprint = _fingerprint(root, files) if not cache.fresh else ""
     return ds, diags
+
+
+def _fingerprint(root: Path, files: list) -> str:
+    """A digest of every file's path and stat key: equal digests, equal folders (files too
+    recent to trust by their stat make the caller pass "" instead)."""
+    listed = []
+    for rel in ("duk.yaml", *LIST_FILES):
+        try:
+            listed.append((rel, stat_key((root / rel).stat())))
+        except FileNotFoundError:
+            listed.append((rel, None))
+    digest = hashlib.blake2b(pickle.dumps((listed, files), protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
+    return digest.hexdigest()
 
 
 def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
