@@ -45,31 +45,30 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
 def visit_files(root: Path) -> list[tuple[str, tuple]]:
     """Every visit file under visits/ as (relative path, stat key), in a stable order."""
     out = []
-    base = str(root)
-    cut = len(base) + 1
-    stack = [os.path.join(base, "visits")]
+    cut = len(str(root)) + 1
+    stack = [os.path.join(str(root), "visits")]
     while stack:
         folder = stack.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
             continue
+        subfolders = []
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name[0] == ".":
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif name.endswith(VISIT_SUFFIXES) and entry.is_file():
+            # Most entries are visit files: test the name first, the type (no syscall) after.
+            if name.endswith(VISIT_SUFFIXES) and entry.is_file():
                 rel = entry.path[cut:]
-                if os.sep != "/":
-                    rel = rel.replace(os.sep, "/")
-                out.append((rel, stat_key(entry.stat())))
+                out.append((rel if os.sep == "/" else rel.replace(os.sep, "/"), stat_key(entry.stat())))
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append(entry.path)
+        stack.extend(reversed(subfolders))
     out.sort()
     return out
 
 
-# A visit in the cache: a tuple without its notes (see cache.py); sections keep their presence.
 # Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
 TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
 
