@@ -361,3 +361,26 @@ def test_the_saved_cross_checks_follow_every_change_and_the_day(make_folder, duk
     assert duk(["check"], data=folder, today="2019-12-31").exit_code == 0
     earlier = duk(["check"], data=folder, today="2019-05-01")
     assert earlier.exit_code == 1 and "[future-date]" in earlier.stdout
+
+
+def test_a_large_first_load_parses_in_parallel_with_the_same_answer(make_folder, monkeypatch):
+    """Above PARALLEL_FROM missing files the parse runs in a process pool; the answer,
+    diagnostics included, is the one of a serial parse."""
+    import shutil
+
+    from dukcli.store import loader as ld
+
+    visit = "person: nguyen-thi-lan\nunit: {unit}\ndate: 2019-{m:02d}-{d:02d}\nmeeting:\n  lessons: Ghi chú {i}.\n"
+    files = {f"visits/2019/{m:02d}/{i}.yaml": visit.format(unit="cb-so-tai-chinh" if i % 3 else "khong-co", m=m,
+                                                            d=1 + i % 28, i=i)
+             for i in range(60) for m in (1 + i % 12,)}
+    files["visits/2019/01/hong.yaml"] = "person: [\n"
+    folder = make_folder(files)
+    monkeypatch.setattr(ld, "PARALLEL_FROM", 10**9)
+    serial = answer(folder)
+    shutil.rmtree(folder / ".duk")
+    monkeypatch.setattr(ld, "PARALLEL_FROM", 5)
+    parallel = answer(folder)
+    assert parallel == serial
+    assert len(serial[0].visits) == 60
+    assert {d.code for d in serial[1]} >= {"yaml-syntax", "unknown-unit"}

@@ -195,13 +195,41 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
     return result
 
 
+PARALLEL_FROM = 2000  # below this a pool costs more than it saves
+
+
+def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple]:
+    root, rel, key = job
+    visit, file_diags = read_visit(Path(root), rel, key[0])
+    return rel, key, (compact(visit) if visit is not None else None, tuple(file_diags))
+
+
+def _parse_all(root: Path, misses: list):
+    """Parse the files the cache does not hold: on every core when there are many (a first
+    load of a large folder), in order either way."""
+    jobs = [(str(root), rel, key) for rel, key in misses]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        yield from map(_parse_one, jobs)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        pool = multiprocessing.get_context(method).Pool(workers)
+    except OSError:  # no processes to be had: parse here
+        yield from map(_parse_one, jobs)
+        return
+    with pool:
+        yield from pool.imap(_parse_one, jobs, chunksize=200)
+
+
 def _visits(root: Path, cache: Cache, files: list, diags: list) -> list[m.Visit]:
     visits = []
     misses = [(rel, key) for rel, key in files if cache.get(rel, key) is None]
     progress = _Progress(len(misses))
-    for done, (rel, key) in enumerate(misses, 1):
-        visit, file_diags = read_visit(root, rel, key[0])
-        cache.put(rel, key, (compact(visit) if visit is not None else None, tuple(file_diags)))
+    for done, (rel, key, packed) in enumerate(_parse_all(root, misses), 1):
+        cache.put(rel, key, packed)
         progress.advance(done)
     progress.close()
     for rel, key in files:
