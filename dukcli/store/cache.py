@@ -17,7 +17,7 @@ from pathlib import Path
 
 import dukcli
 
-CACHE_FORMAT = 6  # bump whenever parse.py changes what a file turns into
+CACHE_FORMAT = 7  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 RACY_NS = 2_000_000_000
 

@@ -330,6 +330,9 @@ def parse_submissions(sink: Sink, doc) -> list[m.Submission]:
         raw = item.get("period")
         if raw is not None:
             try:
+                # A file carries its year: a bare "Q2" would mean another quarter each year.
+                if not re.match(r"^\s*\d{4}", str(raw)):
+                    raise PeriodError("")
                 period = parse_period(str(raw))
                 if period.kind != "Q":
                     raise PeriodError("")
