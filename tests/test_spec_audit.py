@@ -15,3 +15,16 @@ def test_submission_period_without_year_is_refused(make_folder, duk):
     assert [(d["file"], d["line"], d["severity"], d["code"]) for d in diags] == [
         ("submissions.yaml", 2, "error", "schema")]
     assert "2019Q2" in diags[0]["message"]
+
+
+def test_quota_for_a_chi_bo_truc_thuoc_shows_its_parents_row(make_folder, duk):
+    # SPEC §1/§4: a visit to a chi bộ trực thuộc counts for its parent, so asking the quota of
+    # the cell gives the row of the đảng bộ it belongs to, not an empty table.
+    folder = make_folder({"visits/2019/05/a.yaml": "person: nguyen-thi-lan\nunit: cb-phong-nghiep-vu-y\n"
+                                                   "date: 2019-05-14\nmeeting: {}\n"})
+    r = duk(["quota", "-p", "2019-05", "--unit", "phong nghiep vu y", "-f", "json"], data=folder)
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)["rows"]
+    assert [(x["person"], x["unit"], x.get("met"), x.get("visits_ytd"), x["status"]) for x in rows] == [
+        ("tran-van-binh", None, None, 0, "cham-tien-do"),
+        ("nguyen-thi-lan", "db-so-y-te", 1, None, "dat")]

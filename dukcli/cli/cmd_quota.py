@@ -24,6 +24,9 @@ def filter_rows(ds, result, period, pid: str | None, uid: str | None):
 
     from dukcli.rules.quota import TheoDoiRow, in_force_during
 
+    if uid is not None:  # a chi bộ trực thuộc is followed through its đảng bộ (SPEC §4)
+        uid = ds.counted_unit(uid)
+
     def keep(row) -> bool:
         if pid and row.person != pid:
             return False
