@@ -108,7 +108,10 @@ def resolve(period: str | None, quarter: str | None, year: int | None,
     if period and quarter:
         raise PeriodError("chỉ dùng một trong hai: --period hoặc --quarter")
     if period:
-        return parse_period(period, year or today.year)
+        found = parse_period(period, year or today.year)
+        if year and found.year != year:
+            raise PeriodError(f"kỳ '{period}' thuộc năm {found.year}, khác --year {year}; chỉ ghi năm một lần")
+        return found
     if quarter:
         q = quarter.strip().upper().lstrip("Q")
         if q not in {"1", "2", "3", "4"}:

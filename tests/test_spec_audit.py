@@ -28,3 +28,15 @@ def test_quota_for_a_chi_bo_truc_thuoc_shows_its_parents_row(make_folder, duk):
     assert [(x["person"], x["unit"], x.get("met"), x.get("visits_ytd"), x["status"]) for x in rows] == [
         ("tran-van-binh", None, None, 0, "cham-tien-do"),
         ("nguyen-thi-lan", "db-so-y-te", 1, None, "dat")]
+
+
+def test_a_period_and_a_different_year_are_a_usage_error(make_folder, duk):
+    # SPEC §3: --year gives the year of a bare Q2; a period that names another year is a
+    # contradiction, not a silent choice of one of them.
+    folder = make_folder()
+    r = duk(["quota", "-p", "2019Q2", "-y", "2018"], data=folder)
+    assert r.exit_code == 2
+    assert "2019Q2" in r.stderr and "2018" in r.stderr
+    same = duk(["quota", "-p", "2019Q2", "-y", "2019", "-f", "json"], data=folder)
+    assert same.exit_code == 0
+    assert json.loads(same.stdout)["period"]["code"] == "2019Q2"
