@@ -40,3 +40,19 @@ def test_a_period_and_a_different_year_are_a_usage_error(make_folder, duk):
     same = duk(["quota", "-p", "2019Q2", "-y", "2019", "-f", "json"], data=folder)
     assert same.exit_code == 0
     assert json.loads(same.stdout)["period"]["code"] == "2019Q2"
+
+
+def test_default_period_is_the_quarter_of_as_of(make_folder, duk):
+    # SPEC §4/§3: as-of is the day the question is asked, and the default period is the
+    # current quarter: asked as of 20 May 2019, that is Quý II năm 2019 (not today's quarter).
+    folder = make_folder({"submissions.yaml": "- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-05-10\n"})
+    for command in (["quota"], ["status"]):
+        r = duk([*command, "--as-of", "20/05/2019", "-f", "json"], data=folder, today="2019-12-31")
+        assert r.exit_code == 0, r.stderr
+        assert json.loads(r.stdout)["period"]["code"] == "2019Q2"
+    # a bare quarter takes the year of as-of too
+    r = duk(["quota", "-q", "Q4", "--as-of", "2018-11-20", "-f", "json"], data=folder, today="2019-12-31")
+    assert json.loads(r.stdout)["period"]["label"] == "Quý IV năm 2018"
+    # without --as-of, today decides
+    r = duk(["status", "-f", "json"], data=folder, today="2019-12-31")
+    assert json.loads(r.stdout)["period"]["code"] == "2019Q4"

@@ -185,8 +185,8 @@ def status(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt =
     from dukcli.render import output
     from dukcli.rules import oversight
 
-    q = quarter_only(period_from(period, quarter, year), "status")
     day = parse_day(as_of, "--as-of") or today()
+    q = quarter_only(period_from(period, quarter, year, day), "status")
     _, ds = load_for_report()
     st = oversight.report_status(ds, q, day)
     if format is TableFormat.json:
@@ -400,8 +400,8 @@ def summary(
     from dukcli.resources import template
     from dukcli.rules import summary as rules
 
-    p = period_from(period, quarter, year)
     day = parse_day(as_of, "--as-of") or today()
+    p = period_from(period, quarter, year, day)
     on = parse_day(date, "--date") or today()
     path = output_file or Path(f"tong-hop-{p.slug}.docx")
     if path.suffix.lower() != ".docx":

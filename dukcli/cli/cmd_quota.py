@@ -48,8 +48,8 @@ def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = 
     from dukcli.render import output, quota_table
     from dukcli.rules.quota import compute
 
-    p = period_from(period, quarter, year)
     day = parse_day(as_of, "--as-of") or today()
+    p = period_from(period, quarter, year, day)
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)

@@ -150,10 +150,12 @@ FormatOpt = Annotated[TableFormat, typer.Option(
     "--format", "-f", help="Định dạng: table (bảng), csv hoặc json.")]
 
 
-def period_from(period: str | None, quarter: str | None, year: int | None):
+def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None):
+    """The period of the options; without one, the quarter (and year) of `on`: the --as-of day,
+    when the command has one, is the day the question is asked (SPEC §4), else today."""
     from dukcli.periods import PeriodError, resolve
 
     try:
-        return resolve(period, quarter, year, today())
+        return resolve(period, quarter, year, on or today())
     except PeriodError as e:
         raise usage(str(e)) from None
