@@ -56,3 +56,29 @@ def test_default_period_is_the_quarter_of_as_of(make_folder, duk):
     # without --as-of, today decides
     r = duk(["status", "-f", "json"], data=folder, today="2019-12-31")
     assert json.loads(r.stdout)["period"]["code"] == "2019Q4"
+
+
+def test_written_files_get_the_ordinary_mode_not_a_private_temp_files(make_folder, duk, tmp_path):
+    # SPEC §2: the data folder is plain files a clerk (and colleagues, git, a shared drive)
+    # read: a visit, submissions.yaml, an init file or a report get the mode any editor would
+    # give them (0666 less the umask), not the 0600 of the temporary file they were built in.
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        folder = make_folder()
+        r = duk(["log-visit", "--person", "lan", "--unit", "tai chinh", "--date", "2019-05-14", "--work",
+                 "--no-commit"], data=folder)
+        assert r.exit_code == 0, r.stderr
+        visit = folder / "visits/2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh.yaml"
+        r = duk(["submit", "--person", "lan", "-p", "2019Q2", "--date", "2019-06-27", "--no-commit"], data=folder)
+        assert r.exit_code == 0, r.stderr
+        r = duk(["report", "--person", "lan", "-p", "2019Q2", "-o", str(tmp_path / "bc.docx")], data=folder)
+        assert r.exit_code == 0, r.stderr
+        r = duk(["init", str(tmp_path / "moi")])
+        assert r.exit_code == 0, r.stderr
+        for path in (visit, folder / "submissions.yaml", tmp_path / "bc.docx", tmp_path / "moi" / "duk.yaml"):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+    finally:
+        os.umask(old)

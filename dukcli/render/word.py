@@ -215,6 +215,9 @@ def write_checked(template: Path, context: dict, target: Path, expected: list[st
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        from dukcli.store.write import plain_mode
+
+        os.chmod(tmp, plain_mode())
         render(template, context, tmp)
         problems = verify(tmp, expected)
         if problems:

@@ -8,10 +8,19 @@ import tempfile
 from pathlib import Path
 
 
-def _temp_with(folder: Path, data: bytes) -> str:
+def plain_mode() -> int:
+    """The mode an ordinary new file gets (0666 less the umask): mkstemp's 0600 would hide a
+    visit or a report from colleagues on a shared folder."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _temp_with(folder: Path, data: bytes, mode: int | None = None) -> str:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.chmod(tmp, plain_mode() if mode is None else mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -79,6 +88,10 @@ def create_unique(folder: Path, stem: str, text: str, suffix: str = ".yaml") -> 
 def replace(path: Path, text: str) -> None:
     """Atomically replace path's content (callers hold the folder's lock)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_with(path.parent, text.encode("utf-8"))
+    try:
+        mode = os.stat(path).st_mode & 0o7777  # a replaced file keeps its mode
+    except FileNotFoundError:
+        mode = None
+    tmp = _temp_with(path.parent, text.encode("utf-8"), mode)
     os.replace(tmp, path)
     _sync_dir(path.parent)
