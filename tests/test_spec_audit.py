@@ -1,4 +1,4 @@
-"""SPEC conformance: one test per promise that an audit found broken (then fixed)."""
+"""SPEC conformance: promises an audit found broken (each fixed), and hand-computed SPEC §4 cases it pinned."""
 
 from __future__ import annotations
 
@@ -82,3 +82,84 @@ def test_written_files_get_the_ordinary_mode_not_a_private_temp_files(make_folde
             assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
     finally:
         os.umask(old)
+
+
+def _rows(duk, folder, period, today="2019-12-31"):
+    r = duk(["quota", "-p", period, "-f", "json"], data=folder, today=today)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)["rows"]
+
+
+def test_phu_trach_with_two_assignments_and_a_gap(make_folder, duk):
+    # SPEC §4: c(a,b) counts only the months a phu-trach assignment covers: Jan–Mar and
+    # Jul–Dec give c(Jan, Dec) = 9 -> target ceil(5*9/12) = 4; c(Jan, Sep) = 6 -> expected 3.
+    # A visit in the gap (May) counts for nothing.
+    visit = "person: tran-van-binh\nunit: {u}\ndate: {d}\nwork: {{}}\n"
+    folder = make_folder({
+        "assignments.yaml": """\
+            - person: tran-van-binh
+              role: phu-trach
+              units: [cb-so-tai-chinh]
+              from: 2019-01-01
+              to: 31/03/2019
+            - person: tran-van-binh
+              role: phu-trach
+              units: [db-so-y-te]
+              from: 01/07/2019
+            """,
+        "visits/2019/02/a.yaml": visit.format(u="cb-so-tai-chinh", d="2019-02-01"),
+        "visits/2019/05/b.yaml": visit.format(u="cb-so-tai-chinh", d="2019-05-01"),
+        "visits/2019/08/c.yaml": visit.format(u="cb-phong-nghiep-vu-y", d="2019-08-01"),
+    })
+    pick = ("visits", "visits_ytd", "target_year", "expected", "status")
+    assert [tuple(r[k] for k in pick) for r in _rows(duk, folder, "2019Q3")] == [(1, 2, 4, 3, "cham-tien-do")]
+    assert [tuple(r[k] for k in pick) for r in _rows(duk, folder, "2019Q1")] == [(1, 1, 4, 2, "cham-tien-do")]
+    assert _rows(duk, folder, "2019Q2") == []  # no assignment in force on any day of Q2
+    assert [tuple(r[k] for k in pick) for r in _rows(duk, folder, "2019", today="2020-01-05")] == [
+        (2, 2, 4, 4, "chua-dat")]
+
+
+def test_units_that_start_or_end_mid_month(make_folder, duk):
+    # SPEC §4: a month is covered when the unit exists on its 15th (to: inclusive): a unit
+    # created on 16 May is not required in May, one dissolved on 15 May is, one dissolved on
+    # 14 May is not (its visit on the 14th still counts, in a month that needs none).
+    folder = make_folder({
+        "units.yaml": """\
+            - id: cb-moi
+              name: Chi bộ Mới
+              type: chi-bo-co-so
+              from: 16/05/2019
+            - id: cb-cu
+              name: Chi bộ Cũ
+              type: chi-bo-co-so
+              to: 15/05/2019
+            - id: cb-cu-hai
+              name: Chi bộ Cũ Hai
+              type: chi-bo-co-so
+              to: 2019-05-14
+            """,
+        "people.yaml": "- id: nguyen-thi-lan\n  name: Nguyễn Thị Lan\n",
+        "assignments.yaml": """\
+            - person: nguyen-thi-lan
+              role: theo-doi
+              units: [cb-moi]
+              from: 2019-05-16
+            - person: nguyen-thi-lan
+              role: theo-doi
+              units: [cb-cu]
+              to: 2019-05-15
+            - person: nguyen-thi-lan
+              role: theo-doi
+              units: [cb-cu-hai]
+              to: 2019-05-14
+            """,
+        "visits/2019/05/a.yaml": "person: nguyen-thi-lan\nunit: cb-cu-hai\ndate: 2019-05-14\nwork: {}\n",
+        "visits/2019/05/b.yaml": "person: nguyen-thi-lan\nunit: cb-cu\ndate: 15/05/2019\nmeeting: {}\n",
+    })
+    got = {r["unit"]: ([(m["state"], m["visits"]) for m in r["months"]], r["required"], r["met"], r["status"])
+           for r in _rows(duk, folder, "2019Q2")}
+    assert got == {
+        "cb-cu": ([("missed", 0), ("met", 1), ("not-required", 0)], 2, 1, "chua-dat"),
+        "cb-cu-hai": ([("missed", 0), ("not-required", 1), ("not-required", 0)], 1, 0, "chua-dat"),
+        "cb-moi": ([("not-required", 0), ("not-required", 0), ("missed", 0)], 1, 0, "chua-dat"),
+    }
