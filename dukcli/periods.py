@@ -107,6 +107,8 @@ def resolve(period: str | None, quarter: str | None, year: int | None,
     today = today or dt.date.today()
     if period and quarter:
         raise PeriodError("chỉ dùng một trong hai: --period hoặc --quarter")
+    if year is not None and not 1900 <= year <= 2999:  # the years parse_period accepts
+        raise PeriodError(f"--year: năm '{year}' không hợp lệ (từ 1900 đến 2999)")
     if period:
         found = parse_period(period, year or today.year)
         if year and found.year != year:

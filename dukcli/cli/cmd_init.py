@@ -9,6 +9,7 @@ import typer
 
 from dukcli.cli.common import DukError
 from dukcli.cli.main import app
+from dukcli.oserr import describe
 
 FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "submissions.yaml")
 
@@ -26,18 +27,21 @@ def init(
         raise DukError(f"'{folder}' đã là thư mục dữ liệu (có duk.yaml); không ghi đè")
     if folder.exists() and not folder.is_dir():
         raise DukError(f"'{folder}' là một tệp, không phải thư mục")
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in FILES:
-        target = folder / name
-        if target.exists():
-            continue  # never overwrite what a clerk already has
-        write.create_new(target, init_file(name))
-        written.append(name)
-    (folder / "visits").mkdir(exist_ok=True)
-    (folder / "visits" / ".gitkeep").touch()
-    write.create_new(folder / ".gitignore", ".duk/\n") if not (folder / ".gitignore").exists() else None
-    private_dir(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in FILES:
+            target = folder / name
+            if target.exists():
+                continue  # never overwrite what a clerk already has
+            write.create_new(target, init_file(name))
+            written.append(name)
+        (folder / "visits").mkdir(exist_ok=True)
+        (folder / "visits" / ".gitkeep").touch()
+        write.create_new(folder / ".gitignore", ".duk/\n") if not (folder / ".gitignore").exists() else None
+        private_dir(folder)
+    except OSError as e:
+        raise DukError(f"không tạo được thư mục dữ liệu '{folder}': {describe(e)}") from None
     committed = gitops.init(folder, [*written, ".gitignore", "visits/.gitkeep"], "Khởi tạo thư mục dữ liệu duk")
     typer.echo(f"Đã tạo thư mục dữ liệu: {folder}")
     typer.echo("Kho git đã được tạo với lần ghi đầu tiên." if committed else

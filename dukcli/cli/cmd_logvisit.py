@@ -15,6 +15,7 @@ import typer
 from dukcli.cli import common
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.main import app
+from dukcli.oserr import describe
 from dukcli.rules import entry
 
 
@@ -128,7 +129,7 @@ def _read_file(path: Path) -> entry.Draft:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise DukError(f"--from-file: không đọc được tệp '{path}': {e.strerror or e}") from None
+        raise DukError(f"--from-file: không đọc được tệp '{path}': {describe(e)}") from None
     try:
         doc = yamlio.load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -416,8 +417,11 @@ def _editor_command() -> list[str]:
     import shutil
 
     chosen = os.environ.get("EDITOR") or os.environ.get("VISUAL")
-    if chosen:
-        return shlex.split(chosen)
+    if chosen and chosen.strip():
+        try:
+            return shlex.split(chosen)
+        except ValueError:  # an unclosed quote
+            raise DukError(f"biến EDITOR='{chosen}' viết sai (dấu nháy chưa đóng)") from None
     for name in ("nano", "vi"):
         if shutil.which(name):
             return [name]
@@ -437,7 +441,7 @@ def _run_editor(text: str) -> tuple[str, bool]:
         try:
             done = subprocess.run([*command, name])
         except OSError as e:
-            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {e.strerror or e}") from None
+            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {describe(e)}") from None
         with open(name, encoding="utf-8", errors="replace") as fh:
             return fh.read(), done.returncode == 0
     finally:

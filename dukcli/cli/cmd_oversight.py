@@ -11,6 +11,7 @@ from dukcli.cli.common import (AgendaFormat, AsOfOpt, DukError, FormatOpt, Perio
                                TableFormat, YearOpt, echo_err, load_checked, load_for_report, parse_day,
                                period_from, today, usage)
 from dukcli.cli.main import app
+from dukcli.oserr import describe
 
 SUBMISSIONS = "submissions.yaml"
 SUMMARY_TEMPLATE = "summary.docx"
@@ -20,12 +21,12 @@ SUBMISSIONS_HEADER = "# submissions.yaml: báo cáo cá nhân hằng quý đã n
 def pick_person(ds, query: str | None) -> str | None:
     from dukcli import match
 
-    if not query:
+    if query is None:  # an empty --person "" is a mistake to report, not a request for everyone
         return None
     try:
         return match.find(query, match.people(ds), "người").id
     except match.MatchError as e:
-        raise DukError(e.message) from None
+        raise DukError(f"--person: {e.message}") from None
 
 
 def quarter_only(period, command: str):
@@ -282,7 +283,7 @@ def write_ics(ds, meetings, as_of, path: Path, force: bool) -> None:
     except FileExistsError:
         raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
     except OSError as e:
-        raise DukError(f"không ghi được tệp '{path}': {e.strerror or e}") from None
+        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
 
 
 @app.command("agenda")
@@ -419,5 +420,5 @@ def summary(
     except word.WordError as e:
         raise DukError(str(e)) from None
     except OSError as e:
-        raise DukError(f"không ghi được tệp '{path}': {e.strerror or e}") from None
+        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
     print(f"Đã ghi báo cáo tổng hợp {p.label}: {path}")

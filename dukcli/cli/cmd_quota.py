@@ -11,11 +11,15 @@ def pick(ds, person: str | None, unit: str | None) -> tuple[str | None, str | No
     """Ids for --person/--unit, matched as log-visit does."""
     from dukcli import match
 
+    # An empty --person "" is a mistake to report, not a request for everyone.
     try:
-        pid = match.find(person, match.people(ds), "người").id if person else None
-        uid = match.find(unit, match.units(ds), "đơn vị").id if unit else None
+        pid = match.find(person, match.people(ds), "người").id if person is not None else None
     except match.MatchError as e:
-        raise DukError(e.message) from None
+        raise DukError(f"--person: {e.message}") from None
+    try:
+        uid = match.find(unit, match.units(ds), "đơn vị").id if unit is not None else None
+    except match.MatchError as e:
+        raise DukError(f"--unit: {e.message}") from None
     return pid, uid
 
 

@@ -11,6 +11,7 @@ import typer
 from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
                                load_for_report, parse_day, period_from, today, usage)
 from dukcli.cli.main import app
+from dukcli.oserr import describe
 
 REPORT_TEMPLATE = "report.docx"
 
@@ -44,7 +45,7 @@ def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
         try:
             found = match.find(query, match.people(ds), "người")
         except match.MatchError as e:
-            raise DukError(e.message) from None
+            raise DukError(f"--person: {e.message}") from None
         return [ds.people[found.id]]
     ids = {a.person for a in ds.assignments if in_force_during(a, period.start, period.end)}
     chosen = sorted((ds.people[i] for i in ids if i in ds.people), key=lambda p: name_key(p.name))
@@ -84,7 +85,7 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
     except WordError as e:
         raise DukError(str(e)) from None
     except OSError as e:
-        raise DukError(f"không ghi được '{target}' ({e.strerror or e})") from None
+        raise DukError(f"không ghi được '{target}' ({describe(e)})") from None
     return len(visits)
 
 
@@ -146,7 +147,7 @@ def _kind_of(file: Path) -> str:
 
 @template_app.command("export")
 def template_export(
-    folder: Annotated[Path, typer.Argument(help="Thư mục sẽ nhận bản sao các mẫu (tạo nếu chưa có).")],
+    folder: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục sẽ nhận bản sao các mẫu (tạo nếu chưa có).")],
 ) -> None:
     """Chép các mẫu Word kèm theo duk ra THƯ_MỤC để sửa trong Word (không ghi đè tệp đã có)."""
     from dukcli.resources import template_dir
@@ -154,7 +155,10 @@ def template_export(
     shipped = sorted(template_dir().glob("*.docx"))
     if folder.exists() and not folder.is_dir():
         raise DukError(f"'{folder}' là một tệp, không phải thư mục")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise DukError(f"không tạo được thư mục '{folder}': {describe(e)}") from None
     copied = 0
     for source in shipped:
         target = folder / source.name
@@ -164,6 +168,8 @@ def template_export(
         except FileExistsError:
             echo_err(f"Bỏ qua {target}: tệp đã có, không ghi đè.")
             continue
+        except OSError as e:
+            raise DukError(f"không ghi được '{target}': {describe(e)}") from None
         copied += 1
         typer.echo(f"Đã chép {target}")
     if not copied:
@@ -175,7 +181,7 @@ def template_export(
 
 @template_app.command("check")
 def template_check(
-    file: Annotated[Path, typer.Argument(help="Tệp mẫu .docx cần kiểm tra.")],
+    file: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp mẫu .docx cần kiểm tra.")],
     kind: Annotated[Optional[str], typer.Option(
         "--kind", help="Loại mẫu: report (báo cáo cá nhân) hoặc summary (báo cáo tổng hợp); "
                        "mặc định đoán theo tên tệp.")] = None,

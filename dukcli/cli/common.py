@@ -50,6 +50,8 @@ def today() -> dt.date:
 def root() -> Path:
     from dukcli.store.locate import NoDataFolder, find
 
+    if STATE.data is not None and not STATE.data.strip():  # not "search from here" in disguise
+        raise usage("--data: chưa nhập thư mục dữ liệu")
     try:
         return find(STATE.data)
     except NoDataFolder as e:

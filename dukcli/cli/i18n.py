@@ -115,7 +115,7 @@ _PATTERNS = [
     (r"No such option '([^']*)'\.?", r"Không có tùy chọn '\1'."),
     (r"Did you mean (.+)\?", r"Có phải ý bạn là \1?"),
     (r"\(Possible options: (.+)\)", r"(Các tùy chọn gần giống: \1)"),
-    (r"Missing option '([^']*)'\.?", r"Thiếu tùy chọn '\1'."),
+    (r"Missing option ('[^']*'(?: / '[^']*')*)\.?", r"Thiếu tùy chọn \1."),
     (r"Missing argument '([^']*)'\.?", r"Thiếu đối số '\1'."),
     (r"Missing command\.", r"Thiếu lệnh."),
     (r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", r"Thừa đối số (\1)"),
@@ -162,7 +162,8 @@ def _patch_help_and_usage(core, formatting) -> None:
 
 USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]..."}
 TYPE_WORDS = {"<str>": "<chữ>", "<text>": "<chữ>", "<int>": "<số>", "<integer>": "<số>", "<path>": "<đường dẫn>",
-              "<file>": "<tệp>", "<float>": "<số>"}
+              "<file>": "<tệp>", "<float>": "<số>",
+              "<int range>": "<số>", "<integer range>": "<số>", "<float range>": "<số>"}
 
 
 def _patch_usage_pieces(cls) -> None:

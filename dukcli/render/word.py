@@ -108,6 +108,22 @@ def _render_raw(template: Path, context: dict, target: Path) -> None:
     doc.save(str(target))
 
 
+def unusable(e: Exception) -> str:
+    """Why python-docx or docxtpl could not use a file, in Vietnamese; an exception with no
+    word here keeps only its type name, for the maintainer."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from dukcli.oserr import describe
+
+    if isinstance(e, (PackageNotFoundError, zipfile.BadZipFile)):
+        return "không phải tệp Word .docx, hoặc tệp đã hỏng"
+    if isinstance(e, OSError):
+        return describe(e)
+    return f"tệp Word có phần không đọc được: {type(e).__name__}"
+
+
 def render(template: Path, context: dict, target: Path) -> None:
     """Render template with the sanitised context into target (a new file)."""
     from jinja2 import TemplateError
@@ -117,7 +133,7 @@ def render(template: Path, context: dict, target: Path) -> None:
     except TemplateError as e:
         raise WordError(f"mẫu '{template}': {_describe(e)}. Kiểm tra mẫu bằng: duk template check {template}") from None
     except Exception as e:  # not a .docx, damaged zip, docxtpl failing on a clerk's edit
-        raise WordError(f"không dùng được mẫu '{template}' ({type(e).__name__}: {e})") from None
+        raise WordError(f"không dùng được mẫu '{template}' ({unusable(e)})") from None
 
 
 # --- reading back ----------------------------------------------------------------------------
@@ -188,7 +204,7 @@ def verify(path: Path, expected: list[str]) -> list[str]:
     try:
         texts = read_paragraphs(path)
     except Exception as e:  # a file python-docx cannot open is exactly what we must catch
-        return [f"tệp vừa ghi không mở lại được ({type(e).__name__}: {e})"]
+        return [f"tệp vừa ghi không mở lại được ({unusable(e)})"]
     problems = []
     whole = "\n".join(texts)
     for text in expected:
@@ -209,8 +225,10 @@ def write_checked(template: Path, context: dict, target: Path, expected: list[st
     """Render into a temporary file beside target, read it back, and only then give it its
     name: linked (never over another file) or, with overwrite, replaced. Nothing is left
     behind on failure; FileExistsError when target exists and overwrite is False."""
+    from dukcli.store.write import make_folder
+
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".docx")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -263,7 +281,7 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
     try:
         texts = [p.text for p in paragraphs(docx.Document(str(path)))]
     except Exception as e:
-        return [TemplateProblem(0, "", f"không mở được tệp Word ({type(e).__name__}: {e})")]
+        return [TemplateProblem(0, "", f"không mở được tệp Word ({unusable(e)})")]
     lines = [_tag_source(t) for t in texts]
     source = "\n".join(lines)
     env = environment()
@@ -332,6 +350,6 @@ def _render_for_real(path: Path, sample: dict, texts: list[str]) -> list[Templat
                                         f"{{%p phải đứng một mình trong đoạn)")]
             return [TemplateProblem(0, "", _describe(e))]
         except Exception as e:
-            return [TemplateProblem(0, "", f"mẫu không dùng được ({type(e).__name__}: {e})")]
+            return [TemplateProblem(0, "", f"mẫu không dùng được ({unusable(e)})")]
         left = verify(target, [])
     return [TemplateProblem(0, "", f"sau khi điền mẫu: {p}") for p in left]

@@ -31,6 +31,14 @@ def is_repo(root: Path) -> bool:
     return _git(root, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
 
 
+def unreachable(root: Path) -> bool:
+    """The folder is in a git repository (a .git here or above) but there is no git to run."""
+    if shutil.which("git") is not None:
+        return False
+    here = root.resolve()
+    return any((d / ".git").exists() for d in (here, *here.parents))
+
+
 def _identity(root: Path) -> list[str]:
     """git refuses to commit without a name; lend one only when none is configured."""
     if _git(root, "config", "user.email").stdout.strip():

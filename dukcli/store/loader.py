@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from dukcli import model as m
+from dukcli.oserr import describe
 from dukcli.store import parse, yamlio
 from dukcli.store.cache import Cache, stat_key
 
@@ -91,7 +92,7 @@ def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit |
     try:
         raw = (root / rel).read_bytes()
     except OSError as e:
-        return None, [m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {e.strerror}")]
+        return None, [m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}")]
     return parse_text(rel, raw, parse.parse_visit)
 
 
@@ -186,7 +187,7 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
         try:
             raw = (root / rel).read_bytes()
         except OSError as e:
-            diags.append(m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {e.strerror}"))
+            diags.append(m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}"))
             return None
         hit = parse_text(rel, raw, parser)
         cache.put(rel, key, hit)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from dukcli.store import gitops, write
+from dukcli.oserr import describe
 
 
 class RecordError(Exception):
@@ -36,12 +37,15 @@ def locked(root: Path, timeout: float = 60):
     """The folder's write lock, with a Vietnamese message when another duk holds it too long."""
     from filelock import Timeout
 
-    lock = gitops.lock(root, timeout=timeout)
     try:
+        lock = gitops.lock(root, timeout=timeout)
         lock.acquire()
     except Timeout:
         raise RecordError("thư mục dữ liệu đang bị một lệnh duk khác giữ quá lâu (.duk/write.lock); "
                           "hãy thử lại sau") from None
+    except OSError as e:  # a read-only folder, or a file named .duk: nothing can be written
+        raise RecordError(f"không tạo được khóa ghi .duk/write.lock trong thư mục dữ liệu: {describe(e)}; "
+                          "không có gì được ghi") from None
     try:
         yield
     finally:
@@ -54,6 +58,10 @@ def _rel(root: Path, path: Path) -> str:
 
 def _commit(root: Path, path: Path, message: str, commit: bool) -> tuple[bool, str | None]:
     """Commit path (the caller holds the lock): (committed, warning)."""
+    if commit and gitops.unreachable(root):
+        rel = _rel(root, path)
+        return False, (f"đã ghi tệp {rel} nhưng chưa lưu được vào git: thư mục là kho git mà máy "
+                       f"không tìm thấy chương trình git (PATH). Tệp vẫn còn nguyên; hãy tự lưu vào git sau")
     if not commit or not gitops.is_repo(root):
         return False, None
     try:
@@ -71,7 +79,7 @@ def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, co
         try:
             path = write.create_unique(root / folder_rel, stem, text)
         except OSError as e:
-            raise RecordError(f"không ghi được tệp vào {folder_rel}: {e.strerror or e}") from None
+            raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
         committed, warning = _commit(root, path, message, commit)
     return Saved(path, _rel(root, path), committed, warning)
 
@@ -84,12 +92,14 @@ def replace_file(root: Path, rel: str, change: Callable[[str | None], str], mess
     with locked(root):
         try:
             current = path.read_text(encoding="utf-8") if path.exists() else None
-        except (OSError, UnicodeDecodeError) as e:
-            raise RecordError(f"không đọc được {rel}: {e}") from None
+        except UnicodeDecodeError:
+            raise RecordError(f"không đọc được {rel}: tệp không phải mã UTF-8") from None
+        except OSError as e:
+            raise RecordError(f"không đọc được {rel}: {describe(e)}") from None
         new = change(current)
         try:
             write.replace(path, new)
         except OSError as e:
-            raise RecordError(f"không ghi được {rel}: {e.strerror or e}") from None
+            raise RecordError(f"không ghi được {rel}: {describe(e)}") from None
         committed, warning = _commit(root, path, message, commit)
     return Saved(path, _rel(root, path), committed, warning)

@@ -3,6 +3,7 @@ an atomic link (never over another file) or rename (for a file replaced under a 
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -43,9 +44,18 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def make_folder(folder: Path) -> None:
+    """mkdir -p; a file where a folder should be is NotADirectoryError, never FileExistsError
+    (which callers read as "the target exists" and would answer with the next free name)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder)) from None
+
+
 def create_new(path: Path, text: str) -> None:
     """Write text to path, which must not exist; FileExistsError if it does (even in a race)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     data = text.encode("utf-8")
     tmp = _temp_with(path.parent, data)
     try:
@@ -87,7 +97,7 @@ def create_unique(folder: Path, stem: str, text: str, suffix: str = ".yaml") -> 
 
 def replace(path: Path, text: str) -> None:
     """Atomically replace path's content (callers hold the folder's lock)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     try:
         mode = os.stat(path).st_mode & 0o7777  # a replaced file keeps its mode
     except FileNotFoundError:
