@@ -250,3 +250,17 @@ def test_a_failing_pre_commit_hook_keeps_the_file(duk, repo):
     assert "nhưng chưa lưu được vào git (git commit không thành công: hook refuses)" in r.stderr
     assert git_status(root) == "A  visits/2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh.yaml\n"
     assert leftovers(root) == []
+
+
+def test_ctrl_c_at_the_save_question_writes_nothing(duk, repo, monkeypatch):
+    import rich.prompt
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rich.prompt.Prompt, "ask", interrupted)
+    root = repo()
+    r = duk([*LOG, "--situation", "Tình hình"], data=root, env={"DUK_INTERACTIVE": "1"})
+    assert r.exit_code == 130
+    assert r.stderr.endswith("Đã hủy; không có gì được ghi.\n")
+    assert not (root / "visits").exists() and git_status(root) == "" and leftovers(root) == []
