@@ -384,3 +384,19 @@ def test_a_large_first_load_parses_in_parallel_with_the_same_answer(make_folder,
     assert parallel == serial
     assert len(serial[0].visits) == 60
     assert {d.code for d in serial[1]} >= {"yaml-syntax", "unknown-unit"}
+
+
+def test_a_visit_that_cannot_be_read_is_an_error_not_a_silent_gap(make_folder, duk):
+    folder = make_folder({})
+    (folder / "visits/2019/05").mkdir(parents=True)
+    (folder / "visits/2019/05/mat.yaml").symlink_to(folder / "khong-ton-tai.yaml")
+    result = duk(["check"], data=folder)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("visits/2019/05/mat.yaml:1: lỗi [yaml-syntax]: không đọc được tệp")
+
+
+def test_visits_as_a_file_is_an_error(make_folder, duk):
+    folder = make_folder({"visits": "person: nguyen-thi-lan\n"})
+    result = duk(["check"], data=folder)
+    assert result.exit_code == 1
+    assert "visits:1: lỗi [schema]: 'visits' phải là thư mục" in result.stdout

@@ -65,6 +65,11 @@ def visit_files(root: Path) -> list[tuple[str, tuple]]:
                 out.append((rel if os.sep == "/" else rel.replace(os.sep, "/"), stat_key(entry.stat())))
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
+            elif name.endswith(VISIT_SUFFIXES) and not entry.is_dir():
+                # A dangling link or a special file named like a visit: listed, so that reading
+                # it fails with a message instead of the visit silently going missing.
+                rel = entry.path[cut:]
+                out.append((rel if os.sep == "/" else rel.replace(os.sep, "/"), (-1, 0, 0)))
         stack.extend(reversed(subfolders))
     out.sort()
     return out
@@ -155,6 +160,9 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     config = _list_file(root, cache, "duk.yaml", parse.parse_config, diags) or m.Config()
     lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
     files = visit_files(root)
+    if (root / "visits").exists() and not (root / "visits").is_dir():
+        diags.append(m.Diagnostic("visits", 1, "error", "schema",
+                                  "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
     visits = _visits(root, cache, files, diags)
     cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files)})
     cache.save()
