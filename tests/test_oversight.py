@@ -250,7 +250,7 @@ def test_submit_warns_when_nothing_was_owed(duk, make_folder):
 
 
 def test_append_entry_falls_back_to_a_dump_for_flow_lists():
-    from dukcli.cli.cmd_oversight import append_entry
+    from dukcli.store.submissions import append_entry
 
     text = append_entry("[{person: a, period: 2019Q1, date: 2019-03-01}]\n", "b", "2019Q2", dt.date(2019, 6, 1))
     assert text.endswith("- person: a\n  period: 2019Q1\n  date: 2019-03-01\n"

@@ -3,24 +3,8 @@
 from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
-                               DukError, load_for_report, parse_day, period_from, today)
+                               load_for_report, parse_day, period_from, pick, today)
 from dukcli.cli.main import app
-
-
-def pick(ds, person: str | None, unit: str | None) -> tuple[str | None, str | None]:
-    """Ids for --person/--unit, matched as log-visit does."""
-    from dukcli import match
-
-    # An empty --person "" is a mistake to report, not a request for everyone.
-    try:
-        pid = match.find(person, match.people(ds), "người").id if person is not None else None
-    except match.MatchError as e:
-        raise DukError(f"--person: {e.message}") from None
-    try:
-        uid = match.find(unit, match.units(ds), "đơn vị").id if unit is not None else None
-    except match.MatchError as e:
-        raise DukError(f"--unit: {e.message}") from None
-    return pid, uid
 
 
 def filter_rows(ds, result, period, pid: str | None, uid: str | None):

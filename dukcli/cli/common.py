@@ -161,3 +161,27 @@ def period_from(period: str | None, quarter: str | None, year: int | None, on: d
         return resolve(period, quarter, year, on or today())
     except PeriodError as e:
         raise usage(str(e)) from None
+
+
+def pick(ds, person: str | None = None, unit: str | None = None) -> tuple[str | None, str | None]:
+    """Ids for --person/--unit, matched as log-visit does (id, or part of a name without marks)."""
+    from dukcli import match
+
+    # An empty --person "" is a mistake to report, not a request for everyone.
+    try:
+        pid = match.find(person, match.people(ds), "người").id if person is not None else None
+    except match.MatchError as e:
+        raise DukError(f"--person: {e.message}") from None
+    try:
+        uid = match.find(unit, match.units(ds), "đơn vị").id if unit is not None else None
+    except match.MatchError as e:
+        raise DukError(f"--unit: {e.message}") from None
+    return pid, uid
+
+
+def quarter_only(period, command: str):
+    """The reports of Article 6.1 are quarterly: other periods are a usage error."""
+    if period.kind != "Q":
+        raise usage(f"duk {command} cần một quý (ví dụ --period 2019Q2 hoặc -q Q2 -y 2019), "
+                    f"không nhận '{period.label}'")
+    return period

@@ -101,7 +101,7 @@ def _register() -> None:
     # Each module adds its commands to `app`; their heavy imports stay inside the commands.
     from dukcli.cli import cmd_check, cmd_init  # noqa: F401
 
-    for name in ("cmd_quota", "cmd_logvisit", "cmd_report", "cmd_oversight"):
+    for name in ("cmd_quota", "cmd_logvisit", "cmd_report", "cmd_submit", "cmd_summary", "cmd_agenda", "cmd_scorecard"):
         try:
             __import__(f"dukcli.cli.{name}")
         except ModuleNotFoundError as e:

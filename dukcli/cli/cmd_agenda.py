@@ -1,0 +1,59 @@
+"""duk agenda: what needs doing now (Articles 2 and 3), and the meeting calendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli.cli.common import (AgendaFormat, AsOfOpt, DukError, PersonOpt, echo_err, load_for_report, parse_day,
+                               pick, today)
+from dukcli.cli.main import app
+from dukcli.oserr import describe
+
+
+def write_ics(text: str, path: Path, force: bool) -> None:
+    """Never over an existing file unless --force; atomically either way."""
+    from dukcli.store import write
+
+    try:
+        if force:
+            write.replace(path, text)
+        else:
+            write.create_new(path, text)
+    except FileExistsError:
+        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
+    except OSError as e:
+        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
+
+
+@app.command("agenda")
+def agenda(
+    as_of: AsOfOpt = None, person: PersonOpt = None,
+    days: Annotated[int, typer.Option("--days", min=0, help="Báo cáo đến hạn trong bao nhiêu ngày tới.")] = 14,
+    ics: Annotated[Optional[Path], typer.Option(
+        "--ics", help="Ghi lịch dự sinh hoạt chi bộ 3 tháng tới ra tệp iCalendar (.ics).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp .ics đã có.")] = False,
+    format: Annotated[AgendaFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")]
+    = AgendaFormat.table,
+) -> None:
+    """Việc cần làm: đơn vị chưa đi trong tháng, ai chậm tiến độ, báo cáo sắp đến hạn."""
+    from dukcli.dates import fmt
+    from dukcli.render import output
+    from dukcli.render.agenda_view import print_agenda
+    from dukcli.render.ics import calendar_text
+    from dukcli.rules import oversight
+
+    day = parse_day(as_of, "--as-of") or today()
+    _, ds = load_for_report()
+    pid, _ = pick(ds, person)
+    ag = oversight.agenda(ds, day, days, pid)
+    if ics is not None:
+        meetings = oversight.meetings(ds, day, 3, pid)
+        write_ics(calendar_text(meetings, day), ics, force)
+        echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {ics}.")
+    if format is AgendaFormat.json:
+        output.print_json(ag.as_json())
+    else:
+        print_agenda(ag, output.console())

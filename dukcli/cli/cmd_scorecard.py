@@ -1,0 +1,32 @@
+"""duk scorecard: Article 6.1's yearly criterion for each person."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from dukcli.cli.common import AsOfOpt, FormatOpt, TableFormat, load_for_report, parse_day, today, usage
+from dukcli.cli.main import app
+
+
+@app.command("scorecard")
+def scorecard(
+    year: Annotated[int, typer.Option("--year", "-y", help="Năm đánh giá.")],
+    as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table,
+) -> None:
+    """Tiêu chí đánh giá hằng năm (Điều 6.1): kết quả Điều 4 và bốn báo cáo quý của từng người."""
+    from dukcli.render import output, scorecard_table
+    from dukcli.rules import oversight
+
+    if not 1900 <= year <= 2999:
+        raise usage(f"--year: năm '{year}' không hợp lệ")
+    day = parse_day(as_of, "--as-of") or today()
+    _, ds = load_for_report()
+    card = oversight.scorecard(ds, year, day)
+    if format is TableFormat.json:
+        output.print_json(card.as_json())
+    elif format is TableFormat.csv:
+        output.print_csv(*scorecard_table.csv_table(card))
+    else:
+        scorecard_table.print_scorecard(ds, card, output.console())

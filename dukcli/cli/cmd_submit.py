@@ -1,0 +1,81 @@
+"""duk submit and duk status: the quarterly individual reports of Article 6.1 and their deadline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli.cli.common import (AsOfOpt, DukError, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
+                               YearOpt, echo_err, load_checked, load_for_report, parse_day, period_from, pick,
+                               quarter_only, today, usage)
+from dukcli.cli.main import app
+
+
+@app.command("submit")
+def submit(
+    person: PersonOpt = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay; mặc định: hôm nay).")] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help="Không lưu vào git.")] = False,
+) -> None:
+    """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions.yaml)."""
+    from dukcli import model as m
+    from dukcli.dates import fmt
+    from dukcli.rules import oversight
+    from dukcli.rules.validate import check_submission
+    from dukcli.store import submissions
+    from dukcli.store.record import RecordError, replace_file
+
+    if not person:
+        raise usage("thiếu --person (người nộp báo cáo)")
+    q = quarter_only(period_from(period, quarter, year), "submit")
+    day = parse_day(date, "--date") or today()
+    folder, ds, diags = load_checked()
+    pid, _ = pick(ds, person)
+    sub = m.Submission(pid, q.code, day, submissions.SUBMISSIONS, 0)
+    problems = [d for d in check_submission(ds, sub, today()) if d.severity == "error"]
+    if problems:
+        raise DukError("; ".join(d.message for d in problems))
+    first = oversight.received(ds, pid, q)
+    if first is not None:
+        raise DukError(submissions.duplicate_message(first))
+    errors = [d for d in diags if d.severity == "error"]
+    if errors:
+        echo_err(f"Cảnh báo: thư mục dữ liệu đang có {len(errors)} lỗi ở chỗ khác (xem: duk check).")
+    if not oversight.owes(ds, pid, q):
+        echo_err(f"Cảnh báo: {ds.person_name(pid)} không có phân công nào trong {q.label}.")
+    message = f"Nhận báo cáo: {ds.person_name(pid)} – {q.label} – {fmt(day)}"
+    try:
+        saved = replace_file(folder, submissions.SUBMISSIONS,
+                             lambda text: submissions.append_entry(text, pid, q.code, day),
+                             message, commit=not no_commit)
+    except RecordError as e:
+        raise DukError(e.message) from None
+    if saved.warning:
+        echo_err(f"Cảnh báo: {saved.warning}")
+    due = oversight.due_date(ds.config, q)
+    word = "đúng hạn" if day <= due else f"trễ hạn {(day - due).days} ngày"
+    print(f"Đã ghi nhận báo cáo {q.label} của {ds.person_name(pid)}, nhận ngày {fmt(day)} "
+          f"({word}; hạn nộp {fmt(due)}).")
+    if saved.committed:
+        print(f"Đã lưu vào git: {message}")
+
+
+@app.command("status")
+def status(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+           as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table) -> None:
+    """Tình hình nộp báo cáo cá nhân của một quý: đúng hạn, trễ hạn, chưa nộp."""
+    from dukcli.render import output, status_table
+    from dukcli.rules import oversight
+
+    day = parse_day(as_of, "--as-of") or today()
+    q = quarter_only(period_from(period, quarter, year, day), "status")
+    _, ds = load_for_report()
+    st = oversight.report_status(ds, q, day)
+    if format is TableFormat.json:
+        output.print_json(st.as_json())
+    elif format is TableFormat.csv:
+        output.print_csv(status_table.CSV_HEADER, status_table.csv_rows(st))
+    else:
+        status_table.print_status(st, output.console())

@@ -1,0 +1,52 @@
+"""duk summary: the compiled report of Article 6.2/6.3 as a Word document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, load_for_report, parse_day,
+                               period_from, today, usage)
+from dukcli.cli.main import app
+from dukcli.oserr import describe
+
+SUMMARY_TEMPLATE = "summary.docx"
+
+
+@app.command("summary")
+def summary(
+    period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
+    output_file: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Tệp .docx ghi ra (mặc định: tong-hop-<kỳ>.docx).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", "-d", help="Ngày ghi trên văn bản (mặc định: hôm nay).")] = None,
+) -> None:
+    """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
+    from dukcli.render import word
+    from dukcli.resources import template
+    from dukcli.rules import summary as rules
+
+    day = parse_day(as_of, "--as-of") or today()
+    p = period_from(period, quarter, year, day)
+    on = parse_day(date, "--date") or today()
+    path = output_file or Path(f"tong-hop-{p.slug}.docx")
+    if path.suffix.lower() != ".docx":
+        raise usage(f"-o: tệp ghi ra phải có đuôi .docx (đang là '{path.name}')")
+    if path.exists() and not force:
+        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
+    folder, ds = load_for_report(notes=(p.start, p.end))
+    ctx = rules.context(ds, p, day, on)
+    own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
+    form = own if own.is_file() else template(SUMMARY_TEMPLATE)
+    try:
+        word.write_checked(form, ctx, path, rules.expected_texts(ctx), overwrite=force)
+    except FileExistsError:
+        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
+    except word.WordError as e:
+        raise DukError(str(e)) from None
+    except OSError as e:
+        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
+    print(f"Đã ghi báo cáo tổng hợp {p.label}: {path}")

@@ -1,0 +1,42 @@
+"""The report-submission table of `duk status`, and its CSV rows."""
+
+from __future__ import annotations
+
+def report_word(row) -> str:
+    from dukcli.rules.summary import report_word as word
+
+    return word(row)
+
+
+STATUS_STYLE = {"dung-han": "green", "tre-han": "yellow", "chua-nop": "red"}
+
+
+def print_status(st, console) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from dukcli.dates import fmt
+
+    console.print(f"[bold]Báo cáo cá nhân {st.period.label}[/bold] — hạn nộp {fmt(st.due)} "
+                  f"(tính đến ngày {fmt(st.as_of)})")
+    if not st.rows:
+        console.print("Không có ai được phân công trong quý này.")
+        return
+    t = Table(box=box.SIMPLE_HEAVY)
+    for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Ngày nhận", "left"), ("Tình trạng", "left")):
+        t.add_column(col, justify=justify)
+    for i, r in enumerate(st.rows, 1):
+        style = "dim" if r.status == "chua-nop" and not r.overdue else STATUS_STYLE[r.status]
+        t.add_row(str(i), r.name, fmt(r.received) if r.received else "—", Text(report_word(r), style=style))
+    console.print(t)
+    console.print(f"Đúng hạn: {st.count('dung-han')}, trễ hạn: {st.count('tre-han')}, "
+                  f"chưa nộp: {st.count('chua-nop')} (tổng {len(st.rows)} người phải báo cáo).")
+
+
+CSV_HEADER = ["person", "name", "received", "status", "status_text", "days_late"]
+
+
+def csv_rows(st) -> list[list]:
+    return [[r.person, r.name, r.received.isoformat() if r.received else None, r.status, report_word(r),
+             r.days_late] for r in st.rows]
