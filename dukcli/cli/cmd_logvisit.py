@@ -15,6 +15,7 @@ import typer
 from dukcli.cli import common
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.main import app
+from dukcli.cli.terminal import Asker, run_editor
 from dukcli.oserr import describe
 from dukcli.rules import entry
 
@@ -237,42 +238,6 @@ def _free_rel(root: Path, folder: str, stem: str) -> str:
 
 # --- questions on a terminal --------------------------------------------------------------
 
-class Asker:
-    """Questions and answers in Vietnamese through rich; answers are NFC."""
-
-    def __init__(self):
-        from rich.console import Console
-
-        self.console = Console(highlight=False)
-
-    def say(self, text: str = "") -> None:
-        self.console.print(text, markup=False, highlight=False, soft_wrap=True)
-
-    def ask(self, question: str, default: str | None = None) -> str:
-        from rich.prompt import Prompt
-        from rich.text import Text
-
-        from dukcli.text import nfc
-
-        kwargs = {} if default is None else {"default": default, "show_default": bool(default)}
-        answer = Prompt.ask(Text(question), console=self.console, **kwargs)
-        return nfc(str(answer).strip())
-
-    def yes(self, question: str, default: bool | None = None) -> bool:
-        from dukcli.text import fold
-
-        hint = {None: "(c/k)", True: "(C/k)", False: "(c/K)"}[default]
-        while True:
-            answer = fold(self.ask(f"{question} {hint}", "" if default is not None else None))
-            if answer == "" and default is not None:
-                return default
-            if answer in ("y", "yes", "c", "co", "d", "dong y"):
-                return True
-            if answer in ("n", "no", "k", "khong"):
-                return False
-            self.say("Hãy gõ c (có) hoặc k (không).")
-
-
 def _ask_missing(ctx: Context, draft: entry.Draft, asker: Asker, items: bool) -> entry.Draft:
     """Person, unit, date, parts, then every item of the chosen parts (empty allowed)."""
     from dukcli.dates import fmt
@@ -410,47 +375,6 @@ def _confirmed(asker: Asker, prepared: Prepared) -> bool:
     return asker.yes("Lưu chuyến đi này?")
 
 
-# --- the editor ---------------------------------------------------------------------------
-
-def _editor_command() -> list[str]:
-    import shlex
-    import shutil
-
-    chosen = os.environ.get("EDITOR") or os.environ.get("VISUAL")
-    if chosen and chosen.strip():
-        try:
-            return shlex.split(chosen)
-        except ValueError:  # an unclosed quote
-            raise DukError(f"biến EDITOR='{chosen}' viết sai (dấu nháy chưa đóng)") from None
-    for name in ("nano", "vi"):
-        if shutil.which(name):
-            return [name]
-    raise DukError("không tìm thấy trình soạn thảo: hãy đặt biến EDITOR (ví dụ EDITOR=nano)")
-
-
-def _run_editor(text: str) -> tuple[str, bool]:
-    """(what came back, whether the editor exited normally)."""
-    import subprocess
-    import tempfile
-
-    fd, name = tempfile.mkstemp(prefix="duk-chuyen-di-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        command = _editor_command()
-        try:
-            done = subprocess.run([*command, name])
-        except OSError as e:
-            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {describe(e)}") from None
-        with open(name, encoding="utf-8", errors="replace") as fh:
-            return fh.read(), done.returncode == 0
-    finally:
-        try:
-            os.unlink(name)
-        except OSError:
-            pass
-
-
 def _from_text(ctx: Context, text: str) -> Prepared:
     """What came back from the editor, judged like everything else."""
     from dukcli.store import yamlio
@@ -472,7 +396,7 @@ def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
     text = entry.editor_text(entry.to_mapping(person, unit, day, draft.sections, draft.extra, blanks=True))
     asker = asker or Asker()
     while True:
-        text, ok = _run_editor(text)
+        text, ok = run_editor(text)
         if not ok:
             _rescue(ctx, text, "trình soạn thảo báo lỗi khi đóng")
         if _blank(text):

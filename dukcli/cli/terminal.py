@@ -1,0 +1,83 @@
+"""Talking with a clerk at a terminal: questions and answers, and the text editor."""
+
+from __future__ import annotations
+
+import os
+
+from dukcli.cli.common import DukError
+from dukcli.oserr import describe
+
+
+class Asker:
+    """Questions and answers in Vietnamese through rich; answers are NFC."""
+
+    def __init__(self):
+        from rich.console import Console
+
+        self.console = Console(highlight=False)
+
+    def say(self, text: str = "") -> None:
+        self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    def ask(self, question: str, default: str | None = None) -> str:
+        from rich.prompt import Prompt
+        from rich.text import Text
+
+        from dukcli.text import nfc
+
+        kwargs = {} if default is None else {"default": default, "show_default": bool(default)}
+        answer = Prompt.ask(Text(question), console=self.console, **kwargs)
+        return nfc(str(answer).strip())
+
+    def yes(self, question: str, default: bool | None = None) -> bool:
+        from dukcli.text import fold
+
+        hint = {None: "(c/k)", True: "(C/k)", False: "(c/K)"}[default]
+        while True:
+            answer = fold(self.ask(f"{question} {hint}", "" if default is not None else None))
+            if answer == "" and default is not None:
+                return default
+            if answer in ("y", "yes", "c", "co", "d", "dong y"):
+                return True
+            if answer in ("n", "no", "k", "khong"):
+                return False
+            self.say("Hãy gõ c (có) hoặc k (không).")
+
+
+def editor_command() -> list[str]:
+    import shlex
+    import shutil
+
+    chosen = os.environ.get("EDITOR") or os.environ.get("VISUAL")
+    if chosen and chosen.strip():
+        try:
+            return shlex.split(chosen)
+        except ValueError:  # an unclosed quote
+            raise DukError(f"biến EDITOR='{chosen}' viết sai (dấu nháy chưa đóng)") from None
+    for name in ("nano", "vi"):
+        if shutil.which(name):
+            return [name]
+    raise DukError("không tìm thấy trình soạn thảo: hãy đặt biến EDITOR (ví dụ EDITOR=nano)")
+
+
+def run_editor(text: str) -> tuple[str, bool]:
+    """(what came back, whether the editor exited normally)."""
+    import subprocess
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="duk-chuyen-di-", suffix=".yaml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        command = editor_command()
+        try:
+            done = subprocess.run([*command, name])
+        except OSError as e:
+            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {describe(e)}") from None
+        with open(name, encoding="utf-8", errors="replace") as fh:
+            return fh.read(), done.returncode == 0
+    finally:
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
