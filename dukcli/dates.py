@@ -43,7 +43,7 @@ def parse_date(text: str, today: dt.date | None = None, words: bool = False) -> 
 
 def fmt(day: dt.date) -> str:
     """14/05/2019"""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
 def long_vn(day: dt.date) -> str:
