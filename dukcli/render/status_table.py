@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-def report_word(row) -> str:
-    from dukcli.rules.summary import report_word as word
-
-    return word(row)
-
+from dukcli.rules.oversight import report_word
 
 STATUS_STYLE = {"dung-han": "green", "tre-han": "yellow", "chua-nop": "red"}
 

@@ -81,6 +81,15 @@ def report_row(ds: m.Dataset, person: str, quarter: Period, as_of: dt.date) -> R
     return ReportRow(person, name, sub.date, "tre-han", (sub.date - due).days, False)
 
 
+def report_word(r: ReportRow) -> str:
+    """The status as a table shows it: how late, or how overdue."""
+    if r.status == "tre-han":
+        return f"Trễ hạn ({r.days_late} ngày)"
+    if r.status == "chua-nop" and r.overdue:
+        return f"Chưa nộp (quá hạn {r.days_late} ngày)"
+    return REPORT_WORDS[r.status]
+
+
 @dataclass(frozen=True)
 class ReportStatus:
     period: Period

@@ -164,18 +164,10 @@ def reports(ds: m.Dataset, period: Period, as_of: dt.date) -> tuple[list[str], l
         for r in st.rows:
             rows.append({"no": str(len(rows) + 1), "name": r.name, "quarter": q.label,
                          "received": fmt(r.received) if r.received else "",
-                         "status": report_word(r)})
+                         "status": oversight.report_word(r)})
     if not lines:
         lines.append("Kỳ báo cáo không trọn một quý nên chưa xét việc nộp báo cáo quý.")
     return lines, rows
-
-
-def report_word(r: oversight.ReportRow) -> str:
-    if r.status == "tre-han":
-        return f"Trễ hạn ({r.days_late} ngày)"
-    if r.status == "chua-nop" and r.overdue:
-        return f"Chưa nộp (quá hạn {r.days_late} ngày)"
-    return oversight.REPORT_WORDS[r.status]
 
 
 # --- V. grassroots notes -----------------------------------------------------------------
