@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, parse_day, period_from, today, usage)
+                               load_for_report, parse_day, period_from, pick, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
@@ -37,18 +37,12 @@ def choose_template(folder: Path, option: Path | None) -> Path:
 
 
 def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
-    from dukcli import match
-    from dukcli.rules.quota import in_force_during
-    from dukcli.text import name_key
+    from dukcli.rules.oversight import owers
 
     if not everyone:
-        try:
-            found = match.find(query, match.people(ds), "người")
-        except match.MatchError as e:
-            raise DukError(f"--person: {e.message}") from None
-        return [ds.people[found.id]]
-    ids = {a.person for a in ds.assignments if in_force_during(a, period.start, period.end)}
-    chosen = sorted((ds.people[i] for i in ids if i in ds.people), key=lambda p: name_key(p.name))
+        pid, _ = pick(ds, query)
+        return [ds.people[pid]]
+    chosen = [ds.people[i] for i in owers(ds, period) if i in ds.people]
     if not chosen:
         raise DukError(f"không có ai được phân công trong {period.label.lower()}; không có tệp nào được ghi")
     return chosen
