@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dukcli.cli.common import TextFormat, load_checked
+from dukcli.cli.common import TextFormat, diag_line, load_checked
 from dukcli.cli.main import app
 
 
@@ -22,9 +22,8 @@ def check(
     if format is TextFormat.json:
         print(json.dumps([d.as_json() for d in diags], ensure_ascii=False, indent=2))
     else:
-        words = {"error": "lỗi", "warning": "cảnh báo"}
         for d in diags:
-            print(f"{d.file}:{d.line}: {words[d.severity]} [{d.code}]: {d.message}")
+            print(diag_line(d))
         if errors or warnings:
             typer.echo(f"Có {errors} lỗi, {warnings} cảnh báo.", err=True)
         else:

@@ -62,11 +62,18 @@ def echo_err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+def diag_line(d: m.Diagnostic) -> str:
+    """FILE:LINE: lỗi [code]: message — the one form every command prints a diagnostic in."""
+    return f"{d.file}:{d.line}: {SEVERITY_WORDS[d.severity]} [{d.code}]: {d.message}"
+
+
 def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
-    words = {"error": "lỗi", "warning": "cảnh báo"}
     shown = diags if limit is None else diags[:limit]
     for d in shown:
-        echo_err(f"{d.file}:{d.line}: {words[d.severity]} [{d.code}]: {d.message}")
+        echo_err(diag_line(d))
     if limit is not None and len(diags) > limit:
         echo_err(f"… và {len(diags) - limit} dòng khác (xem đầy đủ: duk check)")
 
