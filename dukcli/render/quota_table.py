@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dukcli.dates import fmt
-from dukcli.rules.quota import STATUS_WORDS, PhuTrachRow, QuotaResult, TheoDoiRow
+from dukcli.rules.quota import STATE_MARKS, STATUS_WORDS, PhuTrachRow, QuotaResult, TheoDoiRow
 
 STATUS_STYLE = {"dat": "bold green", "dung-tien-do": "green", "chua-dat": "bold red", "cham-tien-do": "red",
                 "dang-thuc-hien": "yellow", "khong-ap-dung": "dim"}
-MARKS = {"met": ("✓", "green"), "missed": ("✗", "red"), "pending": ("…", "yellow"), "not-required": ("–", "dim")}
+STATE_STYLE = {"met": "green", "missed": "red", "pending": "yellow", "not-required": "dim"}
 
 
 def status_text(code: str):
@@ -19,8 +19,8 @@ def status_text(code: str):
 def month_cell(state: str, visits: int):
     from rich.text import Text
 
-    mark, style = MARKS[state]
-    return Text(f"{mark} {visits}" if state != "not-required" or visits else mark, style=style)
+    mark = STATE_MARKS[state]
+    return Text(f"{mark} {visits}" if state != "not-required" or visits else mark, style=STATE_STYLE[state])
 
 
 def tables(result: QuotaResult) -> list:

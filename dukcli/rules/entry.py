@@ -206,9 +206,6 @@ def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     return Verdict(text, visit, diags)
 
 
-STATE_MARKS = {"met": "✓", "missed": "✗", "pending": "…", "not-required": "–"}
-
-
 def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:
     """What the visit (already in ds) does to Article 4: for a specialist the months of the
     visit's quarter for that unit, for a Standing Committee member the year so far."""
@@ -225,7 +222,7 @@ def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:
             continue
         status = quota.STATUS_WORDS[row.status]
         if row.role == "theo-doi" and row.unit == unit:
-            months = ", ".join(f"tháng {int(s.month[5:])} {STATE_MARKS[s.state]} ({s.visits})" for s in row.months)
+            months = ", ".join(f"tháng {int(s.month[5:])} {quota.STATE_MARKS[s.state]} ({s.visits})" for s in row.months)
             out.append(f"Điều 4 – {row.name} theo dõi {row.unit_name}, {period.label}: {months}; "
                        f"đạt {row.met}/{row.required} tháng – {status}.")
             months_shown = True

@@ -24,7 +24,7 @@ STATUS_WORDS = {
     "cham-tien-do": "Chậm tiến độ",
     "khong-ap-dung": "Không áp dụng",
 }
-STATE_WORDS = {"met": "Đạt", "missed": "Thiếu", "pending": "Chưa đến hạn", "not-required": "Không yêu cầu"}
+STATE_MARKS = {"met": "✓", "missed": "✗", "pending": "…", "not-required": "–"}
 
 
 @dataclass(frozen=True)
