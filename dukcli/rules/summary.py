@@ -11,17 +11,16 @@ import datetime as dt
 from collections import defaultdict
 
 from dukcli import model as m
-from dukcli.dates import fmt
+from dukcli.dates import fmt, overlaps
 from dukcli.periods import Period
 from dukcli.rules import oversight, quota
-from dukcli.rules.report import note_lines, period_phrase, place_date
+from dukcli.rules.report import NONE, note_lines, period_phrase, place_date
 from dukcli.text import name_key, sort_key
 
 TITLE = "BÁO CÁO"
 SUBTITLE = "Kết quả đi công tác cơ sở và dự sinh hoạt chi bộ"
 SIGNER_FOR = "T/M BAN TỔ CHỨC"
 SIGNER_TITLE = "TRƯỞNG BAN"
-NONE = "Không có."
 
 # The grassroots notes the committee is asked to act on (Article 6.2): what the units found
 # hard, asked for, and proposed, and the issues raised at their meetings. Assessments of the
@@ -139,7 +138,7 @@ def unvisited(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]
             for uid in a.units:
                 holders[uid].append((a.role, a.person))
     units = [u for u in ds.units.values() if u.type != "chi-bo-truc-thuoc" and u.id not in seen
-             and (u.start is None or u.start <= period.end) and (u.end is None or u.end >= period.start)]
+             and overlaps(u.start, u.end, period.start, period.end)]
     out = []
     for u in sorted(units, key=lambda u: (sort_key(u.name), u.id)):
         who = []
@@ -188,9 +187,10 @@ def notes(ds: m.Dataset, visits: list[m.Visit]) -> list[dict]:
         for part, key, label in NOTE_FIELDS:
             section = getattr(v, part)
             text = (section or {}).get(key)
-            if text and note_lines(text):
+            lines = note_lines(text)
+            if lines:
                 head = f"Ngày {fmt(v.date)}, đồng chí {ds.person_name(v.person)} – {label}:"
-                groups[v.unit].append({"head": head, "lines": note_lines(text)})
+                groups[v.unit].append({"head": head, "lines": lines})
     order = sorted(groups, key=lambda u: (sort_key(unit_heading(ds, u)), u))
     return [{"unit": unit_heading(ds, u), "entries": groups[u]} for u in order]
 
