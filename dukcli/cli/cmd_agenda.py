@@ -7,10 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AgendaFormat, AsOfOpt, DukError, PersonOpt, echo_err, load_for_report, parse_day,
-                               pick, today)
+from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
+                               not_written, parse_day, pick, today)
 from dukcli.cli.main import app
-from dukcli.oserr import describe
 
 
 def write_ics(text: str, path: Path, force: bool) -> None:
@@ -23,9 +22,9 @@ def write_ics(text: str, path: Path, force: bool) -> None:
         else:
             write.create_new(path, text)
     except FileExistsError:
-        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
+        raise file_exists(path) from None
     except OSError as e:
-        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
+        raise not_written(path, e) from None
 
 
 @app.command("agenda")

@@ -7,10 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, load_for_report, parse_day,
-                               period_from, today, usage)
+from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report,
+                               not_written, parse_day, period_from, today, usage)
 from dukcli.cli.main import app
-from dukcli.oserr import describe
 
 SUMMARY_TEMPLATE = "summary.docx"
 
@@ -36,7 +35,7 @@ def summary(
     if path.suffix.lower() != ".docx":
         raise usage(f"-o: tệp ghi ra phải có đuôi .docx (đang là '{path.name}')")
     if path.exists() and not force:
-        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
+        raise file_exists(path)
     folder, ds = load_for_report(notes=(p.start, p.end))
     ctx = rules.context(ds, p, day, on)
     own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
@@ -44,9 +43,9 @@ def summary(
     try:
         word.write_checked(form, ctx, path, rules.expected_texts(ctx), overwrite=force)
     except FileExistsError:
-        raise DukError(f"tệp '{path}' đã có; dùng --force để ghi đè") from None
+        raise file_exists(path) from None
     except word.WordError as e:
         raise DukError(str(e)) from None
     except OSError as e:
-        raise DukError(f"không ghi được tệp '{path}': {describe(e)}") from None
+        raise not_written(path, e) from None
     print(f"Đã ghi báo cáo tổng hợp {p.label}: {path}")

@@ -186,6 +186,17 @@ def pick(ds, person: str | None = None, unit: str | None = None) -> tuple[str | 
     return pid, uid
 
 
+def file_exists(path) -> DukError:
+    """An output file that is there already and --force was not given."""
+    return DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
+
+
+def not_written(path, e: OSError) -> DukError:
+    from dukcli.oserr import describe
+
+    return DukError(f"không ghi được tệp '{path}': {describe(e)}")
+
+
 def quarter_only(period, command: str):
     """The reports of Article 6.1 are quarterly: other periods are a usage error."""
     if period.kind != "Q":
