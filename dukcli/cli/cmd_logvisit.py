@@ -228,9 +228,11 @@ def _prepare(ctx: Context, draft: entry.Draft) -> Prepared:
 
 def _free_rel(root: Path, folder: str, stem: str) -> str:
     """The name the file will most likely get (the check compares duplicates by file name)."""
+    from dukcli.store.write import numbered
+
     n = 1
     while True:
-        rel = f"{folder}/{stem}.yaml" if n == 1 else f"{folder}/{stem}-{n}.yaml"
+        rel = f"{folder}/{numbered(stem, n)}"
         if not (root / rel).exists():
             return rel
         n += 1

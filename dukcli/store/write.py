@@ -83,11 +83,16 @@ def _create_exclusive(path: Path, data: bytes) -> None:
         raise
 
 
+def numbered(stem: str, n: int, suffix: str = ".yaml") -> str:
+    """The n-th name create_unique tries: stem.yaml, stem-2.yaml, stem-3.yaml…"""
+    return f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}"
+
+
 def create_unique(folder: Path, stem: str, text: str, suffix: str = ".yaml") -> Path:
     """stem.yaml, or stem-2.yaml, stem-3.yaml… whichever is free first."""
     n = 1
     while True:
-        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        path = folder / numbered(stem, n, suffix)
         try:
             create_new(path, text)
             return path
