@@ -43,6 +43,10 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
     return parser(sink, doc), sink.diags
 
 
+def posix(rel: str) -> str:
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
 def visit_files(root: Path) -> list[tuple[str, tuple]]:
     """Every visit file under visits/ as (relative path, stat key), in a stable order."""
     out = []
@@ -61,15 +65,13 @@ def visit_files(root: Path) -> list[tuple[str, tuple]]:
                 continue
             # Most entries are visit files: test the name first, the type (no syscall) after.
             if name.endswith(VISIT_SUFFIXES) and entry.is_file():
-                rel = entry.path[cut:]
-                out.append((rel if os.sep == "/" else rel.replace(os.sep, "/"), stat_key(entry.stat())))
+                out.append((posix(entry.path[cut:]), stat_key(entry.stat())))
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
             elif name.endswith(VISIT_SUFFIXES) and not entry.is_dir():
                 # A dangling link or a special file named like a visit: listed, so that reading
                 # it fails with a message instead of the visit silently going missing.
-                rel = entry.path[cut:]
-                out.append((rel if os.sep == "/" else rel.replace(os.sep, "/"), (-1, 0, 0)))
+                out.append((posix(entry.path[cut:]), (-1, 0, 0)))
         stack.extend(reversed(subfolders))
     out.sort()
     return out
@@ -90,6 +92,10 @@ def expand(t: tuple, rel: str, _new=m.Visit._make, _keys=TOP_KEYS) -> m.Visit:
                  {k: n for k, n in zip(_keys, lines) if n}))
 
 
+def unreadable(rel: str, e: OSError) -> m.Diagnostic:
+    return m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}")
+
+
 def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
     """A visit parsed in full, notes included."""
     if size is not None and size > yamlio.MAX_FILE_BYTES:  # refused before it is read
@@ -97,7 +103,7 @@ def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit |
     try:
         raw = (root / rel).read_bytes()
     except OSError as e:
-        return None, [m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}")]
+        return None, [unreadable(rel, e)]
     return parse_text(rel, raw, parse.parse_visit)
 
 
@@ -195,7 +201,7 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
         try:
             raw = (root / rel).read_bytes()
         except OSError as e:
-            diags.append(m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}"))
+            diags.append(unreadable(rel, e))
             return None
         hit = parse_text(rel, raw, parser)
         cache.put(rel, key, hit)

@@ -81,12 +81,16 @@ def text(sink: Sink, mapping: LMap, key: str, multiline: bool = True) -> str | N
     return value or None
 
 
+def valid_id(value) -> bool:
+    return isinstance(value, str) and bool(ID_RE.match(value)) and len(value) <= 64
+
+
 def ident(sink: Sink, mapping: LMap, key: str) -> str | None:
     value = mapping.get(key)
     if value is None:
         return None
     line = _line(mapping, key)
-    if not isinstance(value, str) or not ID_RE.match(value) or len(value) > 64:
+    if not valid_id(value):
         sink.error(line, "bad-id", f"mã '{value}' không hợp lệ: chỉ chữ thường không dấu, số và "
                                    "dấu gạch nối (ví dụ nguyen-thi-lan), tối đa 64 ký tự")
         return None
@@ -259,7 +263,7 @@ def _unit_list(sink: Sink, item: LMap, lines: dict) -> tuple[str, ...]:
         return ()
     ids = []
     for line, uid in zip(value.lines, value):
-        if not isinstance(uid, str) or not ID_RE.match(uid) or len(uid) > 64:
+        if not valid_id(uid):
             sink.error(line, "bad-id", f"mã đơn vị '{uid}' không hợp lệ")
         else:
             ids.append(uid)
