@@ -101,16 +101,21 @@ class Cache:
         self.dirty = self.dirty or bool(stale)
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        try:
-            folder = private_dir(self.root)
-            tmp = folder / f"cache.{os.getpid()}.tmp"
-            with open(tmp, "wb") as fh:
-                pickle.dump({"version": VERSION, "entries": self.entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a read-only folder still answers, only slower next time
+        if self.dirty:
+            _store(self.root, "cache", {"version": VERSION, "entries": self.entries})
+
+
+def _store(root: Path, name: str, data: dict) -> None:
+    """Pickle data to .duk/<name>.pickle through a temporary file; a read-only folder still
+    answers, only slower next time."""
+    try:
+        folder = private_dir(root)
+        tmp = folder / f"{name}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, _snapshot_path(root, name))
+    except OSError:
+        pass
 
 
 def _snapshot_path(root: Path, name: str) -> Path:
@@ -132,13 +137,5 @@ def load_snapshot(root: Path, name: str, key: str):
 
 
 def save_snapshot(root: Path, name: str, key: str, value) -> None:
-    if not key:
-        return
-    try:
-        folder = private_dir(root)
-        tmp = folder / f"{name}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump({"version": VERSION, "key": key, "value": value}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, _snapshot_path(root, name))
-    except OSError:
-        pass
+    if key:
+        _store(root, name, {"version": VERSION, "key": key, "value": value})
