@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -105,3 +106,36 @@ def duk(monkeypatch):
         return runner.invoke(app, full, input=input, env=environ)
 
     return run
+
+
+@pytest.fixture
+def repo(make_folder):
+    """make_folder, then made a git repository with one commit."""
+    from dukcli.store import gitops
+
+    def make(files=None) -> Path:
+        root = make_folder(files)
+        assert gitops.init(root, ["."], "Khởi tạo")
+        return root
+
+    return make
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
+def make_template(path, lines, cell_lines=()):
+    """A .docx with one paragraph per line, then (if any) a one-cell table of cell_lines."""
+    import docx
+
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    if cell_lines:
+        cell = d.add_table(rows=1, cols=1).rows[0].cells[0]
+        cell.paragraphs[0].text = cell_lines[0]
+        for line in cell_lines[1:]:
+            cell.add_paragraph(line)
+    d.save(str(path))
+    return path

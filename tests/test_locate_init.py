@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from dukcli.store import loader, locate
+from conftest import git
+
+from dukcli.store import loader
 from dukcli.store.locate import NoDataFolder, find
 
 
@@ -130,10 +130,6 @@ INIT_FILES = {"duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "subm
 def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and ".git" not in p.relative_to(folder).parts}
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True).stdout
 
 
 def test_init_makes_a_folder_a_clerk_can_start_from(tmp_path, duk):

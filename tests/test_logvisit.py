@@ -12,16 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import git
+
 from dukcli.rules import entry
-from dukcli.store import gitops
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = "2019-05-20"
 LAN_TC = "visits/2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh.yaml"
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
 
 
 def commits(root: Path) -> int:
@@ -30,18 +27,6 @@ def commits(root: Path) -> int:
 
 def visit_files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in (root / "visits").rglob("*") if p.is_file())
-
-
-@pytest.fixture
-def repo(make_folder):
-    """make the folder a git repository with one commit."""
-
-    def make(files=None) -> Path:
-        root = make_folder(files)
-        assert gitops.init(root, ["."], "Khởi tạo")
-        return root
-
-    return make
 
 
 def run(duk, root, *args, input=None, env=None, today=TODAY):

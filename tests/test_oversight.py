@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-from pathlib import Path
 
 import pytest
+
+from conftest import git
 
 from dukcli import model as m
 from dukcli.periods import Period
 from dukcli.rules import oversight
-from dukcli.store import gitops
 
 PEOPLE = """\
     - id: nguyen-thi-lan
@@ -56,10 +55,6 @@ SUBMISSIONS = """\
       date: 2019-07-01
     """
 Q2 = {"code": "2019Q2", "label": "Quý II năm 2019", "start": "2019-04-01", "end": "2019-06-30"}
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
@@ -154,16 +149,6 @@ def test_report_row_pure_edges():
 
 
 # --- submit ------------------------------------------------------------------------------
-
-@pytest.fixture
-def repo(make_folder):
-    def make(files=None) -> Path:
-        root = make_folder(files)
-        assert gitops.init(root, ["."], "Khởi tạo")
-        return root
-
-    return make
-
 
 INIT_SUBMISSIONS = """\
     # submissions.yaml: báo cáo cá nhân hằng quý đã nhận (ghi bằng lệnh: duk submit).

@@ -6,9 +6,7 @@ import datetime as dt
 import json
 import textwrap
 
-import pytest
-
-from dukcli.periods import Period, parse_period
+from dukcli.periods import parse_period
 from dukcli.rules.quota import compute
 from dukcli.store.loader import load
 

@@ -7,6 +7,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from conftest import make_template
+
 from dukcli.render.word import paragraphs
 from dukcli.rules.report import TITLES
 
@@ -315,14 +317,6 @@ def test_refuses_while_the_folder_has_errors(duk, make_folder, tmp_path):
     assert result.exit_code == 1
     assert "unknown-person" in result.stderr and "duk check" in result.stderr
     assert not (tmp_path / "x.docx").exists()
-
-
-def make_template(path, lines):
-    d = docx.Document()
-    for line in lines:
-        d.add_paragraph(line)
-    d.save(str(path))
-    return path
 
 
 def test_data_folder_template_overrides_and_option_picks_another(duk, folder, tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dukcli.store import gitops, write
+from dukcli.store import write
 
 VISIT = "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {}\n"
 LOG = ["log-visit", "--person", "lan", "--unit", "tai chinh", "--date", "2019-05-14", "--work"]
@@ -213,16 +213,6 @@ def test_an_editor_that_cannot_run(duk, make_folder, editor, words):
     assert words in r.stderr
     plain(r)
     assert not (root / "visits").exists()
-
-
-@pytest.fixture
-def repo(make_folder):
-    def make(files=None) -> Path:
-        root = make_folder(files)
-        assert gitops.init(root, ["."], "Khởi tạo")
-        return root
-
-    return make
 
 
 def test_git_missing_from_path_in_a_repository_is_said(duk, repo):

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import docx
+from conftest import make_template
 
 from dukcli.render import word
 from dukcli.resources import template
 from dukcli.rules import report
-
-
-def make_template(path, lines, cell_lines=()):
-    d = docx.Document()
-    for line in lines:
-        d.add_paragraph(line)
-    if cell_lines:
-        cell = d.add_table(rows=1, cols=1).rows[0].cells[0]
-        cell.paragraphs[0].text = cell_lines[0]
-        for line in cell_lines[1:]:
-            cell.add_paragraph(line)
-    d.save(str(path))
-    return path
 
 
 def test_export_copies_the_shipped_templates_and_never_overwrites(duk, tmp_path):
