@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_templates  # noqa: E402
-from make_templates import TEXT_WIDTH_MM, borderless_table, cell_paragraphs, centred, para, setup  # noqa: E402
+from make_templates import TEXT_WIDTH_MM, borderless_table, cell_paragraphs, centred, loop, para, setup  # noqa: E402
 
 TABLE_PT = 12
 
@@ -43,12 +43,6 @@ def title(doc) -> None:
 
 def heading(doc, text: str) -> None:
     para(doc, text, bold=True, keep=True, before=6)
-
-
-def loop(doc, items: str, **kw) -> None:
-    para(doc, f"{{%p for para in {items} %}}")
-    para(doc, "{{ para }}", **kw)
-    para(doc, "{%p endfor %}")
 
 
 def _cell(cell, text: str, bold: bool = False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
