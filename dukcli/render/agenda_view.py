@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 def print_agenda(ag, console) -> None:
-    from rich import box
-    from rich.table import Table
-
     from dukcli.dates import fmt, month_end
-
-    def table(*columns):
-        t = Table(box=box.SIMPLE_HEAVY)
-        for col in columns:
-            t.add_column(col)
-        return t
+    from dukcli.render.output import table
+    from dukcli.rules.oversight import meeting_on
 
     day = ag.as_of
     console.print(f"[bold]Việc cần làm tính đến ngày {fmt(day)}[/bold]")
@@ -21,10 +14,8 @@ def print_agenda(ag, console) -> None:
     if ag.visits_due:
         t = table("TT", "Họ và tên", "Đơn vị", "Ngày sinh hoạt", "Còn lại")
         for i, r in enumerate(ag.visits_due, 1):
-            meeting = "—"
-            if r.meeting_day is not None:
-                on = day.replace(day=min(r.meeting_day, month_end(day.year, day.month).day))
-                meeting = fmt(on) + (" (đã qua)" if on < day else "")
+            on = meeting_on(r.meeting_day, day.year, day.month)
+            meeting = "—" if on is None else fmt(on) + (" (đã qua)" if on < day else "")
             t.add_row(str(i), r.name, r.unit_name, meeting, f"{r.days_left} ngày")
         console.print(t)
     else:

@@ -236,12 +236,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last.day))
 
 
-def meeting_on(unit: m.Unit, year: int, month: int) -> dt.date | None:
-    """The unit's regular meeting in a month; a day past the month's end falls on its last day."""
-    if unit.meeting_day is None:
+def meeting_on(meeting_day: int | None, year: int, month: int) -> dt.date | None:
+    """A unit's regular meeting in a month; a day past the month's end falls on its last day."""
+    if meeting_day is None:
         return None
     last = month_end(year, month)
-    return dt.date(year, month, min(unit.meeting_day, last.day))
+    return dt.date(year, month, min(meeting_day, last.day))
 
 
 def meetings(ds: m.Dataset, as_of: dt.date, months: int = 3, person: str | None = None) -> list[Meeting]:
@@ -258,7 +258,7 @@ def meetings(ds: m.Dataset, as_of: dt.date, months: int = 3, person: str | None 
                 continue
             for k in range(months + 1):
                 first = add_months(as_of.replace(day=1), k)
-                day = meeting_on(unit, first.year, first.month)
+                day = meeting_on(unit.meeting_day, first.year, first.month)
                 if day is None or not as_of <= day < until or not a.in_force(day) or not unit.exists_on(day):
                     continue
                 meeting = Meeting(a.person, ds.person_name(a.person), a.role, uid, unit.name, day)
