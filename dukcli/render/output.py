@@ -28,6 +28,18 @@ def print_csv(header: list[str], rows: list[list]) -> None:
         sys.stdout.write(data.decode("utf-8"))
 
 
+def table(*columns):
+    """A borderless terminal table; a column is its heading, or (heading, justify)."""
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAVY)
+    for col in columns:
+        heading, justify = (col, "left") if isinstance(col, str) else col
+        t.add_column(heading, justify=justify)
+    return t
+
+
 def console():
     from rich.console import Console
 

@@ -35,18 +35,15 @@ def csv_table(card) -> tuple[list[str], list[list]]:
 
 
 def print_scorecard(ds, card, console) -> None:
-    year, day = card.year, card.as_of
-    from rich import box
-    from rich.table import Table
+    from dukcli.render.output import table
 
+    year, day = card.year, card.as_of
     console.print(f"[bold]Đánh giá năm {year}: đi cơ sở (Điều 4) và báo cáo quý (Điều 6.1)[/bold] "
                   f"(tính đến ngày {fmt(day)})")
     if not card.rows:
         console.print("Không có ai được phân công trong năm này.")
         return
-    t = Table(box=box.SIMPLE_HEAVY)
-    for col in ("TT", "Họ và tên", "Vai trò", "Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV", "Kết quả"):
-        t.add_column(col)
+    t = table("TT", "Họ và tên", "Vai trò", "Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV", "Kết quả")
     for i, r in enumerate(card.rows, 1):
         art4, reports = score_cells(ds, r, day)
         role = m.ROLE_NAMES[r.role] if len(r.roles) < 2 else "Cả hai (đổi vai trò trong năm)"

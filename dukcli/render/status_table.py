@@ -8,20 +8,17 @@ STATUS_STYLE = {"dung-han": "green", "tre-han": "yellow", "chua-nop": "red"}
 
 
 def print_status(st, console) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from dukcli.dates import fmt
+    from dukcli.render.output import table
 
     console.print(f"[bold]Báo cáo cá nhân {st.period.label}[/bold] — hạn nộp {fmt(st.due)} "
                   f"(tính đến ngày {fmt(st.as_of)})")
     if not st.rows:
         console.print("Không có ai được phân công trong quý này.")
         return
-    t = Table(box=box.SIMPLE_HEAVY)
-    for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Ngày nhận", "left"), ("Tình trạng", "left")):
-        t.add_column(col, justify=justify)
+    t = table(("TT", "right"), "Họ và tên", "Ngày nhận", "Tình trạng")
     for i, r in enumerate(st.rows, 1):
         style = "dim" if r.status == "chua-nop" and not r.overdue else STATUS_STYLE[r.status]
         t.add_row(str(i), r.name, fmt(r.received) if r.received else "—", Text(report_word(r), style=style))

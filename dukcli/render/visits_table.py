@@ -48,16 +48,13 @@ def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) 
 
 
 def print_table(period: Period, rows: list[VisitRow], console) -> None:
-    from rich import box
-    from rich.table import Table
+    from dukcli.render.output import table
 
     console.print(f"[bold]Các chuyến đi cơ sở — {period.label}[/bold]")
     if not rows:
         console.print("Không có chuyến đi nào trong kỳ.")
         return
-    t = Table(box=box.SIMPLE_HEAVY)
-    for col in ("Ngày", "Người đi", "Đơn vị", "Nội dung", "Tính Điều 4", "Tệp"):
-        t.add_column(col)
+    t = table("Ngày", "Người đi", "Đơn vị", "Nội dung", "Tính Điều 4", "Tệp")
     for r in rows:
         parts = ", ".join(PART_WORDS[p] for p in r.visit.parts)
         t.add_row(fmt(r.visit.date), r.name, r.unit_name, parts,
