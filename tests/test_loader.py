@@ -400,3 +400,27 @@ def test_visits_as_a_file_is_an_error(make_folder, duk):
     result = duk(["check"], data=folder)
     assert result.exit_code == 1
     assert "visits:1: lỗi [schema]: 'visits' phải là thư mục" in result.stdout
+
+
+def test_an_unchanged_folder_is_checked_again_without_loading(make_folder, duk, monkeypatch):
+    """The second `duk check` of the day answers from .duk/ after listing the files; any
+    change to a file makes it load and check again."""
+    from conftest import age
+
+    folder = make_folder({"visits/2019/05/a.yaml": "person: ai-do\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {}\n"})
+    first = duk(["check"], data=folder)
+    assert first.exit_code == 1 and "[unknown-person]" in first.stdout
+
+    def no_load(root):
+        raise AssertionError("loaded although nothing changed")
+
+    monkeypatch.setattr(loader, "load", no_load)
+    again = duk(["check"], data=folder)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+    monkeypatch.undo()
+    path = folder / "visits/2019/05/a.yaml"
+    path.write_text("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork: {}\n", encoding="utf-8")
+    age(path, 100)
+    fixed = duk(["check"], data=folder)
+    assert (fixed.exit_code, fixed.stdout) == (0, "")
+    assert duk(["check"], data=folder, today="2019-05-01").exit_code == 1  # another day: checked again

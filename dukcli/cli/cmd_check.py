@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dukcli.cli.common import TextFormat, diag_line, load_checked
+from dukcli.cli.common import TextFormat, diag_line, diagnostics
 from dukcli.cli.main import app
 
 
@@ -16,7 +16,7 @@ def check(
     format: Annotated[TextFormat, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = TextFormat.text,
 ) -> int:
     """Kiểm tra toàn bộ dữ liệu; thoát với mã 1 khi có lỗi."""
-    _, _, diags = load_checked()
+    diags = diagnostics()
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = len(diags) - errors
     if format is TextFormat.json:

@@ -96,6 +96,23 @@ def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Dia
     return folder, ds, ordered(diags + list(cross))
 
 
+def diagnostics() -> list[m.Diagnostic]:
+    """Everything `duk check` reports. An unchanged folder, asked again the same day, answers
+    from .duk/ after listing its files, without loading a single record."""
+    from dukcli.store.cache import load_snapshot, save_snapshot
+    from dukcli.store.loader import fingerprint
+
+    folder = root()
+    day = today()
+    seen = fingerprint(folder)
+    hit = load_snapshot(folder, "diagnostics", f"{seen}/{day.isoformat()}" if seen else "")
+    if hit is not None:
+        return list(hit)
+    _, ds, diags = load_checked(day)
+    save_snapshot(folder, "diagnostics", f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else "", diags)
+    return diags
+
+
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors; warnings to stderr.
 

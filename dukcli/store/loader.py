@@ -15,7 +15,7 @@ from pathlib import Path
 from dukcli import model as m
 from dukcli.oserr import describe
 from dukcli.store import parse, yamlio
-from dukcli.store.cache import Cache, stat_key
+from dukcli.store.cache import RACY_NS, Cache, stat_key
 
 LIST_FILES = {
     "units.yaml": parse.parse_units,
@@ -174,19 +174,24 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     cache.save()
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
                          lists["assignments.yaml"], visits, lists["submissions.yaml"])
-    ds.fingerprint = _fingerprint(root, files) if not cache.fresh else ""
+    ds.fingerprint = fingerprint(root, files)
     return ds, diags
 
 
-def _fingerprint(root: Path, files: list) -> str:
-    """A digest of every file's path and stat key: equal digests, equal folders (files too
-    recent to trust by their stat make the caller pass "" instead)."""
+def fingerprint(root: Path, files: list | None = None) -> str:
+    """A digest of every file's path and stat key: equal digests, equal folders. "" when a
+    file is too recent to be told apart by its stat (see cache.put): nothing is keyed then."""
+    if files is None:
+        files = visit_files(root)
     listed = []
     for rel in ("duk.yaml", *LIST_FILES):
         try:
             listed.append((rel, stat_key((root / rel).stat())))
         except FileNotFoundError:
             listed.append((rel, None))
+    recent = time.time_ns() - RACY_NS
+    if any(key is not None and key[1] >= recent for _, key in listed) or any(key[1] >= recent for _, key in files):
+        return ""
     digest = hashlib.blake2b(pickle.dumps((listed, files), protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
     return digest.hexdigest()
 
