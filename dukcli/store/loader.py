@@ -7,7 +7,6 @@ import datetime as dt
 import gc
 import hashlib
 import os
-import pickle
 import sys
 import time
 from pathlib import Path
@@ -192,7 +191,9 @@ def fingerprint(root: Path, files: list | None = None) -> str:
     recent = time.time_ns() - RACY_NS
     if any(key is not None and key[1] >= recent for _, key in listed) or any(key[1] >= recent for _, key in files):
         return ""
-    digest = hashlib.blake2b(pickle.dumps((listed, files), protocol=pickle.HIGHEST_PROTOCOL), digest_size=16)
+    # Text, not pickle or marshal: their bytes depend on object identity, not only on values.
+    text = "\n".join(f"{rel}\t{key}" for rel, key in (*listed, *files))
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16)
     return digest.hexdigest()
 
 
