@@ -17,17 +17,27 @@ def plain_mode() -> int:
     return 0o666 & ~mask
 
 
-def _temp_with(folder: Path, data: bytes, mode: int | None = None) -> str:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".tmp")
+def _write_synced(fd: int, path: str | Path, data: bytes) -> None:
+    """Write data through fd and fsync it; on any failure the half-written path is removed."""
     try:
         with os.fdopen(fd, "wb") as fh:
-            os.chmod(tmp, plain_mode() if mode is None else mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
+        os.unlink(path)
+        raise
+
+
+def _temp_with(folder: Path, data: bytes, mode: int | None = None) -> str:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".tmp")
+    try:
+        os.chmod(tmp, plain_mode() if mode is None else mode)
+    except BaseException:
+        os.close(fd)
         os.unlink(tmp)
         raise
+    _write_synced(fd, tmp, data)
     return tmp
 
 
@@ -73,14 +83,7 @@ def create_new(path: Path, text: str) -> None:
 
 def _create_exclusive(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        os.unlink(path)
-        raise
+    _write_synced(fd, path, data)
 
 
 def numbered(stem: str, n: int, suffix: str = ".yaml") -> str:
