@@ -78,6 +78,11 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
         echo_err(f"… và {len(diags) - limit} dòng khác (xem đầy đủ: duk check)")
 
 
+def _snapshot_key(fingerprint: str, day: dt.date) -> str:
+    """Whole-folder answers hold for these files on this day; "" (no snapshot) when unknown."""
+    return f"{fingerprint}/{day.isoformat()}" if fingerprint else ""
+
+
 def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered)."""
     from dukcli.rules.validate import ordered, validate
@@ -88,7 +93,7 @@ def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Dia
     day = on or today()
     ds, diags = load(folder)
     # The cross-checks depend only on the files and the day: an unchanged folder reuses them.
-    key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
+    key = _snapshot_key(ds.fingerprint, day)
     cross = load_snapshot(folder, "checked", key)
     if cross is None:
         cross = validate(ds, day)
@@ -105,11 +110,11 @@ def diagnostics() -> list[m.Diagnostic]:
     folder = root()
     day = today()
     seen = fingerprint(folder)
-    hit = load_snapshot(folder, "diagnostics", f"{seen}/{day.isoformat()}" if seen else "")
+    hit = load_snapshot(folder, "diagnostics", _snapshot_key(seen, day))
     if hit is not None:
         return list(hit)
     _, ds, diags = load_checked(day)
-    save_snapshot(folder, "diagnostics", f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else "", diags)
+    save_snapshot(folder, "diagnostics", _snapshot_key(ds.fingerprint, day), diags)
     return diags
 
 
