@@ -81,6 +81,8 @@ def load(text: str):
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as e:
+        if _too_deep(e):
+            raise YamlError(_line_of(e), _TOO_DEEP, code="schema") from None
         raise YamlError(*_syntax(text, e)) from None
     except yaml.YAMLError:
         raise YamlError(1, "cú pháp YAML sai") from None
@@ -100,6 +102,21 @@ def _refuse_control_chars(text: str) -> None:
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         raise YamlError(line, f"tệp chứa ký tự điều khiển không được phép (mã U+{ord(found.group()):04X}) "
                               f"ở cột {col}", code="bad-text")
+
+
+_TOO_DEEP = f"tệp lồng quá sâu (hơn {MAX_DEPTH} cấp); tệp bị từ chối"
+
+
+def _too_deep(e: yaml.MarkedYAMLError) -> bool:
+    """libyaml ≥ 0.2.6 (bundled from PyYAML 6.0.4) refuses nesting past 1,000 levels while
+    it scans ahead, before the builder below sees level 41: the same file must get the same
+    code whichever libyaml is installed, so its refusal is read as ours."""
+    return "nesting depth" in (e.problem or "") or "nesting depth" in (e.context or "")
+
+
+def _line_of(e: yaml.MarkedYAMLError) -> int:
+    mark = e.problem_mark or e.context_mark
+    return mark.line + 1 if mark else 1
 
 
 def _syntax(text: str, e: yaml.MarkedYAMLError) -> tuple[int, str]:
@@ -179,7 +196,7 @@ class _Builder:
         if tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
             raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlError(line, f"tệp lồng quá sâu (hơn {MAX_DEPTH} cấp); tệp bị từ chối", code="schema")
+            raise YamlError(line, _TOO_DEEP, code="schema")
         self._count(1, line)
         value = LMap() if is_map else LList()
         value.line = line
