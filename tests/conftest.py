@@ -121,6 +121,22 @@ def repo(make_folder):
     return make
 
 
+@pytest.fixture
+def failing_git(tmp_path_factory):
+    """env for duk with a `git` on PATH that does everything but refuses to commit (a full
+    disk, a broken repository): duk must keep the file and say so."""
+    import os
+    import shutil
+
+    real = shutil.which("git")
+    folder = tmp_path_factory.mktemp("bin")
+    script = folder / "git"
+    script.write_text(f'#!/bin/sh\nfor a in "$@"; do [ "$a" = commit ] && {{ echo "bị chặn" >&2; exit 1; }}; done\n'
+                      f'exec "{real}" "$@"\n')
+    script.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
 def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
 

@@ -248,7 +248,9 @@ def test_files_outside_visits_and_hidden_files_are_ignored(make_folder, parses):
                           "visits/2019/05/readme.txt": "không phải YAML", "visits/.git-like/x.yaml": "x: [\n"})
     ds, diags = loader.load(folder)
     assert len(parses) == N_FILES
-    assert [d.file for d in diags] == ["visits/2019/08/bad.yaml"]
+    # readme.txt is not read, but check says so (SPEC §5 stray-file) instead of staying silent.
+    assert [(d.file, d.code, d.severity) for d in diags] == [("visits/2019/05/readme.txt", "stray-file", "warning"),
+                                                             ("visits/2019/08/bad.yaml", "yaml-syntax", "error")]
 
 
 def test_visits_come_without_notes_until_asked_for(make_folder):
@@ -392,7 +394,18 @@ def test_a_visit_that_cannot_be_read_is_an_error_not_a_silent_gap(make_folder, d
     (folder / "visits/2019/05/mat.yaml").symlink_to(folder / "khong-ton-tai.yaml")
     result = duk(["check"], data=folder)
     assert result.exit_code == 1
-    assert result.stdout.startswith("visits/2019/05/mat.yaml:1: lỗi [yaml-syntax]: không đọc được tệp")
+    # A link is never followed (SPEC §6), dangling or not.
+    assert result.stdout.startswith("visits/2019/05/mat.yaml:0: lỗi [not-regular]: đây là liên kết tượng trưng")
+
+
+def test_an_unreadable_visit_is_an_error_not_a_silent_gap(make_folder, duk):
+    if os.geteuid() == 0:
+        pytest.skip("root reads a file whatever its mode")
+    folder = make_folder({"visits/2019/05/kin.yaml": "person: nguyen-thi-lan\n"})
+    (folder / "visits/2019/05/kin.yaml").chmod(0)
+    result = duk(["check"], data=folder)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("visits/2019/05/kin.yaml:1: lỗi [yaml-syntax]: không đọc được tệp")
 
 
 def test_visits_as_a_file_is_an_error(make_folder, duk):

@@ -124,7 +124,7 @@ def test_cli_data_pointing_nowhere(tmp_path, duk):
 
 # --- duk init ------------------------------------------------------------------------------
 
-INIT_FILES = {"duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "submissions.yaml", ".gitignore"}
+INIT_FILES = {"duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", ".gitignore"}
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -138,7 +138,8 @@ def test_init_makes_a_folder_a_clerk_can_start_from(tmp_path, duk):
     assert result.exit_code == 0, result.stderr
     assert "Đã tạo thư mục dữ liệu" in result.stdout and "duk check" in result.stdout
     assert INIT_FILES <= {p.name for p in folder.iterdir()}
-    assert (folder / "visits").is_dir()
+    assert (folder / "visits").is_dir() and (folder / "submissions").is_dir()
+    assert not (folder / "submissions.yaml").exists()  # the old single list (SPEC §2): new folders use submissions/
     assert ".duk" in (folder / ".gitignore").read_text(encoding="utf-8")
     assert (folder / ".duk" / ".gitignore").read_text(encoding="utf-8").strip() == "*"
 
@@ -160,7 +161,7 @@ def test_init_duk_yaml_is_commented_in_vietnamese_and_loads(tmp_path, duk):
 
 
 @pytest.mark.parametrize("name, example", [("units.yaml", "type: dang-bo-co-so"), ("people.yaml", "name: Nguyễn Thị Lan"),
-                                           ("assignments.yaml", "role: theo-doi"), ("submissions.yaml", "period: 2019Q2")])
+                                           ("assignments.yaml", "role: theo-doi")])
 def test_init_lists_are_empty_with_a_commented_example(name, example, tmp_path, duk):
     folder = tmp_path / "du-lieu"
     duk(["init", str(folder)])
@@ -188,7 +189,7 @@ def test_init_makes_a_git_repository_with_one_commit(tmp_path, duk):
     assert git(folder, "rev-list", "--count", "HEAD").strip() == "1"
     assert git(folder, "log", "--format=%s").strip() == "Khởi tạo thư mục dữ liệu duk"
     committed = set(git(folder, "ls-files").split())
-    assert {"duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "submissions.yaml", ".gitignore"} <= committed
+    assert {"duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", ".gitignore", "submissions/.gitkeep"} <= committed
     assert not any(path.startswith(".duk") for path in committed)
     duk(["check"], data=folder)
     assert git(folder, "status", "--porcelain", "--untracked-files=all") == ""

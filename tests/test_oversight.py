@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 
 import pytest
 
@@ -160,39 +161,64 @@ INIT_SUBMISSIONS = """\
     """
 
 
-def test_submit_writes_keeps_comments_and_commits(duk, repo):
+def test_submit_writes_one_file_each_and_commits_only_it(duk, repo):
+    """SPEC §2: submissions/YYYYQn/<person>.yaml, one file a report, so that two offices that
+    each record one never conflict; the old submissions.yaml list is still read."""
     root = repo({"submissions.yaml": INIT_SUBMISSIONS})
     before = int(git(root, "rev-list", "--count", "HEAD"))
     r = duk(["submit", "--person", "lan", "-q", "Q2", "-y", "2019", "--date", "27/06/2019"], data=root,
             today="2019-07-05")
     assert r.exit_code == 0, r.stderr
     assert "Đã ghi nhận báo cáo Quý II năm 2019 của Nguyễn Thị Lan, nhận ngày 27/06/2019 (đúng hạn" in r.stdout
-    text = (root / "submissions.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# submissions.yaml: báo cáo cá nhân hằng quý đã nhận")
-    assert "#   date: 2019-06-27" in text  # the clerk's example is still there
-    assert text.endswith("- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-06-27\n")
+    assert (root / "submissions/2019Q2/nguyen-thi-lan.yaml").read_text(encoding="utf-8") == \
+        "person: nguyen-thi-lan\nperiod: 2019Q2\ndate: 2019-06-27\n"
+    assert (root / "submissions.yaml").read_text(encoding="utf-8") == textwrap.dedent(INIT_SUBMISSIONS)
     assert int(git(root, "rev-list", "--count", "HEAD")) == before + 1
     assert git(root, "log", "-1", "--format=%s").strip() == \
         "Nhận báo cáo: Nguyễn Thị Lan – Quý II năm 2019 – 27/06/2019"
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["submissions/2019Q2/nguyen-thi-lan.yaml"]
     assert git(root, "status", "--porcelain").strip() == ""
-    # a second entry is appended after the first; the folder stays valid
     r = duk(["submit", "--person", "binh", "-p", "2019Q2", "--date", "2019-07-01"], data=root, today="2019-07-05")
     assert r.exit_code == 0, r.stderr
     assert "trễ hạn 1 ngày" in r.stdout
-    assert (root / "submissions.yaml").read_text(encoding="utf-8").endswith(
-        "  date: 2019-06-27\n- person: tran-van-binh\n  period: 2019Q2\n  date: 2019-07-01\n")
+    assert (root / "submissions/2019Q2/tran-van-binh.yaml").is_file()
     assert duk(["check"], data=root, today="2019-07-05").exit_code == 0
     r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=root)
     assert [(x["person"], x["status"]) for x in json.loads(r.stdout)["rows"]] == [
         ("tran-van-binh", "tre-han"), ("nguyen-thi-lan", "dung-han")]
 
 
+def test_submit_never_commits_the_users_own_edits(duk, repo):
+    """The user's staged and unstaged edits, in other files, stay theirs: duk's commit holds
+    only its new file."""
+    root = repo()
+    with open(root / "people.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# sửa tay, chưa lưu\n")
+    with open(root / "units.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# sửa tay, đã git add\n")
+    git(root, "add", "units.yaml")
+    r = duk(["submit", "--person", "lan", "-p", "2019Q2", "--date", "2019-06-27"], data=root, today="2019-07-05")
+    assert r.exit_code == 0, r.stderr
+    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == ["submissions/2019Q2/nguyen-thi-lan.yaml"]
+    assert sorted(git(root, "status", "--porcelain").splitlines()) == [" M people.yaml", "M  units.yaml"]
+
+
+def test_a_submission_in_the_old_list_and_a_file_is_a_duplicate(duk, make_folder):
+    root = make_folder({"submissions.yaml": "- person: nguyen-thi-lan\n  period: 2019Q2\n  date: 2019-06-27\n",
+                        "submissions/2019Q2/nguyen-thi-lan.yaml": "person: nguyen-thi-lan\nperiod: 2019Q2\n"
+                                                                  "date: 2019-06-28\n"})
+    r = duk(["check"], data=root, today="2019-07-05")
+    assert r.exit_code == 1
+    assert ("submissions/2019Q2/nguyen-thi-lan.yaml:2: lỗi [duplicate-id]: báo cáo quý 2019Q2 của 'nguyen-thi-lan' "
+            "đã ghi ở submissions.yaml:1") in r.stdout
+
+
 def test_submit_defaults_to_current_quarter_and_today(duk, make_folder):
     root = make_folder({})
     r = duk(["submit", "--person", "nguyen-thi-lan"], data=root, today="2019-08-02")
     assert r.exit_code == 0, r.stderr
-    text = (root / "submissions.yaml").read_text(encoding="utf-8")
-    assert text.endswith("- person: nguyen-thi-lan\n  period: 2019Q3\n  date: 2019-08-02\n")
+    text = (root / "submissions/2019Q3/nguyen-thi-lan.yaml").read_text(encoding="utf-8")
+    assert text == "person: nguyen-thi-lan\nperiod: 2019Q3\ndate: 2019-08-02\n"
 
 
 def test_submit_no_commit(duk, repo):
@@ -201,9 +227,9 @@ def test_submit_no_commit(duk, repo):
     r = duk(["submit", "--person", "lan", "-p", "2019Q2", "--date", "2019-06-20", "--no-commit"], data=root,
             today="2019-07-05")
     assert r.exit_code == 0, r.stderr
-    assert (root / "submissions.yaml").exists()
+    assert (root / "submissions/2019Q2/nguyen-thi-lan.yaml").exists()
     assert git(root, "rev-list", "--count", "HEAD") == before
-    assert "?? submissions.yaml" in git(root, "status", "--porcelain")
+    assert "?? submissions/" in git(root, "status", "--porcelain")
 
 
 @pytest.mark.parametrize("args, code, words", [
@@ -232,14 +258,6 @@ def test_submit_warns_when_nothing_was_owed(duk, make_folder):
     r = duk(["submit", "--person", "cuong", "-p", "2019Q2", "--date", "2019-06-28"], data=root, today="2019-07-05")
     assert r.exit_code == 0, r.stderr
     assert "Lê Văn Cường không có phân công nào trong Quý II năm 2019" in r.stderr
-
-
-def test_append_entry_falls_back_to_a_dump_for_flow_lists():
-    from dukcli.store.submissions import append_entry
-
-    text = append_entry("[{person: a, period: 2019Q1, date: 2019-03-01}]\n", "b", "2019Q2", dt.date(2019, 6, 1))
-    assert text.endswith("- person: a\n  period: 2019Q1\n  date: 2019-03-01\n"
-                         "- person: b\n  period: 2019Q2\n  date: 2019-06-01\n")
 
 
 # --- scorecard ---------------------------------------------------------------------------

@@ -46,6 +46,10 @@ def deadline(seconds: int = 20):
         signal.signal(signal.SIGALRM, previous)
 
 
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
+
+
 def git_status(root: Path) -> str:
     return subprocess.run(["git", "-C", str(root), "status", "--porcelain"], capture_output=True,
                           text=True).stdout
@@ -115,19 +119,20 @@ def test_units_yaml_that_is_a_folder(duk, make_folder):
     (root / "units.yaml").mkdir()
     r = duk(["check"], data=root)
     assert r.exit_code == 1
-    assert "units.yaml:1: lỗi [yaml-syntax]: không đọc được tệp: đây là thư mục chứ không phải tệp" in plain(r)
+    assert "units.yaml:0: lỗi [not-regular]: đây là thư mục, không phải tệp dữ liệu thông thường" in plain(r)
 
 
-def test_a_file_named_dot_duk_refuses_to_write(duk, make_folder):
-    """Read-only in effect (root ignores chmod): the lock cannot be made, nothing is written."""
+def test_a_file_named_dot_duk_is_left_alone(duk, make_folder):
+    """.duk/ is only duk's cache; the lock is on the data folder itself. A file named .duk
+    (from another tool, or an attack) is neither written through nor in the way."""
     root = make_folder()
     (root / ".duk").write_text("x")
     for args in (LOG, ["submit", "--person", "lan", "-p", "2019Q2", "--date", "2019-06-20"]):
         r = duk(args, data=root)
-        assert r.exit_code == 1, r.stderr
-        assert "không tạo được khóa ghi .duk/write.lock" in r.stderr
+        assert r.exit_code == 0, r.stderr
         plain(r)
-    assert not (root / "visits").exists() and not (root / "submissions.yaml").exists()
+    assert (root / ".duk").read_text() == "x"
+    assert (root / "submissions/2019Q2/nguyen-thi-lan.yaml").is_file()
 
 
 # --- files that are not what they claim -----------------------------------------------------
@@ -230,16 +235,46 @@ def test_git_missing_outside_a_repository_says_nothing(duk, make_folder):
     assert r.exit_code == 0 and "git" not in r.stderr
 
 
-def test_a_failing_pre_commit_hook_keeps_the_file(duk, repo):
+def test_a_failing_git_commit_keeps_the_file(duk, repo, failing_git, monkeypatch):
     root = repo()
-    hook = root / ".git" / "hooks" / "pre-commit"
-    hook.write_text("#!/bin/sh\necho 'hook refuses' >&2\nexit 1\n")
-    hook.chmod(0o755)
+    monkeypatch.setenv("PATH", failing_git["PATH"])
     r = duk(LOG, data=root)
     assert r.exit_code == 0
-    assert "nhưng chưa lưu được vào git (git commit không thành công: hook refuses)" in r.stderr
+    assert "nhưng chưa lưu được vào git (git commit không thành công: bị chặn)" in r.stderr
     assert git_status(root) == "A  visits/2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh.yaml\n"
     assert leftovers(root) == []
+
+
+@pytest.mark.parametrize("hook", ["pre-commit", "commit-msg", "post-commit", "prepare-commit-msg"])
+def test_a_hook_in_the_data_folder_never_runs(duk, repo, hook, tmp_path):
+    """A folder copied by zip or USB brings its .git/hooks: duk's commits run none of them."""
+    root = repo()
+    marker = tmp_path / "PWNED"
+    script = root / ".git" / "hooks" / hook
+    script.write_text(f"#!/bin/sh\ntouch '{marker}'\n")
+    script.chmod(0o755)
+    r = duk(LOG, data=root)
+    assert r.exit_code == 0, r.stderr
+    assert "Đã lưu vào git" in r.stdout
+    assert not marker.exists()
+
+
+def test_a_hooks_path_or_fsmonitor_in_the_repository_config_never_runs(duk, repo, tmp_path):
+    root = repo()
+    marker = tmp_path / "PWNED"
+    hooks = root / "hooks-elsewhere"
+    hooks.mkdir()
+    (hooks / "pre-commit").write_text(f"#!/bin/sh\ntouch '{marker}'\n")
+    (hooks / "pre-commit").chmod(0o755)
+    monitor = tmp_path / "monitor.sh"
+    monitor.write_text(f"#!/bin/sh\ntouch '{marker}'\n")
+    monitor.chmod(0o755)
+    git(root, "config", "core.hooksPath", str(hooks))
+    git(root, "config", "core.fsmonitor", str(monitor))
+    r = duk(LOG, data=root)
+    assert r.exit_code == 0, r.stderr
+    assert "Đã lưu vào git" in r.stdout
+    assert not marker.exists()
 
 
 def test_ctrl_c_at_the_save_question_writes_nothing(duk, repo, monkeypatch):

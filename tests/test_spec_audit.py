@@ -78,7 +78,8 @@ def test_written_files_get_the_ordinary_mode_not_a_private_temp_files(make_folde
         assert r.exit_code == 0, r.stderr
         r = duk(["init", str(tmp_path / "moi")])
         assert r.exit_code == 0, r.stderr
-        for path in (visit, folder / "submissions.yaml", tmp_path / "bc.docx", tmp_path / "moi" / "duk.yaml"):
+        for path in (visit, folder / "submissions/2019Q2/nguyen-thi-lan.yaml", tmp_path / "bc.docx",
+                     tmp_path / "moi" / "duk.yaml"):
             assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
     finally:
         os.umask(old)

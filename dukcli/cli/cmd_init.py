@@ -11,7 +11,9 @@ from dukcli.cli.common import DukError
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
-FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml", "submissions.yaml")
+FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
+# Folders of one-file records (SPEC §2), kept in git by an empty .gitkeep until the first record.
+FOLDERS = ("visits", "submissions")
 
 
 @app.command("init")
@@ -36,13 +38,14 @@ def init(
                 continue  # never overwrite what a clerk already has
             write.create_new(target, init_file(name))
             written.append(name)
-        (folder / "visits").mkdir(exist_ok=True)
-        (folder / "visits" / ".gitkeep").touch()
+        for name in FOLDERS:
+            (folder / name).mkdir(exist_ok=True)
+            (folder / name / ".gitkeep").touch()
         write.create_new(folder / ".gitignore", ".duk/\n") if not (folder / ".gitignore").exists() else None
         private_dir(folder)
     except OSError as e:
         raise DukError(f"không tạo được thư mục dữ liệu '{folder}': {describe(e)}") from None
-    committed = gitops.init(folder, [*written, ".gitignore", "visits/.gitkeep"], "Khởi tạo thư mục dữ liệu duk")
+    committed = gitops.init(folder, [*written, ".gitignore", *(f"{name}/.gitkeep" for name in FOLDERS)], "Khởi tạo thư mục dữ liệu duk")
     typer.echo(f"Đã tạo thư mục dữ liệu: {folder}")
     typer.echo("Kho git đã được tạo với lần ghi đầu tiên." if committed else
                "Không tạo kho git (máy chưa có git hoặc git báo lỗi).")

@@ -422,11 +422,15 @@ def _blank(text: str) -> bool:
 
 def _rescue(ctx: Context, text: str, why: str) -> None:
     """Keep what was typed in .duk/ and stop: nothing typed is ever lost."""
+    import tempfile
+
     from dukcli.store import write
     from dukcli.store.cache import private_dir
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = write.create_unique(private_dir(ctx.root), f"chuyen-di-chua-ghi-{stamp}", text)
+    # .duk/ when it is a real folder; else (a link or a file there) the system's temp folder.
+    folder = private_dir(ctx.root) or Path(tempfile.gettempdir())
+    path = write.create_unique(folder, f"chuyen-di-chua-ghi-{stamp}", text)
     raise DukError(f"{why}; không có gì được ghi. Nội dung đã gõ được giữ ở: {path}\n"
                    f"Sửa xong, ghi lại bằng: duk log-visit --from-file '{path}' --edit")
 

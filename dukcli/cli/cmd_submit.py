@@ -19,13 +19,13 @@ def submit(
         "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay; mặc định: hôm nay).")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Không lưu vào git.")] = False,
 ) -> None:
-    """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions.yaml)."""
+    """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions/QUÝ/NGƯỜI.yaml)."""
     from dukcli import model as m
     from dukcli.dates import fmt
     from dukcli.rules import oversight
     from dukcli.rules.validate import check_submission
     from dukcli.store import submissions
-    from dukcli.store.record import RecordError, replace_file
+    from dukcli.store.record import RecordError, add_exact
 
     if not person:
         raise usage("thiếu --person (người nộp báo cáo)")
@@ -33,7 +33,8 @@ def submit(
     day = parse_day(date, "--date") or today()
     folder, ds, diags = load_checked()
     pid, _ = pick(ds, person)
-    sub = m.Submission(pid, q.code, day, submissions.SUBMISSIONS, 0)
+    rel = submissions.rel_path(pid, q.code)
+    sub = m.Submission(pid, q.code, day, rel, 0)
     problems = [d for d in check_submission(ds, sub, today()) if d.severity == "error"]
     if problems:
         raise DukError("; ".join(d.message for d in problems))
@@ -47,9 +48,8 @@ def submit(
         echo_err(f"Cảnh báo: {ds.person_name(pid)} không có phân công nào trong {q.label}.")
     message = f"Nhận báo cáo: {ds.person_name(pid)} – {q.label} – {fmt(day)}"
     try:
-        saved = replace_file(folder, submissions.SUBMISSIONS,
-                             lambda text: submissions.append_entry(text, pid, q.code, day),
-                             message, commit=not no_commit)
+        saved = add_exact(folder, rel, submissions.entry_text(pid, q.code, day), message, commit=not no_commit,
+                          exists=lambda: f"đã nhận báo cáo {q.label} của '{pid}' ({rel}); không ghi lần thứ hai")
     except RecordError as e:
         raise DukError(e.message) from None
     if saved.warning:

@@ -167,8 +167,13 @@ def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.D
 
 def submissions(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     out = []
+    first: dict[tuple[str, str], m.Submission] = {}
     for s in ds.submissions:
         out.extend(check_submission(ds, s, today))
+        other = first.setdefault((s.person, s.period), s)
+        if other is not s:
+            out.append(_err(s, "period", "duplicate-id",
+                            f"báo cáo quý {s.period} của '{s.person}' đã ghi ở {other.file}:{other.line}"))
     return out
 
 
@@ -189,10 +194,13 @@ _ECHOES = {"people.yaml": {"unknown-person", "not-assigned"},
            "assignments.yaml": {"not-assigned"}}
 
 
+_UNREADABLE = {"yaml-syntax", "not-regular", "merge-conflict"}
+
+
 def ordered(diags: list[m.Diagnostic]) -> list[m.Diagnostic]:
     """Files in a fixed order (duk.yaml and the lists first, visits by path), then by line;
     without the echoes of a list file that could not be parsed."""
-    unreadable = {d.file for d in diags if d.code == "yaml-syntax" and d.file in _ECHOES}
+    unreadable = {d.file for d in diags if d.code in _UNREADABLE and d.file in _ECHOES}
     echoes = set().union(*(_ECHOES[f] for f in unreadable))
     kept = {d for d in diags if d.code not in echoes or d.file in unreadable}
     rank = {"duk.yaml": 0, "units.yaml": 1, "people.yaml": 2, "assignments.yaml": 3, "submissions.yaml": 4}

@@ -1,4 +1,4 @@
-"""The parse cache in .duk/: per file, keyed by size, mtime and inode, holding records and errors.
+"""The parse cache in .duk/: per file, keyed by size, mtime, ctime and inode, holding records and errors.
 
 Visits are kept compact (no note texts) so that a warm load of 100,000 visits stays fast; the
 commands that print notes re-read those few files (loader.with_notes). Deleting the cache
@@ -10,33 +10,57 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import io
 import os
 import pickle
 import time
 from pathlib import Path
 
 import dukcli
+from dukcli.store import safefs
 
-CACHE_FORMAT = 7  # bump whenever parse.py changes what a file turns into
+CACHE_FORMAT = 8  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 RACY_NS = 2_000_000_000
+MAX_CACHE_BYTES = 4 * 1024 * 1024 * 1024
 
 
-def private_dir(root: Path) -> Path:
-    """.duk/ inside the data folder, with a .gitignore of * so git never shows it."""
+def private_dir(root: Path) -> Path | None:
+    """.duk/ inside the data folder, with a .gitignore of * so git never shows it; None when
+    .duk is a link or a file (a folder from elsewhere): duk then keeps nothing there rather
+    than write through the link."""
     folder = root / ".duk"
-    folder.mkdir(exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        try:
-            ignore.write_text("*\n", encoding="utf-8")
-        except OSError:
-            pass
+    try:
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
+    if not safefs.is_real_dir(folder):
+        return None
+    try:
+        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except OSError:  # there already (or unwritable): nothing to do
+        return folder
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("*\n")
     return folder
 
 
 def stat_key(st: os.stat_result) -> tuple:
-    return st.st_size, st.st_mtime_ns, st.st_ino
+    """What must be unchanged for a cached parse to stand. ctime too: an edit followed by
+    `touch -r` (or a tool restoring mtime) keeps size and mtime, but the system moves ctime."""
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns
+
+
+def racy(key: tuple, now_ns: int) -> bool:
+    """Modified too recently to be told apart from a same-size edit in the same clock tick
+    (git's "racily clean" file). An old mtime with a new ctime (touch -r after an edit) needs
+    no wait: the ctime in the key already tells the edit apart."""
+    return key[1] >= now_ns - RACY_NS
+
+
+def _load_pickle(path: Path):
+    """A pickle of duk's own records, read without following a link or waiting on a FIFO."""
+    return _RecordsOnly(io.BytesIO(safefs.read_bytes(path, limit=MAX_CACHE_BYTES))).load()
 
 
 class _RecordsOnly(pickle.Unpickler):
@@ -66,8 +90,7 @@ class Cache:
         enabled = gc.isenabled()
         gc.disable()  # unpickling 100,000 small tuples: the collector would only slow it down
         try:
-            with open(self.path, "rb") as fh:
-                data = _RecordsOnly(fh).load()
+            data = _load_pickle(self.path)
             if isinstance(data, dict) and data.get("version") == VERSION:
                 self.entries = data["entries"]
         except Exception:  # a missing, truncated or foreign cache is simply rebuilt
@@ -86,7 +109,7 @@ class Cache:
     def put(self, rel: str, key: tuple, value) -> None:
         # A file written in the last seconds could change again within the same mtime tick
         # and keep its size (git's "racily clean" problem): such a file is not cached yet.
-        if key[1] >= time.time_ns() - RACY_NS:
+        if racy(key, time.time_ns()):
             self.fresh[rel] = (key, value)
             return
         self.entries[rel] = (key, value)
@@ -110,8 +133,11 @@ def _store(root: Path, name: str, data: dict) -> None:
     answers, only slower next time."""
     try:
         folder = private_dir(root)
+        if folder is None:
+            return
         tmp = folder / f"{name}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, _snapshot_path(root, name))
     except OSError:
@@ -127,8 +153,7 @@ def load_snapshot(root: Path, name: str, key: str):
     if not key:
         return None
     try:
-        with open(_snapshot_path(root, name), "rb") as fh:
-            data = _RecordsOnly(fh).load()
+        data = _load_pickle(_snapshot_path(root, name))
     except Exception:
         return None
     if isinstance(data, dict) and data.get("version") == VERSION and data.get("key") == key:

@@ -1,34 +1,53 @@
-"""git, under a lock, for the one file a command has just written."""
+"""git, under the folder's lock, for the files a command has just written.
+
+The data folder may come from anyone, and so may its .git/config: hooks and the file-system
+monitor are switched off for every call, so a repository cannot make duk run its code.
+Each git runs in its own session: a Ctrl-C at the terminal reaches duk (which finishes the
+commit first, see critical.py), never a half-done git that would leave .git/index.lock.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
-from filelock import FileLock
+from dukcli.store.lock import FolderLock
 
-from dukcli.store.cache import private_dir
+_SAFE = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"]
 
 
 class GitError(Exception):
     """git failed; the message is for the user."""
 
 
-def lock(root: Path, timeout: float = 60) -> FileLock:
+class GitBusy(Exception):
+    """The repository is in a state where duk must not write; the message says which."""
+
+
+def lock(root: Path, timeout: float = 60) -> FolderLock:
     """The folder's write lock: every read-modify-write and every git call goes under it."""
-    return FileLock(str(private_dir(root) / "write.lock"), timeout=timeout)
+    return FolderLock(root, timeout=timeout)
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace")
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "LC_ALL": "C"}
+    return subprocess.run(["git", *_SAFE, "-C", str(root), *args], capture_output=True, text=True,
+                          encoding="utf-8", errors="replace", env=env, stdin=subprocess.DEVNULL,
+                          start_new_session=True)
+
+
+def git_dir(root: Path) -> Path | None:
+    """The repository's .git folder, or None when root is not in a repository (or no git)."""
+    if shutil.which("git") is None:
+        return None
+    done = _git(root, "rev-parse", "--absolute-git-dir")
+    return Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
 
 
 def is_repo(root: Path) -> bool:
-    if shutil.which("git") is None:
-        return False
-    return _git(root, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
+    return git_dir(root) is not None
 
 
 def unreachable(root: Path) -> bool:
@@ -39,6 +58,33 @@ def unreachable(root: Path) -> bool:
     return any((d / ".git").exists() for d in (here, *here.parents))
 
 
+# (marker in .git, what is under way, how to finish or leave it)
+_STATES = (
+    ("MERGE_HEAD", "đang gộp nhánh (merge) dở dang", "git merge --continue hoặc git merge --abort"),
+    ("rebase-merge", "đang rebase dở dang", "git rebase --continue hoặc git rebase --abort"),
+    ("rebase-apply", "đang rebase/áp bản vá (am) dở dang", "git rebase --continue hoặc git rebase --abort"),
+    ("CHERRY_PICK_HEAD", "đang cherry-pick dở dang", "git cherry-pick --continue hoặc git cherry-pick --abort"),
+    ("REVERT_HEAD", "đang revert dở dang", "git revert --continue hoặc git revert --abort"),
+)
+
+
+def refuse_unsafe(root: Path, committing: bool) -> None:
+    """GitBusy when writing now would mix duk's file into an unfinished merge or rebase, or
+    when a stale .git/index.lock (a killed git) would make the commit fail."""
+    where = git_dir(root)
+    if where is None:
+        return
+    for marker, what, fix in _STATES:
+        if (where / marker).exists():
+            raise GitBusy(f"kho git của thư mục dữ liệu {what}; hãy hoàn tất hoặc hủy trước ({fix}), "
+                          "rồi chạy lại lệnh. Không có gì được ghi")
+    stale = where / "index.lock"
+    if committing and stale.exists():
+        raise GitBusy(f"kho git đang bị khóa bởi tệp {stale} (do một lệnh git bị ngắt giữa chừng để lại, "
+                      "hoặc một lệnh git khác đang chạy). Nếu chắc chắn không còn lệnh git nào đang chạy, "
+                      f"xóa nó bằng: rm '{stale}' rồi chạy lại. Không có gì được ghi")
+
+
 def _identity(root: Path) -> list[str]:
     """git refuses to commit without a name; lend one only when none is configured."""
     if _git(root, "config", "user.email").stdout.strip():
@@ -47,14 +93,13 @@ def _identity(root: Path) -> list[str]:
 
 
 def commit(root: Path, paths: list[Path], message: str) -> None:
-    """git add and commit exactly these paths (other staged changes are left alone).
-
-    The caller holds lock(root)."""
-    rels = [str(p.resolve().relative_to(root.resolve())) for p in paths]
+    """git add and commit exactly these paths: other staged or unstaged changes, the user's,
+    are left as they are. The caller holds lock(root)."""
+    rels = [os.path.relpath(os.path.abspath(p), os.path.abspath(root)) for p in paths]
     added = _git(root, "add", "--", *rels)
     if added.returncode != 0:
         raise GitError(f"git add không thành công: {added.stderr.strip()}")
-    done = _git(root, *_identity(root), "commit", "-q", "-m", message, "--", *rels)
+    done = _git(root, *_identity(root), "commit", "-q", "--no-verify", "--only", "-m", message, "--", *rels)
     if done.returncode != 0:
         raise GitError(f"git commit không thành công: {(done.stderr or done.stdout).strip()}")
 
@@ -66,4 +111,4 @@ def init(root: Path, paths: list[str], message: str) -> bool:
     if _git(root, "init", "-q").returncode != 0:
         return False
     _git(root, "add", "--", *paths)
-    return _git(root, *_identity(root), "commit", "-q", "-m", message).returncode == 0
+    return _git(root, *_identity(root), "commit", "-q", "--no-verify", "-m", message).returncode == 0

@@ -7,14 +7,15 @@ import datetime as dt
 import gc
 import hashlib
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
 from dukcli import model as m
 from dukcli.oserr import describe
-from dukcli.store import parse, yamlio
-from dukcli.store.cache import RACY_NS, Cache, stat_key
+from dukcli.store import parse, safefs, submissions, write, yamlio
+from dukcli.store.cache import Cache, racy, stat_key
 
 LIST_FILES = {
     "units.yaml": parse.parse_units,
@@ -22,7 +23,10 @@ LIST_FILES = {
     "assignments.yaml": parse.parse_assignments,
     "submissions.yaml": parse.parse_submissions,
 }
-VISIT_SUFFIXES = (".yaml", ".yml")
+
+
+# git leaves these at the start of a line where a merge could not be finished.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.M)
 
 
 def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]]:
@@ -33,6 +37,12 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         sink.error(line, "yaml-syntax", "tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)")
+        return None, sink.diags
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        line = text.count("\n", 0, conflict.start()) + 1
+        sink.error(line, "merge-conflict", "tệp còn dấu xung đột của git (<<<<<<<, =======, >>>>>>>) sau một lần gộp "
+                                           "chưa xong: hãy chọn nội dung đúng, xóa các dòng dấu rồi lưu vào git")
         return None, sink.diags
     try:
         doc = yamlio.load(text)
@@ -46,34 +56,91 @@ def posix(rel: str) -> str:
     return rel if os.sep == "/" else rel.replace(os.sep, "/")
 
 
-def visit_files(root: Path) -> list[tuple[str, tuple]]:
-    """Every visit file under visits/ as (relative path, stat key), in a stable order."""
+# Keys of what a listing found besides readable files (a stat key's first field is the size).
+NOT_REGULAR = "not-regular"
+STRAY = "stray"
+TEMP_PREFIX = write.TEMP_PREFIX
+
+
+def tree_files(root: Path, top: str) -> list[tuple[str, tuple]]:
+    """Every entry under top/ that matters, in a stable order: a *.yaml file as (relative path,
+    stat key); a link, FIFO, device or folder where a file or folder should be as
+    (path, (NOT_REGULAR, what)), never followed; a file duk does not read as (path, (STRAY,))."""
     out = []
     cut = len(str(root)) + 1
-    stack = [os.path.join(str(root), "visits")]
+    base = os.path.join(str(root), top)
+    try:
+        what = safefs.lstat_kind(base)
+    except OSError:
+        return out
+    if what == safefs.LINK:
+        return [(top, (NOT_REGULAR, what))]
+    stack = [base]
     while stack:
         folder = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:
             continue
         subfolders = []
         for entry in entries:
             name = entry.name
-            if name[0] == ".":
+            if name[0] == "." and not name.startswith(TEMP_PREFIX):
                 continue
-            # Most entries are visit files: test the name first, the type (no syscall) after.
-            if name.endswith(VISIT_SUFFIXES) and entry.is_file():
-                out.append((posix(entry.path[cut:]), stat_key(entry.stat())))
+            # Most entries are data files: test the name first, the type (no syscall) after.
+            if name.endswith(".yaml") and entry.is_file(follow_symlinks=False):
+                out.append((posix(entry.path[cut:]), stat_key(entry.stat(follow_symlinks=False))))
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.path)
-            elif name.endswith(VISIT_SUFFIXES) and not entry.is_dir():
-                # A dangling link or a special file named like a visit: listed, so that reading
-                # it fails with a message instead of the visit silently going missing.
-                out.append((posix(entry.path[cut:]), (-1, 0, 0)))
+            elif entry.is_symlink():
+                out.append((posix(entry.path[cut:]), (NOT_REGULAR, safefs.LINK)))
+            elif name.endswith(".yaml"):
+                out.append((posix(entry.path[cut:]), (NOT_REGULAR, _kind(entry))))
+            else:
+                out.append((posix(entry.path[cut:]), (STRAY,)))
         stack.extend(reversed(subfolders))
     out.sort()
     return out
+
+
+def _kind(entry: os.DirEntry) -> str:
+    try:
+        return safefs.kind(entry.stat(follow_symlinks=False)) or "không phải tệp thông thường"
+    except OSError:
+        return "không phải tệp thông thường"
+
+
+def visit_files(root: Path) -> list[tuple[str, tuple]]:
+    return tree_files(root, "visits")
+
+
+def listing_diags(entries: list[tuple[str, tuple]]) -> list[m.Diagnostic]:
+    """not-regular and stray-file for what a listing found besides data files."""
+    out = []
+    for rel, key in entries:
+        if key[0] == NOT_REGULAR:
+            out.append(not_regular(rel, key[1]))
+        elif key[0] == STRAY:
+            out.append(m.Diagnostic(rel, 0, "warning", "stray-file", _stray_message(rel)))
+    return out
+
+
+def _stray_message(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    if name.startswith(TEMP_PREFIX):
+        return "tệp tạm do một lệnh duk bị ngắt giữa chừng để lại; duk không đọc nó (lần ghi sau sẽ xóa)"
+    return ("duk không đọc tệp này: chỉ các tệp có đuôi .yaml (chữ thường) được đọc; "
+            "nếu đây là dữ liệu, hãy đổi tên cho đúng đuôi .yaml")
+
+
+def not_regular(rel: str, what: str) -> m.Diagnostic:
+    return m.Diagnostic(rel, 0, "error", "not-regular",
+                        f"đây là {what}, không phải tệp dữ liệu thông thường; duk không mở và không đi theo nó "
+                        "(thay bằng tệp thật hoặc xóa đi)")
+
+
+def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
+    return [(rel, key) for rel, key in entries if key[0] not in (NOT_REGULAR, STRAY)]
 
 
 # Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
@@ -95,15 +162,28 @@ def unreadable(rel: str, e: OSError) -> m.Diagnostic:
     return m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}")
 
 
-def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
-    """A visit parsed in full, notes included."""
-    if size is not None and size > yamlio.MAX_FILE_BYTES:  # refused before it is read
-        return None, [m.Diagnostic(rel, 1, "error", "schema", "tệp quá lớn (hơn 2 MB): một chuyến đi không thể dài như vậy")]
+def too_large(rel: str) -> m.Diagnostic:
+    return m.Diagnostic(rel, 1, "error", "schema", "tệp quá lớn (hơn 2 MB): một tệp dữ liệu không thể dài như vậy")
+
+
+def read_file(root: Path, rel: str, parser, size: int | None = None) -> tuple[object, list[m.Diagnostic]]:
+    """A data file parsed, or its diagnostics: never through a link, never past 2 MB."""
+    if size is not None and size > yamlio.MAX_FILE_BYTES:  # refused before it is opened
+        return None, [too_large(rel)]
     try:
-        raw = (root / rel).read_bytes()
+        raw = safefs.read_bytes(root / rel, yamlio.MAX_FILE_BYTES)
+    except safefs.NotRegular as e:
+        return None, [not_regular(rel, e.what)]
+    except safefs.TooLarge:
+        return None, [too_large(rel)]
     except OSError as e:
         return None, [unreadable(rel, e)]
-    return parse_text(rel, raw, parse.parse_visit)
+    return parse_text(rel, raw, parser)
+
+
+def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
+    """A visit parsed in full, notes included."""
+    return read_file(root, rel, parse.parse_visit, size)
 
 
 def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
@@ -164,52 +244,64 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     diags: list[m.Diagnostic] = []
     config = _list_file(root, cache, "duk.yaml", parse.parse_config, diags) or m.Config()
     lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
-    files = visit_files(root)
-    if (root / "visits").exists() and not (root / "visits").is_dir():
+    listed = visit_files(root)
+    if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
         diags.append(m.Diagnostic("visits", 1, "error", "schema",
                                   "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
+    sub_listed = tree_files(root, SUBMISSIONS_DIR)
+    diags.extend(listing_diags(listed) + listing_diags(sub_listed))
+    files, sub_files = data_files(listed), data_files(sub_listed)
     visits = _visits(root, cache, files, diags)
-    cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files)})
+    subs = lists["submissions.yaml"] + [s for rel, _ in sub_files
+                                        if (s := _list_file(root, cache, rel, parse.parse_submission, diags))]
+    cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files), *(rel for rel, _ in sub_files)})
     cache.save()
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
-                         lists["assignments.yaml"], visits, lists["submissions.yaml"])
-    ds.fingerprint = fingerprint(root, files)
+                         lists["assignments.yaml"], visits, subs)
+    ds.fingerprint = fingerprint(root, listed + sub_listed)
     return ds, diags
 
 
-def fingerprint(root: Path, files: list | None = None) -> str:
-    """A digest of every file's path and stat key: equal digests, equal folders. "" when a
+SUBMISSIONS_DIR = submissions.SUBMISSIONS_DIR
+
+
+def fingerprint(root: Path, entries: list | None = None) -> str:
+    """A digest of every entry's path and stat key: equal digests, equal folders. "" when a
     file is too recent to be told apart by its stat (see cache.put): nothing is keyed then."""
-    if files is None:
-        files = visit_files(root)
+    if entries is None:
+        entries = visit_files(root) + tree_files(root, SUBMISSIONS_DIR)
     listed = []
     for rel in ("duk.yaml", *LIST_FILES):
         try:
-            listed.append((rel, stat_key((root / rel).stat())))
+            listed.append((rel, stat_key(os.lstat(root / rel))))
         except FileNotFoundError:
             listed.append((rel, None))
-    recent = time.time_ns() - RACY_NS
-    if any(key is not None and key[1] >= recent for _, key in listed) or any(key[1] >= recent for _, key in files):
+    now = time.time_ns()
+    if any(key is not None and len(key) == 4 and racy(key, now) for _, key in (*listed, *entries)):
         return ""
     # Text, not pickle or marshal: their bytes depend on object identity, not only on values.
-    text = "\n".join(f"{rel}\t{key}" for rel, key in (*listed, *files))
+    text = "\n".join(f"{rel}\t{key}" for rel, key in (*listed, *entries))
     digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16)
     return digest.hexdigest()
 
 
 def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
+    """One list (or submission) file through the cache; None when absent or unusable."""
     try:
-        key = stat_key((root / rel).stat())
+        st = os.lstat(root / rel)
     except FileNotFoundError:
         return None
+    except OSError as e:
+        diags.append(unreadable(rel, e))
+        return None
+    what = safefs.kind(st)
+    if what is not None:
+        diags.append(not_regular(rel, what))
+        return None
+    key = stat_key(st)
     hit = cache.get(rel, key)
     if hit is None:
-        try:
-            raw = (root / rel).read_bytes()
-        except OSError as e:
-            diags.append(unreadable(rel, e))
-            return None
-        hit = parse_text(rel, raw, parser)
+        hit = read_file(root, rel, parser, st.st_size)
         cache.put(rel, key, hit)
     result, file_diags = hit
     diags.extend(file_diags)

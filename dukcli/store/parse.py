@@ -319,31 +319,41 @@ def _section(sink: Sink, doc: LMap, key: str, fields: tuple[str, ...], lines: di
     return out
 
 
-SUBMISSION_KEYS = ("person", "period", "date")
+SUBMISSION_KEYS = ("person", "period", "date", "note")
 
 
 def parse_submissions(sink: Sink, doc) -> list[m.Submission]:
+    """The old single list, submissions.yaml (still read; new entries go one file each)."""
+    found = (_submission(sink, item, line) for line, item in items(sink, doc, "submissions.yaml"))
+    return [s for s in found if s is not None]
+
+
+def parse_submission(sink: Sink, doc) -> m.Submission | None:
+    """One submissions/YYYYQn/<person>.yaml: a single mapping."""
+    return _submission(sink, doc, getattr(doc, "line", 1))
+
+
+def _submission(sink: Sink, item, line: int) -> m.Submission | None:
     from dukcli.periods import PeriodError, parse_period
 
-    out = []
-    for line, item in items(sink, doc, "submissions.yaml"):
-        if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp", line=line):
-            continue
-        person = ident(sink, item, "person")
-        code = None
-        raw = item.get("period")
-        if raw is not None:
-            try:
-                # A file carries its year: a bare "Q2" would mean another quarter each year.
-                if not re.match(r"^\s*\d{4}", str(raw)):
-                    raise PeriodError("")
-                period = parse_period(str(raw))
-                if period.kind != "Q":
-                    raise PeriodError("")
-                code = period.code
-            except PeriodError:
-                sink.error(_line(item, "period"), "schema", f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
-        ok, day = date(sink, item, "date")
-        if person and code and day:
-            out.append(m.Submission(person, code, day, sink.file, item.line, _lines(item)))
-    return out
+    if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp", line=line):
+        return None
+    person = ident(sink, item, "person")
+    code = None
+    raw = item.get("period")
+    if raw is not None:
+        try:
+            # A file carries its year: a bare "Q2" would mean another quarter each year.
+            if not re.match(r"^\s*\d{4}", str(raw)):
+                raise PeriodError("")
+            period = parse_period(str(raw))
+            if period.kind != "Q":
+                raise PeriodError("")
+            code = period.code
+        except PeriodError:
+            sink.error(_line(item, "period"), "schema", f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
+    ok, day = date(sink, item, "date")
+    text(sink, item, "note")
+    if person and code and day:
+        return m.Submission(person, code, day, sink.file, item.line, _lines(item))
+    return None

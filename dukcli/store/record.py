@@ -7,13 +7,15 @@ A failing git leaves the file where it is and comes back as a warning, never as 
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from dukcli.store import gitops, write
 from dukcli.oserr import describe
+from dukcli.store import critical, gitops, safefs, write
+from dukcli.store.lock import LockTimeout
 
 
 class RecordError(Exception):
@@ -35,17 +37,13 @@ class Saved:
 @contextmanager
 def locked(root: Path, timeout: float = 60):
     """The folder's write lock, with a Vietnamese message when another duk holds it too long."""
-    from filelock import Timeout
-
+    lock = gitops.lock(root, timeout=timeout)
     try:
-        lock = gitops.lock(root, timeout=timeout)
         lock.acquire()
-    except Timeout:
-        raise RecordError("thư mục dữ liệu đang bị một lệnh duk khác giữ quá lâu (.duk/write.lock); "
-                          "hãy thử lại sau") from None
-    except OSError as e:  # a read-only folder, or a file named .duk: nothing can be written
-        raise RecordError(f"không tạo được khóa ghi .duk/write.lock trong thư mục dữ liệu: {describe(e)}; "
-                          "không có gì được ghi") from None
+    except LockTimeout:
+        raise RecordError("thư mục dữ liệu đang bị một lệnh duk khác giữ quá lâu; hãy thử lại sau") from None
+    except OSError as e:  # a read-only folder: nothing can be written
+        raise RecordError(f"không khóa được thư mục dữ liệu để ghi: {describe(e)}; không có gì được ghi") from None
     try:
         yield
     finally:
@@ -53,7 +51,7 @@ def locked(root: Path, timeout: float = 60):
 
 
 def _rel(root: Path, path: Path) -> str:
-    return path.resolve().relative_to(root.resolve()).as_posix()
+    return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
 
 
 def _commit(root: Path, path: Path, message: str, commit: bool) -> tuple[bool, str | None]:
@@ -70,36 +68,59 @@ def _commit(root: Path, path: Path, message: str, commit: bool) -> tuple[bool, s
         rel = _rel(root, path)
         return False, (f"đã ghi tệp {rel} nhưng chưa lưu được vào git ({e}). "
                        f"Tệp vẫn còn nguyên; hãy tự chạy: git add '{rel}' && git commit -m '{message}'")
+    critical.record("đã lưu vào git")
     return True, None
+
+
+def _prepare(root: Path, folder: Path, commit: bool) -> None:
+    """Before anything is written (the caller holds the lock): the repository is in a state to
+    take a commit, the way down to folder passes through no link, and the temporary files of
+    killed runs are cleared from it (under the lock no other duk is writing there)."""
+    try:
+        gitops.refuse_unsafe(root, commit)
+        safefs.make_dirs(root, folder)  # every step a real folder, never a link
+    except gitops.GitBusy as e:
+        raise RecordError(str(e)) from None
+    except safefs.UnsafePath as e:
+        raise RecordError(f"{e.message}. Không có gì được ghi") from None
+    except OSError as e:
+        raise RecordError(f"không ghi được tệp vào {_rel(root, folder)}: {describe(e)}") from None
+    write.clear_leftovers(folder)
+
+
+def _written(root: Path, path: Path) -> None:
+    critical.record(f"đã ghi tệp {_rel(root, path)}")
 
 
 def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, commit: bool = True) -> Saved:
     """A new file folder_rel/stem.yaml (or stem-2.yaml, …), created exclusively, then committed."""
+    folder = root / folder_rel
     with locked(root):
-        try:
-            path = write.create_unique(root / folder_rel, stem, text)
-        except OSError as e:
-            raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
-        committed, warning = _commit(root, path, message, commit)
+        _prepare(root, folder, commit)
+        with critical.shielded():
+            try:
+                path = write.create_unique(folder, stem, text)
+            except OSError as e:
+                raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
+            _written(root, path)
+            committed, warning = _commit(root, path, message, commit)
     return Saved(path, _rel(root, path), committed, warning)
 
 
-def replace_file(root: Path, rel: str, change: Callable[[str | None], str], message: str,
-                 commit: bool = True) -> Saved:
-    """Read-modify-write of a shared file (submissions.yaml): change(current text or None) gives
-    the new text; read, changed, replaced and committed under one lock so no entry is lost."""
+def add_exact(root: Path, rel: str, text: str, message: str, commit: bool = True,
+              exists: Callable[[], str] | None = None) -> Saved:
+    """A new file at exactly rel, never over another: when rel is there already (checked under
+    the lock), RecordError with exists()'s message."""
     path = root / rel
     with locked(root):
-        try:
-            current = path.read_text(encoding="utf-8") if path.exists() else None
-        except UnicodeDecodeError:
-            raise RecordError(f"không đọc được {rel}: tệp không phải mã UTF-8") from None
-        except OSError as e:
-            raise RecordError(f"không đọc được {rel}: {describe(e)}") from None
-        new = change(current)
-        try:
-            write.replace(path, new)
-        except OSError as e:
-            raise RecordError(f"không ghi được {rel}: {describe(e)}") from None
-        committed, warning = _commit(root, path, message, commit)
-    return Saved(path, _rel(root, path), committed, warning)
+        _prepare(root, path.parent, commit)
+        with critical.shielded():
+            try:
+                write.create_new(path, text)
+            except FileExistsError:
+                raise RecordError(exists() if exists else f"tệp {rel} đã có; không ghi đè") from None
+            except OSError as e:
+                raise RecordError(f"không ghi được tệp {rel}: {describe(e)}") from None
+            _written(root, path)
+            committed, warning = _commit(root, path, message, commit)
+    return Saved(path, rel, committed, warning)

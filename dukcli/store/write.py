@@ -9,6 +9,9 @@ import tempfile
 from pathlib import Path
 
 
+TEMP_PREFIX = ".duk-"  # a file of this name outside a write in progress was left by a killed run
+
+
 def plain_mode() -> int:
     """The mode an ordinary new file gets (0666 less the umask): mkstemp's 0600 would hide a
     visit or a report from colleagues on a shared folder."""
@@ -30,7 +33,7 @@ def _write_synced(fd: int, path: str | Path, data: bytes) -> None:
 
 
 def _temp_with(folder: Path, data: bytes, mode: int | None = None) -> str:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         os.chmod(tmp, plain_mode() if mode is None else mode)
     except BaseException:
@@ -113,3 +116,18 @@ def replace(path: Path, text: str) -> None:
     tmp = _temp_with(path.parent, text.encode("utf-8"), mode)
     os.replace(tmp, path)
     _sync_dir(path.parent)
+
+
+def clear_leftovers(folder: Path) -> None:
+    """Remove the temporary files a killed run left in folder. Only under the folder's write
+    lock, where no other duk can be writing one."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp") and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass

@@ -1,0 +1,157 @@
+"""Touching an untrusted data folder: read only regular files, never through a link, never
+more than a capped size; write only along real folders inside the data folder.
+
+A data folder travels by git, zip and USB stick (SPEC §6): a file may be a symbolic link to
+/etc/shadow or /dev/zero, a FIFO that blocks every open(), or a folder that leads outside.
+Nothing here follows a link or waits on a FIFO: files are opened with O_NOFOLLOW and
+O_NONBLOCK and judged by fstat before a byte is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+MAX_READ = 2 * 1024 * 1024  # SPEC §6: every read is capped before it starts
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_FLAGS = os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+LINK = "liên kết tượng trưng (symlink)"
+_THROUGH_LINK = "là liên kết tượng trưng (symlink); duk không ghi qua liên kết (có thể dẫn ra ngoài thư mục dữ liệu)"
+
+
+class NotRegular(Exception):
+    """A link, FIFO, device or folder where a file should be; `what` says which (Vietnamese)."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
+class TooLarge(Exception):
+    """A file over the read cap; refused before it is read."""
+
+
+def kind(st: os.stat_result) -> str | None:
+    """What a non-regular file is, in Vietnamese; None for a regular file."""
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return LINK
+    if stat.S_ISDIR(mode):
+        return "thư mục"
+    if stat.S_ISFIFO(mode):
+        return "ống dẫn (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "tệp thiết bị"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "không phải tệp thông thường"
+
+
+def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
+    """The bytes of a regular file at most `limit` long: NotRegular for anything else (the
+    last component is never followed), TooLarge past the cap, OSError as the system says."""
+    try:
+        fd = os.open(path, _FLAGS)
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise NotRegular(LINK) from None
+        raise
+    try:
+        st = os.fstat(fd)
+        what = kind(st)
+        if what is not None:
+            raise NotRegular(what)
+        if st.st_size > limit:
+            raise TooLarge()
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:  # grew while being read
+            raise TooLarge()
+        return data
+    finally:
+        os.close(fd)
+
+
+def lstat_kind(path: str | os.PathLike) -> str | None:
+    """kind() of path itself (a link is a link), None for a regular file; FileNotFoundError
+    when there is nothing there."""
+    return kind(os.lstat(path))
+
+
+def is_real_dir(path: str | os.PathLike) -> bool:
+    """A folder that is not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+class UnsafePath(Exception):
+    """A write whose path leaves the data folder or passes through a link; message Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _parts(root: Path, path: Path) -> list[str]:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:  # another drive on Windows
+        rel = os.pardir
+    parts = Path(rel).parts
+    if not parts or parts[0] == os.pardir or os.path.isabs(rel):
+        raise UnsafePath(f"'{path}' nằm ngoài thư mục dữ liệu; không ghi")
+    return list(parts)
+
+
+def check_write_path(root: Path, path: Path) -> None:
+    """Refuse a write to path unless every existing step from the data folder down to it is
+    a real folder (and path itself, when it exists, a regular file): a link anywhere on the
+    way could carry the write outside the data folder."""
+    here = Path(root)
+    parts = _parts(root, path)
+    for i, part in enumerate(parts):
+        here = here / part
+        try:
+            st = os.lstat(here)
+        except FileNotFoundError:
+            return  # the rest will be created by make_dirs, as real folders
+        last = i == len(parts) - 1
+        if stat.S_ISLNK(st.st_mode):
+            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' {_THROUGH_LINK}")
+        if not last and not stat.S_ISDIR(st.st_mode):
+            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' là tệp chứ không phải thư mục")
+        if last and not stat.S_ISREG(st.st_mode):
+            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' là {kind(st)}, không phải tệp thông thường")
+
+
+def make_dirs(root: Path, folder: Path) -> None:
+    """mkdir -p of folder inside root, refusing links on the way (checked again after each
+    step, so a link planted meanwhile is not followed either)."""
+    here = Path(root)
+    for part in _parts(root, folder):
+        here = here / part
+        try:
+            os.mkdir(here)
+        except FileExistsError:
+            pass
+        st = os.lstat(here)
+        if stat.S_ISLNK(st.st_mode):
+            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' {_THROUGH_LINK}")
+        if not stat.S_ISDIR(st.st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(here))
