@@ -118,17 +118,28 @@ def test_iso_date_and_nfd_text_stored_as_nfc(duk, repo):
     assert unicodedata.is_normalized("NFC", text)
 
 
-def test_second_visit_same_day_gets_suffix_and_warning(duk, repo):
+def test_second_visit_same_day_is_refused(duk, repo):
+    """SPEC §4/§5: one person, one unit, one day is one visit; the second entry is refused,
+    naming the file to add to."""
     root = repo()
     args = ("--person", "lan", "--unit", "tai chinh", "--date", "14/05/2019", "--work")
     assert run(duk, root, *args).exit_code == 0
-    r = run(duk, root, *args)
-    assert r.exit_code == 0, r.stderr
-    second = LAN_TC.replace(".yaml", "-2.yaml")
-    assert visit_files(root) == sorted([LAN_TC, second])
-    assert f"Cảnh báo [duplicate-visit]: đã có chuyến đi cùng người, đơn vị và ngày ở {LAN_TC}" in r.stderr
-    assert f"Đã ghi chuyến đi vào: {second}" in r.stdout
-    assert git(root, "show", "--name-only", "--format=", "HEAD").split() == [second]
+    before = commits(root)
+    r = run(duk, root, "--person", "lan", "--unit", "tai chinh", "--date", "14/05/2019", "--meeting")
+    assert r.exit_code == 1
+    assert (f"lỗi [duplicate-visit]: đã có chuyến đi của người này tới đơn vị này trong cùng ngày ({LAN_TC}); "
+            f"mỗi người, mỗi đơn vị, mỗi ngày chỉ ghi một chuyến. Muốn bổ sung nội dung, sửa tệp đó: duk edit {LAN_TC}"
+            ) in r.stderr
+    assert visit_files(root) == [LAN_TC]
+    assert commits(root) == before
+
+
+def test_a_visit_to_a_cell_the_same_day_as_its_parent_is_refused(duk, repo):
+    root = repo()
+    assert run(duk, root, "--person", "binh", "--unit", "db-so-y-te", "--date", "14/05/2019", "--work").exit_code == 0
+    r = run(duk, root, "--person", "binh", "--unit", "cb-phong-nghiep-vu-y", "--date", "14/05/2019", "--meeting")
+    assert r.exit_code == 1
+    assert "lỗi [duplicate-visit]" in r.stderr
 
 
 def test_not_assigned_is_a_warning_and_saved(duk, repo):
@@ -408,29 +419,36 @@ def test_interactive_declined_writes_nothing(duk, repo):
 # --- many at once -------------------------------------------------------------------------
 
 def test_sixteen_parallel_runs_lose_and_mix_nothing(repo):
+    """16 real processes on 16 days, plus 4 more for a day already taken at the same moment:
+    16 files and 16 commits, each commit its own file; the 4 twins are refused under the
+    lock even though each judged its entry before any was written."""
     root = repo()
     before = commits(root)
     env = {**os.environ, "DUK_TODAY": TODAY, "PYTHONPATH": str(REPO), "DUK_INTERACTIVE": "0"}
+    days = [f"{d:02d}/05/2019" for d in range(1, 17)] + ["01/05/2019"] * 4
     procs = [subprocess.Popen([sys.executable, "-m", "dukcli", "--data", str(root), "log-visit",
-                               "--person", "nguyen-thi-lan", "--unit", "cb-so-tai-chinh", "--date", "14/05/2019",
+                               "--person", "nguyen-thi-lan", "--unit", "cb-so-tai-chinh", "--date", day,
                                "--lessons", f"Ghi chú số {i}"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=str(root))
-             for i in range(16)]
+             for i, day in enumerate(days)]
+    codes = []
     for p in procs:
-        p.communicate(timeout=300)
-        assert p.returncode == 0
+        _, err = p.communicate(timeout=300)
+        codes.append(p.returncode)
+        if p.returncode:
+            assert "duplicate-visit" in err.decode() or "mỗi ngày chỉ ghi một chuyến" in err.decode(), err.decode()
+    assert sorted(codes) == [0] * 16 + [1] * 4
     files = visit_files(root)
-    stems = [LAN_TC] + [LAN_TC.replace(".yaml", f"-{n}.yaml") for n in range(2, 17)]
-    assert files == sorted(stems)
+    assert files == sorted(f"visits/2019/05/2019-05-{d:02d}-nguyen-thi-lan-cb-so-tai-chinh.yaml" for d in range(1, 17))
     assert commits(root) == before + 16
     notes = set()
-    for sha in git(root, "log", f"-{16}", "--format=%H").split():
+    for sha in git(root, "log", "-16", "--format=%H").split():
         changed = git(root, "show", "--name-only", "--format=", sha).split()
         assert len(changed) == 1
         committed = git(root, "show", f"{sha}:{changed[0]}")
         assert committed == (root / changed[0]).read_text(encoding="utf-8")
         notes.add(committed.split("lessons: ")[1].strip())
-    assert notes == {f"Ghi chú số {i}" for i in range(16)}
+    assert len(notes) == 16
     assert git(root, "status", "--porcelain").strip() == ""
 
 

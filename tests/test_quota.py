@@ -184,6 +184,29 @@ def test_visits_after_as_of_are_ignored(make_folder):
     assert lan.visits == 1
 
 
+def test_one_visit_a_day_per_person_and_unit(make_folder):
+    """SPEC §4: the same visit entered twice, or a đảng bộ and its chi bộ trực thuộc on the same
+    day, count once, in every count: per-month 2 is not met by two files of one day, and a
+    Standing Committee member stays at 4 of 5, Chưa đạt."""
+    config = "organization:\n  name: ĐẢNG ỦY KHỐI\nquota:\n  theo-doi: {per-month: 2}\n"
+    folder = make_folder({"duk.yaml": config,
+                          **visits(("nguyen-thi-lan", "cb-so-tai-chinh", "2019-04-05"),
+                                   ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-04-05", "work"),
+                                   ("nguyen-thi-lan", "db-so-y-te", "2019-04-08"),
+                                   ("nguyen-thi-lan", "cb-phong-nghiep-vu-y", "2019-04-08"),
+                                   ("tran-van-binh", "cb-so-tai-chinh", "2019-02-01"),
+                                   ("tran-van-binh", "cb-so-tai-chinh", "2019-03-01"),
+                                   ("tran-van-binh", "db-so-y-te", "2019-05-02"),
+                                   ("tran-van-binh", "cb-phong-nghiep-vu-y", "2019-05-02"),
+                                   ("tran-van-binh", "cb-so-tai-chinh", "2019-06-04"),
+                                   ("tran-van-binh", "cb-so-tai-chinh", "2019-06-04"))})
+    got = rows(folder, "2019", "2020-01-05")
+    assert states(got[("nguyen-thi-lan", "cb-so-tai-chinh")])[3] == ("2019-04", "missed", 1)
+    assert states(got[("nguyen-thi-lan", "db-so-y-te")])[3] == ("2019-04", "missed", 1)
+    binh = got[("tran-van-binh", None)]
+    assert (binh.visits, binh.visits_ytd, binh.target_year, binh.status) == (4, 4, 5, "chua-dat")
+
+
 def test_per_month_two(make_folder):
     config = "organization:\n  name: ĐẢNG ỦY KHỐI\nquota:\n  theo-doi: {per-month: 2}\n  phu-trach: {per-year: 8}\n"
     folder = make_folder({"duk.yaml": config,

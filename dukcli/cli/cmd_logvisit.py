@@ -110,7 +110,8 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
                                    prepared.day)
     try:
         saved = record.add_file(ctx.root, entry.folder(prepared.day), entry.stem(prepared.day, prepared.person,
-                                prepared.unit), verdict.text, message, commit=commit)
+                                prepared.unit), verdict.text, message, commit=commit,
+                                recheck=lambda: _no_new_twin(ctx, verdict.visit))
     except record.RecordError as e:
         raise DukError(e.message) from None
     print(f"Đã ghi chuyến đi vào: {saved.rel}")
@@ -224,6 +225,23 @@ def _prepare(ctx: Context, draft: entry.Draft) -> Prepared:
             common.echo_err(f"  lỗi [{d.code}]: {d.message}")
         raise DukError("chuyến đi không hợp lệ nên không được ghi (không có gì được ghi, không có gì được lưu vào git)")
     return Prepared(person, unit, day, rel, verdict)
+
+
+def _no_new_twin(ctx: Context, visit) -> None:
+    """Under the write lock: a visit of the same person, unit and day that another duk wrote
+    after this one was judged refuses it too (two clerks entering the same visit at once)."""
+    from dukcli.rules.quota import same_day_key
+    from dukcli.store import loader, record
+
+    folder = entry.folder(visit.date)
+    known = {v.file for v in ctx.ds.visits}
+    key = same_day_key(ctx.ds, visit)
+    for rel, stat in loader.data_files(loader.tree_files(ctx.root, folder)):
+        if rel in known:
+            continue
+        other, _ = loader.read_visit(ctx.root, rel, stat[0])
+        if other is not None and same_day_key(ctx.ds, other) == key:
+            raise record.RecordError(entry.twin_message(rel) + ". Không có gì được ghi")
 
 
 def _free_rel(root: Path, folder: str, stem: str) -> str:

@@ -202,8 +202,18 @@ def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     visit = parse.parse_visit(sink, doc)
     diags = list(sink.diags)
     if visit is not None:
-        diags.extend(check_visit(ds, visit, today, VisitIndex(ds)))
+        index = VisitIndex(ds)
+        for d in check_visit(ds, visit, today, index):
+            if d.code == "duplicate-visit":  # a warning in `check`, a refusal for a new entry (SPEC §5)
+                twin = index.twins(ds, visit)[0]
+                d = m.Diagnostic(d.file, d.line, "error", d.code, twin_message(twin.file))
+            diags.append(d)
     return Verdict(text, visit, diags)
+
+
+def twin_message(existing: str) -> str:
+    return (f"đã có chuyến đi của người này tới đơn vị này trong cùng ngày ({existing}); mỗi người, mỗi đơn vị, "
+            f"mỗi ngày chỉ ghi một chuyến. Muốn bổ sung nội dung, sửa tệp đó: duk edit {existing}")
 
 
 def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:

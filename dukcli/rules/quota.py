@@ -141,9 +141,31 @@ class _Index:
         return self.visits[person][lo:hi]
 
 
+def same_day_key(ds: m.Dataset, v: m.Visit) -> tuple:
+    """SPEC §4: a person's visits to one unit on one day, after a chi bộ trực thuộc is rolled
+    up to its parent, are one visit in every count."""
+    return v.person, ds.counted_unit(v.unit), v.date
+
+
+def one_a_day(ds: m.Dataset, visits: list[m.Visit]) -> list[m.Visit]:
+    """The visits with each person–unit–day once: the first file, holding the sections of all
+    the day's files (a work visit and a meeting the same day are one visit with both parts)."""
+    first: dict[tuple, m.Visit] = {}
+    for v in visits:
+        key = same_day_key(ds, v)
+        seen = first.get(key)
+        if seen is None:
+            first[key] = v
+        elif (seen.work is None and v.work is not None) or (seen.meeting is None and v.meeting is not None):
+            first[key] = seen._replace(work=seen.work if seen.work is not None else v.work,
+                                       meeting=seen.meeting if seen.meeting is not None else v.meeting)
+    return list(first.values())
+
+
 def _counting(ds: m.Dataset, visits: list[m.Visit], assignments: list[m.Assignment],
               unit_id: str | None = None) -> list[m.Visit]:
-    """The visits that count for one of these assignments (and, if given, for this unit)."""
+    """The visits that count for one of these assignments (and, if given, for this unit),
+    each person–unit–day once."""
     out = []
     for v in visits:
         target = ds.counted_unit(v.unit)
@@ -151,7 +173,7 @@ def _counting(ds: m.Dataset, visits: list[m.Visit], assignments: list[m.Assignme
             continue
         if any(target in a.units and a.in_force(v.date) for a in assignments):
             out.append(v)
-    return out
+    return one_a_day(ds, out)
 
 
 # --- theo-doi ----------------------------------------------------------------------------

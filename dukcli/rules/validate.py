@@ -116,7 +116,11 @@ class VisitIndex:
             self.assignments[a.person].append(a)
         self.seen: dict[tuple, list[m.Visit]] = defaultdict(list)
         for v in ds.visits:
-            self.seen[(v.person, v.unit, v.date)].append(v)
+            self.seen[(v.person, ds.counted_unit(v.unit), v.date)].append(v)
+
+    def twins(self, ds: m.Dataset, v: m.Visit) -> list[m.Visit]:
+        """The other files of the same person, unit (after roll-up) and day."""
+        return [w for w in self.seen.get((v.person, ds.counted_unit(v.unit), v.date), ()) if w.file != v.file]
 
     def counts_for(self, ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
         target = ds.counted_unit(v.unit)
@@ -140,11 +144,11 @@ def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) ->
         out.append(_err(v, "unit", "not-assigned",
                         f"chuyến đi không được tính cho phân công nào của '{v.person}' "
                         f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})", "warning"))
-    twins = [w for w in index.seen.get((v.person, v.unit, v.date), ()) if w.file != v.file]
+    twins = index.twins(ds, v)
     if twins:
         first = twins[0]
         out.append(_err(v, "date", "duplicate-visit",
-                        f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}", "warning"))
+                        f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}; chỉ tính là một chuyến", "warning"))
     return out
 
 

@@ -92,11 +92,17 @@ def _written(root: Path, path: Path) -> None:
     critical.record(f"đã ghi tệp {_rel(root, path)}")
 
 
-def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, commit: bool = True) -> Saved:
-    """A new file folder_rel/stem.yaml (or stem-2.yaml, …), created exclusively, then committed."""
+def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, commit: bool = True,
+             recheck: Callable[[], None] | None = None) -> Saved:
+    """A new file folder_rel/stem.yaml (or stem-2.yaml, …), created exclusively, then committed.
+
+    recheck runs under the lock before anything is written: what another duk wrote between
+    the caller's judgement and the lock can still refuse the record (RecordError)."""
     folder = root / folder_rel
     with locked(root):
         _prepare(root, folder, commit)
+        if recheck is not None:
+            recheck()
         with critical.shielded():
             try:
                 path = write.create_unique(folder, stem, text)
