@@ -24,7 +24,8 @@ _WORDS = {
     errno.EINVAL: "tên hoặc giá trị không hợp lệ",
     errno.ENOEXEC: "không phải chương trình chạy được",
 }
-for _name, _word in (("EDQUOT", "vượt hạn mức dung lượng"), ("ETXTBSY", "tệp đang được dùng")):
+for _name, _word in (("EDQUOT", "vượt hạn mức dung lượng"), ("ETXTBSY", "tệp đang được dùng"),
+                     ("EFBIG", "tệp vượt quá kích thước cho phép")):
     if hasattr(errno, _name):
         _WORDS[getattr(errno, _name)] = _word
 

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, parse_day, period_from, pick, today, usage)
+                               load_for_report, not_written, parse_day, period_from, pick, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
@@ -78,8 +78,8 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
         raise DukError(f"tệp '{target}' đã có; không ghi đè (dùng --force để ghi đè)") from None
     except WordError as e:
         raise DukError(str(e)) from None
-    except OSError as e:
-        raise DukError(f"không ghi được '{target}' ({describe(e)})") from None
+    except OSError as e:  # the disk (full, over quota…), never the template: nothing is left
+        raise not_written(target, e) from None
     return len(visits)
 
 
@@ -180,8 +180,8 @@ def template_check(
         "--kind", help="Loại mẫu: report (báo cáo cá nhân) hoặc summary (báo cáo tổng hợp); "
                        "mặc định đoán theo tên tệp.")] = None,
 ) -> None:
-    """Kiểm tra một mẫu Word đã sửa: biến không biết, thẻ viết sai (kèm đoạn văn chứa lỗi)."""
-    from dukcli.render.word import check_template
+    """Kiểm tra một mẫu Word đã sửa: thẻ không an toàn, biến không biết, thẻ viết sai (kèm đoạn văn chứa lỗi)."""
+    from dukcli.render.word import check_template, short
 
     samples = _samples()
     kind = kind or _kind_of(file)
@@ -194,10 +194,6 @@ def template_check(
         typer.echo(f"Mẫu hợp lệ: {file}")
         return
     for p in problems:
-        where = f"đoạn {p.paragraph} «{_short(p.text)}»: " if p.paragraph else ""
+        where = f"đoạn {p.paragraph} «{short(p.text)}»: " if p.paragraph else ""
         echo_err(f"{file}: {where}{p.message}")
     raise DukError(f"mẫu '{file}' có {len(problems)} lỗi; hãy sửa trong Word rồi kiểm tra lại")
-
-
-def _short(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

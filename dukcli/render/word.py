@@ -1,19 +1,27 @@
 """Word documents from docxtpl templates a clerk can edit, written safely and read back.
 
-Shared by the individual report and the compiled summary. Three promises:
+Shared by the individual report and the compiled summary. Four promises:
+- a template runs no Python (SPEC §6): it is rendered in Jinja's immutable sandbox, and a
+  tag that reaches for Python internals (`__class__`, `cycler.__init__`…) is refused when the
+  template is parsed, even in a branch that would never be rendered;
 - data is text, never template: docxtpl parses the template once, values are inserted with
   autoescape on (so `<` and `&` cannot break the XML) and StrictUndefined (a misspelt
   variable is an error, not a blank);
 - nothing unprintable reaches the writer (`sanitise` is the last line of defence);
-- a written file is read back and checked before it takes its final name.
+- a written file is read back and checked before it takes its final name; a write that
+  fails (full disk) leaves nothing, and temporary documents of a killed run are cleared.
 Heavy imports (docx, docxtpl, jinja2) stay inside the functions.
 """
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +35,24 @@ _TAG_OPEN = re.compile(r"\{\{|\{%|\{#")
 # docxtpl's paragraph/row/cell/run prefixes: {%p for %}, {{r x }}, {#tr … #}
 _PREFIX = re.compile(r"(\{[{%#])(?:p|tr|tc|r)\s")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+# Attribute names no form needs and every escape from a template uses: Python's private and
+# dunder names (`__class__`, `__globals__`, `_TemplateReference__context`) and the frame,
+# code and generator attributes that jinja2's sandbox refuses as well.
+_INTERNAL = frozenset({"mro", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await",
+                       "ag_frame", "ag_code", "ag_await", "f_globals", "f_locals", "f_builtins", "f_back",
+                       "f_code", "tb_frame", "tb_next", "co_code", "func_globals", "func_code"})
+# Filters that look an attribute up by a name given as a string, and where that name stands
+# among their positional arguments (`attribute=` is looked at for every filter).
+_ATTRIBUTE_ARG = {"attr": 0, "selectattr": 0, "rejectattr": 0, "groupby": 0, "sum": 0, "join": 1,
+                  "unique": 1, "min": 1, "max": 1, "sort": 2}
+# A str.format replacement field, and the attribute and item names inside one:
+# '{0.__class__}', '{x[__globals__]}'.
+_FORMAT_FIELD = re.compile(r"\{([^{}]*)\}")
+_FORMAT_NAME = re.compile(r"[.\[]\s*([^.\[\]!:]*)")
+# Temporary documents of write_checked (mkstemp's names); older than this, their run is dead.
+_TEMP_DOCUMENT = re.compile(r"\.duk-[a-z0-9_]{8}\.docx")
+STALE_TEMP_SECONDS = 600
 
 
 class WordError(Exception):
@@ -71,17 +97,114 @@ def sanitise(value):
 
 # --- rendering -------------------------------------------------------------------------------
 
-def environment():
-    from jinja2 import Environment, StrictUndefined
+def internal_name(name) -> bool:
+    """Whether an attribute or item name reaches for Python's internals."""
+    return isinstance(name, str) and any(part.startswith("_") or part in _INTERNAL for part in name.split("."))
 
-    return Environment(autoescape=True, undefined=StrictUndefined)
+
+def internals(tree) -> list[tuple[int, str]]:
+    """(line, name) of every tag of a parsed template that reaches for Python internals: an
+    attribute (`x.__class__`), an item (`x['__globals__']`), a filter's attribute name
+    (`x|attr('__init__')`, `map(attribute=…)`) or a str.format field (`'{0.__class__}'.format`).
+    The whole tree is walked, so a branch that would never be rendered counts too; names built
+    at render time are for the sandbox to refuse."""
+    from jinja2 import nodes
+
+    def const(node) -> str | None:
+        return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else None
+
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        names: list[str | None] = []
+        if isinstance(node, nodes.Getattr):
+            names.append(node.attr)
+            receiver = const(node.node)
+            if receiver is not None and node.attr in ("format", "format_map"):
+                names.extend(name for field in _FORMAT_FIELD.findall(receiver)
+                             for name in _FORMAT_NAME.findall(field))
+        elif isinstance(node, nodes.Getitem):
+            names.append(const(node.arg))
+        else:
+            args = node.args
+            if node.name == "map" and args and const(args[0]) in _ATTRIBUTE_ARG:  # map('attr', '__class__')
+                name, args = const(args[0]), args[1:]
+            else:
+                name = node.name
+            index = _ATTRIBUTE_ARG.get(name)
+            if index is not None and index < len(args):
+                names.append(const(args[index]))
+            names.extend(const(kw.value) for kw in node.kwargs if kw.key == "attribute")
+        found.extend((node.lineno, name) for name in names if internal_name(name))
+    return sorted(set(found))
+
+
+@functools.cache
+def _sandbox():
+    """The environment class every render uses, and the error it raises at parse time (built on
+    first use: jinja2 is a heavy import)."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+    class UnsafeTemplate(SecurityError):
+        """A template with tags reaching for Python internals; found: [(line, name)]."""
+
+        def __init__(self, found: list[tuple[int, str]]):
+            self.found = found
+            self.lineno = found[0][0]
+            super().__init__(f"access to Python internals {sorted({n for _, n in found})} "
+                             f"on line {self.lineno} is refused")
+
+    class GuardedSandbox(ImmutableSandboxedEnvironment):
+        """The immutable sandbox (no attribute of Python's internals, no call that changes a
+        list or dict), which also refuses, when a template is parsed, any tag naming an
+        internal: such a template is hostile even where that tag would never be rendered."""
+
+        def _parse(self, source, name, filename):
+            tree = super()._parse(source, name, filename)
+            found = internals(tree)
+            if found:
+                raise UnsafeTemplate(found)
+            return tree
+
+    return GuardedSandbox, UnsafeTemplate
+
+
+def environment():
+    """The Jinja environment of every render and check (SPEC §6: no code from the data runs)."""
+    from jinja2 import StrictUndefined
+
+    guarded, _ = _sandbox()
+    return guarded(autoescape=True, undefined=StrictUndefined)
+
+
+def _unsafe_names(exc: Exception) -> list[str]:
+    """The names a SecurityError was about: all those the parse-time check found, else the
+    attribute of the sandbox's message ("access to attribute '__class__' of 'str' object…")."""
+    found = getattr(exc, "found", None)
+    if found:
+        return list(dict.fromkeys(name for _, name in found))
+    return re.findall(r"attribute '(.+?)'", str(exc))[:1]
+
+
+def _unsafe(exc: Exception) -> str:
+    """What a SecurityError means, for the clerk who will look for that tag in Word."""
+    return _unsafe_words(_unsafe_names(exc))
+
+
+def _unsafe_words(names: list[str]) -> str:
+    listed = ", ".join(f"'{n}'" for n in names)
+    if not names or any(internal_name(n) for n in names):
+        return f"thẻ không an toàn (truy cập vào bên trong Python{': ' + listed if listed else ''})"
+    return f"thẻ không an toàn (thao tác {listed} không được phép trong mẫu)"
 
 
 def _describe(exc: Exception) -> str:
     """A jinja2 error in Vietnamese, the original message kept in brackets for the expert."""
     from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
 
     raw = str(exc)
+    if isinstance(exc, SecurityError):
+        return _unsafe(exc)
     if isinstance(exc, UndefinedError):
         m = re.match(r"'(.+?)' is undefined", raw)
         if m:
@@ -100,12 +223,30 @@ def _describe(exc: Exception) -> str:
     return f"mẫu không dùng được ({type(exc).__name__}: {raw})"
 
 
-def _render_raw(template: Path, context: dict, target: Path) -> None:
+def _render_raw(template: Path, context: dict) -> bytes:
+    """The rendered document's bytes, built in memory: only write_document touches the disk,
+    so a full disk cannot be mistaken for a broken template (nor leave a half-closed zip
+    whose clean-up prints "Exception ignored")."""
     from docxtpl import DocxTemplate
 
     doc = DocxTemplate(str(template))
     doc.render(sanitise(context), jinja_env=environment(), autoescape=True)
-    doc.save(str(target))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def write_document(path: Path, data: bytes) -> None:
+    """data into the existing empty file path, flushed to the disk; OSError (ENOSPC, EFBIG,
+    EDQUOT, EIO…) as the system says, the caller removing the file."""
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def unusable(e: Exception) -> str:
@@ -125,15 +266,57 @@ def unusable(e: Exception) -> str:
 
 
 def render(template: Path, context: dict, target: Path) -> None:
-    """Render template with the sanitised context into target (a new file)."""
+    """Render template with the sanitised context into target (a new, empty file). A template
+    that fails is a WordError; a disk that fails is the OSError, for the caller to name the
+    file it was writing."""
     from jinja2 import TemplateError
+    from jinja2.sandbox import SecurityError
 
     try:
-        _render_raw(template, context, target)
+        data = _render_raw(template, context)
+    except SecurityError as e:
+        raise WordError(f"mẫu '{template}' dùng {_unsafe(e)}{_where(template, context, e)}; "
+                        f"không có gì được ghi. Kiểm tra mẫu bằng: duk template check {template}") from None
     except TemplateError as e:
         raise WordError(f"mẫu '{template}': {_describe(e)}. Kiểm tra mẫu bằng: duk template check {template}") from None
     except Exception as e:  # not a .docx, damaged zip, docxtpl failing on a clerk's edit
         raise WordError(f"không dùng được mẫu '{template}' ({unusable(e)})") from None
+    write_document(target, data)
+
+
+def _where(template: Path, context: dict, exc: Exception) -> str:
+    """" ở đoạn N «…»" for the paragraph holding the unsafe tag, found as template check finds
+    it: the text-only copy (one paragraph a line) parsed, else rendered, in the same sandbox;
+    else the first paragraph naming the attribute. A tag outside the paragraphs (text box,
+    footnote, document property) is said to be there."""
+    from jinja2.sandbox import SecurityError
+
+    outside = " ngoài các đoạn văn (trong hộp văn bản, chú thích hoặc thuộc tính của tệp)"
+    try:
+        texts = read_paragraphs(template)
+    except Exception:
+        return ""
+    lines = [_tag_source(t) for t in texts]
+    line = None
+    try:
+        environment().from_string("\n".join(lines)).render(sanitise(context))
+    except SecurityError as e:  # at parse time (with every line) or at render time
+        found = getattr(e, "found", None)
+        line = found[0][0] if found else _template_line(e)
+    except Exception:  # the text copy fails elsewhere first: look for the name instead
+        pass
+    if line is None:
+        names = _unsafe_names(exc)
+        line = next((i for i, text in enumerate(lines, 1)
+                     if any(n in tag for tag in _TAG.findall(text) for n in names)), None)
+    if not line or not 1 <= line <= len(texts):
+        return outside
+    return f" ở đoạn {line} «{short(texts[line - 1])}»"
+
+
+def short(text: str, width: int = 80) -> str:
+    """A paragraph's text cut to width, for a message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # --- reading back ----------------------------------------------------------------------------
@@ -224,11 +407,13 @@ def write_checked(template: Path, context: dict, target: Path, expected: list[st
                   overwrite: bool = False) -> None:
     """Render into a temporary file beside target, read it back, and only then give it its
     name: linked (never over another file) or, with overwrite, replaced. Nothing is left
-    behind on failure; FileExistsError when target exists and overwrite is False."""
+    behind on failure; FileExistsError when target exists and overwrite is False; OSError
+    when the disk fails (full, over quota…)."""
     from dukcli.store.write import make_folder
 
     folder = target.parent
     make_folder(folder)
+    remove_stale_temps(folder)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".duk-", suffix=".docx")
     os.close(fd)
     tmp = Path(tmp_name)
@@ -245,8 +430,33 @@ def write_checked(template: Path, context: dict, target: Path, expected: list[st
         else:
             os.link(tmp, target)  # atomic and exclusive
     finally:
-        if tmp.exists():
+        try:
             tmp.unlink()
+        except OSError:  # renamed into place; or the disk failing still (the next write clears it)
+            pass
+
+
+def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary documents a killed run left in folder: regular files with
+    write_checked's names, untouched for STALE_TEMP_SECONDS (a run still writing its own is
+    seconds old). Links and anything else are left alone; what was removed is returned."""
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _TEMP_DOCUMENT.fullmatch(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > STALE_TEMP_SECONDS:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
 
 
 # --- checking a template a clerk edited ------------------------------------------------------
@@ -291,6 +501,7 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
             return TemplateProblem(line, texts[line - 1], message)
         return TemplateProblem(0, "", message)
 
+    _, unsafe = _sandbox()
     try:
         parsed = env.parse(source)
     except TemplateSyntaxError as e:
@@ -298,6 +509,12 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
         if "unexpected end of template" in str(e).lower():
             line = _unclosed(lines) or line  # the block that was opened, not the last line
         return [at(line, _describe(e))]
+    except unsafe as e:  # every paragraph reaching for Python internals, rendered or not
+        by_line: dict[int, list[str]] = {}
+        for line, name in e.found:
+            by_line.setdefault(line, []).append(name)
+        return [at(line, _unsafe_words(names) + "; duk không chạy mẫu này")
+                for line, names in sorted(by_line.items())]
     unknown = sorted(meta.find_undeclared_variables(parsed) - set(sample))
     if unknown:
         problems = []
@@ -335,11 +552,14 @@ def _unclosed(lines: list[str]) -> int | None:
 def _render_for_real(path: Path, sample: dict, texts: list[str]) -> list[TemplateProblem]:
     """docxtpl's own pass (its {%p/{%tr handling can fail where the text copy did not)."""
     from jinja2 import TemplateError
+    from jinja2.sandbox import SecurityError
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "mau.docx"
         try:
-            _render_raw(path, sample, target)
+            data = _render_raw(path, sample)
+        except SecurityError as e:  # the text copy passed: a text box, footnote or property
+            return [TemplateProblem(0, "", f"{_unsafe(e)}{_where(path, sample, e)}; duk không chạy mẫu này")]
         except TemplateError as e:
             misplaced = re.search(r"unknown tag '(tr|tc|p|r)'", str(e))
             if misplaced:  # docxtpl only strips {%tr/{%tc inside a table row/cell
@@ -351,5 +571,9 @@ def _render_for_real(path: Path, sample: dict, texts: list[str]) -> list[Templat
             return [TemplateProblem(0, "", _describe(e))]
         except Exception as e:
             return [TemplateProblem(0, "", f"mẫu không dùng được ({unusable(e)})")]
+        try:
+            target.write_bytes(data)
+        except OSError as e:  # the disk, not the template
+            return [TemplateProblem(0, "", f"không ghi được tệp tạm để thử mẫu ({unusable(e)})")]
         left = verify(target, [])
     return [TemplateProblem(0, "", f"sau khi điền mẫu: {p}") for p in left]
