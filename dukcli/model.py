@@ -42,6 +42,7 @@ class Config:
     per_year: int = 5
     per_month: int = 1
     due_day: int = 30
+    placeholders: tuple[str, ...] = ()  # keys still holding duk init's "..." (SPEC §5 placeholder)
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,7 +155,9 @@ def test_init_duk_yaml_is_commented_in_vietnamese_and_loads(tmp_path, duk):
         assert f"{key}:" in text
     assert "BẮT BUỘC" in text and "Điều 4" in text
     ds, diags = loader.load(folder)
-    assert diags == []
+    # the '...' to fill in are said, as warnings (SPEC §5 placeholder)
+    assert [(d.code, d.severity) for d in diags] == [("placeholder", "warning")] * 3
+    assert ds.config.placeholders == ("organization.parent", "organization.name", "organization.place")
     assert (ds.config.per_year, ds.config.per_month, ds.config.due_day) == (5, 1, 30)
     assert ds.config.regulation.startswith("Quy định số 08-QĐ/ĐUK")
 
@@ -168,7 +170,7 @@ def test_init_lists_are_empty_with_a_commented_example(name, example, tmp_path, 
     text = (folder / name).read_text(encoding="utf-8")
     assert f"# {example}" in text.replace("#   ", "# ")
     ds, diags = loader.load(folder)
-    assert diags == []
+    assert {d.code for d in diags} == {"placeholder"}
     assert (ds.units, ds.people, ds.assignments, ds.submissions) == ({}, {}, [], [])
 
 
@@ -177,8 +179,24 @@ def test_check_passes_on_a_new_folder(tmp_path, duk):
     duk(["init", str(folder)])
     result = duk(["check"], data=folder)
     assert result.exit_code == 0
-    assert result.stdout == ""
-    assert "không có lỗi" in result.stderr
+    assert result.stdout.splitlines() == [
+        "duk.yaml:6: cảnh báo [placeholder]: 'organization.parent' vẫn còn '...' do duk init ghi sẵn: hãy điền "
+        "nội dung thật (báo cáo và tổng hợp không in tiêu đề còn '...')",
+        "duk.yaml:8: cảnh báo [placeholder]: 'organization.name' vẫn còn '...' do duk init ghi sẵn: hãy điền "
+        "nội dung thật (báo cáo và tổng hợp không in tiêu đề còn '...')",
+        "duk.yaml:12: cảnh báo [placeholder]: 'organization.place' vẫn còn '...' do duk init ghi sẵn: hãy điền "
+        "nội dung thật (báo cáo và tổng hợp không in tiêu đề còn '...')"]
+
+
+def test_report_and_summary_refuse_a_header_with_placeholders(tmp_path, duk):
+    folder = tmp_path / "du-lieu"
+    duk(["init", str(folder)])
+    for args in (["summary", "-p", "2019Q2", "-o", str(tmp_path / "th.docx")],):
+        r = duk(args, data=folder)
+        assert r.exit_code == 1
+        assert ("duk.yaml còn '...' chưa điền ở organization.parent, organization.name, organization.place"
+                in r.stderr)
+    assert not (tmp_path / "th.docx").exists()
 
 
 def test_init_makes_a_git_repository_with_one_commit(tmp_path, duk):

@@ -221,6 +221,32 @@ def test_submit_defaults_to_current_quarter_and_today(duk, make_folder):
     assert text == "person: nguyen-thi-lan\nperiod: 2019Q3\ndate: 2019-08-02\n"
 
 
+def test_submit_refuses_a_date_before_the_quarter(duk, make_folder):
+    root = make_folder({})
+    r = duk(["submit", "--person", "lan", "-p", "2019Q3", "--date", "30/06/2019"], data=root, today="2019-08-02")
+    assert r.exit_code == 1
+    assert ("ngày nhận 30/06/2019 trước khi Quý III năm 2019 bắt đầu (01/07/2019): báo cáo của một quý chỉ nộp "
+            "từ ngày đầu quý") in r.stderr
+    assert not (root / "submissions").exists()
+
+
+def test_submit_without_date_says_today_for_this_or_the_last_quarter_only(duk, make_folder):
+    root = make_folder({})
+    r = duk(["submit", "--person", "lan", "-p", "2019Q2"], data=root, today="2019-08-02")
+    assert r.exit_code == 0, r.stderr
+    assert "Ngày nhận: hôm nay, 02/08/2019 (muốn ngày khác, dùng --date)." in r.stderr
+    r = duk(["submit", "--person", "lan", "-p", "2019Q1"], data=root, today="2019-08-02",
+            env={"DUK_INTERACTIVE": "0"})
+    assert r.exit_code == 2
+    assert "--date: Quý I năm 2019 đã qua; hãy ghi rõ ngày nhận báo cáo" in r.stderr
+    assert not (root / "submissions/2019Q1").exists()
+    # on a terminal the date is asked
+    r = duk(["submit", "--person", "lan", "-p", "2019Q1"], data=root, today="2019-08-02",
+            env={"DUK_INTERACTIVE": "1"}, input="31/02/2019\n29/03/2019\n")
+    assert r.exit_code == 0, r.stderr
+    assert (root / "submissions/2019Q1/nguyen-thi-lan.yaml").read_text(encoding="utf-8").endswith("date: 2019-03-29\n")
+
+
 def test_submit_no_commit(duk, repo):
     root = repo({})
     before = git(root, "rev-list", "--count", "HEAD")

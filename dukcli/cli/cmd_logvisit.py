@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -15,7 +13,7 @@ import typer
 from dukcli.cli import common
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.main import app
-from dukcli.cli.terminal import Asker, run_editor
+from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
 from dukcli.rules import entry
 
@@ -25,17 +23,6 @@ class Rating(str, Enum):
     kha = "kha"
     trung_binh = "trung-binh"
     kem = "kem"
-
-
-def interactive() -> bool:
-    """Whether to ask for what is missing: a terminal, or DUK_INTERACTIVE=1/0 to force it."""
-    forced = os.environ.get("DUK_INTERACTIVE", "").strip()
-    if forced in ("0", "1"):
-        return forced == "1"
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _text_opt(option: str, key: tuple[str, str]):

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, not_written, parse_day, period_from, pick, today, usage)
+                               load_for_report, not_written, refuse_placeholders, parse_day, period_from, pick, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
@@ -110,6 +110,7 @@ def report_cmd(
     the_period = period_from(period, quarter, year)
     day = parse_day(date, "--date") or today()
     folder, ds = load_for_report(notes=(the_period.start, the_period.end))
+    refuse_placeholders(ds)
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)
     targets = targets_for(chosen, the_period, output, out_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Optional
 
 import typer
@@ -16,7 +17,8 @@ from dukcli.cli.main import app
 def submit(
     person: PersonOpt = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
     date: Annotated[Optional[str], typer.Option(
-        "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay; mặc định: hôm nay).")] = None,
+        "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay). Bỏ trống: hôm nay, "
+                             "chỉ khi là quý này hoặc quý trước.")] = None,
     no_commit: Annotated[bool, typer.Option("--no-commit", help="Không lưu vào git.")] = False,
 ) -> None:
     """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions/QUÝ/NGƯỜI.yaml)."""
@@ -30,7 +32,7 @@ def submit(
     if not person:
         raise usage("thiếu --person (người nộp báo cáo)")
     q = quarter_only(period_from(period, quarter, year), "submit")
-    day = parse_day(date, "--date") or today()
+    day = parse_day(date, "--date") or _received_today(q)
     folder, ds, diags = load_checked()
     pid, _ = pick(ds, person)
     rel = submissions.rel_path(pid, q.code)
@@ -60,6 +62,30 @@ def submit(
           f"({word}; hạn nộp {fmt(due)}).")
     if saved.committed:
         print(f"Đã lưu vào git: {message}")
+
+
+def _received_today(q):
+    """Without --date: today, said aloud, for this quarter's or the last one's report; for an
+    older quarter today is most likely wrong, so the date is asked (a usage error elsewhere)."""
+    from dukcli.cli.terminal import Asker, interactive
+    from dukcli.dates import fmt
+    from dukcli.periods import quarter_of
+
+    day = today()
+    current = quarter_of(day)
+    previous = quarter_of(current.start - dt.timedelta(days=1))
+    if q.code in (current.code, previous.code):
+        echo_err(f"Ngày nhận: hôm nay, {fmt(day)} (muốn ngày khác, dùng --date).")
+        return day
+    if not interactive():
+        raise usage(f"--date: {q.label} đã qua; hãy ghi rõ ngày nhận báo cáo (ví dụ --date 28/06/{q.year})")
+    asker = Asker()
+    while True:
+        answer = asker.ask(f"Ngày nhận báo cáo {q.label} (DD/MM/YYYY)")
+        try:
+            return parse_day(answer, "ngày nhận")
+        except DukError as e:
+            asker.say(e.message)
 
 
 @app.command("status")

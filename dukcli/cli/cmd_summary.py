@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report,
+from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, refuse_placeholders,
                                not_written, parse_day, period_from, today, usage)
 from dukcli.cli.main import app
 
@@ -37,6 +37,7 @@ def summary(
     if path.exists() and not force:
         raise file_exists(path)
     folder, ds = load_for_report(notes=(p.start, p.end))
+    refuse_placeholders(ds)
     ctx = rules.context(ds, p, day, on)
     own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
     form = own if own.is_file() else template(SUMMARY_TEMPLATE)

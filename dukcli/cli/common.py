@@ -137,6 +137,13 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path,
     return folder, ds
 
 
+def refuse_placeholders(ds: m.Dataset) -> None:
+    """A document header never shows duk init's "..." (SPEC §5 placeholder)."""
+    if ds.config.placeholders:
+        raise DukError(f"duk.yaml còn '...' chưa điền ở {', '.join(ds.config.placeholders)}: văn bản không thể in "
+                       "tiêu đề như vậy. Hãy sửa duk.yaml rồi chạy lại (xem: duk check)")
+
+
 def parse_day(text: str | None, option: str, words: bool = True) -> dt.date | None:
     from dukcli.dates import DateError, parse_date
 

@@ -8,6 +8,19 @@ from dukcli.cli.common import DukError
 from dukcli.oserr import describe
 
 
+def interactive() -> bool:
+    """Whether to ask for what is missing: a terminal, or DUK_INTERACTIVE=1/0 to force it."""
+    import sys
+
+    forced = os.environ.get("DUK_INTERACTIVE", "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 class Asker:
     """Questions and answers in Vietnamese through rich; answers are NFC."""
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from dukcli import model as m
 from dukcli.dates import fmt, overlaps
+from dukcli.periods import parse_period
 
 
 def _err(rec, key: str | None, code: str, message: str, severity: str = "error") -> m.Diagnostic:
@@ -166,6 +167,10 @@ def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.D
         out.append(_err(s, "person", "unknown-person", f"không có người '{s.person}' trong people.yaml"))
     if s.date > today:
         out.append(_err(s, "date", "future-date", f"ngày {fmt(s.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+    quarter = parse_period(s.period)
+    if s.date < quarter.start:
+        out.append(_err(s, "date", "bad-date", f"ngày nhận {fmt(s.date)} trước khi {quarter.label} bắt đầu "
+                                               f"({fmt(quarter.start)}): báo cáo của một quý chỉ nộp từ ngày đầu quý"))
     return out
 
 
@@ -198,7 +203,7 @@ _ECHOES = {"people.yaml": {"unknown-person", "not-assigned"},
            "assignments.yaml": {"not-assigned"}}
 
 
-_UNREADABLE = {"yaml-syntax", "not-regular", "merge-conflict"}
+_UNREADABLE = {"yaml-syntax", "not-regular", "merge-conflict", "missing-file"}
 
 
 def ordered(diags: list[m.Diagnostic]) -> list[m.Diagnostic]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import dukcli
 from dukcli.store import safefs
 
-CACHE_FORMAT = 8  # bump whenever parse.py changes what a file turns into
+CACHE_FORMAT = 9  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 RACY_NS = 2_000_000_000
 MAX_CACHE_BYTES = 4 * 1024 * 1024 * 1024

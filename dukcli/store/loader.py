@@ -285,11 +285,18 @@ def fingerprint(root: Path, entries: list | None = None) -> str:
     return digest.hexdigest()
 
 
+REQUIRED = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
+
+
 def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
     """One list (or submission) file through the cache; None when absent or unusable."""
     try:
         st = os.lstat(root / rel)
     except FileNotFoundError:
+        if rel in REQUIRED:  # said once here; its echoes (unknown-person…) are left out by ordered()
+            diags.append(m.Diagnostic(rel, 0, "error", "missing-file",
+                                      f"thiếu tệp bắt buộc {rel} trong thư mục dữ liệu (tạo tệp, dù là danh sách "
+                                      f"trống [], hoặc lấy lại từ git)"))
         return None
     except OSError as e:
         diags.append(unreadable(rel, e))

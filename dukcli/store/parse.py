@@ -158,6 +158,25 @@ def _lines(mapping: LMap, prefix: str = "") -> dict:
 CONFIG_KEYS = ("organization", "regulation", "quota", "report")
 
 
+PLACEHOLDER = re.compile(r"\.\.\.|…")
+
+
+def _placeholders(sink: Sink, doc: LMap, org, values: dict) -> tuple[str, ...]:
+    """The header fields where duk init's "..." still stands: warned here, refused in a document."""
+    found = []
+    for key, value in values.items():
+        if not isinstance(value, str) or not PLACEHOLDER.search(value):
+            continue
+        name = key[4:] if key.startswith("org_") else key
+        where = org if key.startswith("org_") else doc
+        full = f"organization.{name}" if key.startswith("org_") else name
+        sink.warning(_line(where, name), "placeholder",
+                     f"'{full}' vẫn còn '...' do duk init ghi sẵn: hãy điền nội dung thật "
+                     f"(báo cáo và tổng hợp không in tiêu đề còn '...')")
+        found.append(full)
+    return tuple(found)
+
+
 def parse_config(sink: Sink, doc) -> m.Config:
     if doc is None:
         sink.error(1, "schema", "duk.yaml trống: cần ít nhất organization.name")
@@ -174,6 +193,7 @@ def parse_config(sink: Sink, doc) -> m.Config:
     reg = text(sink, doc, "regulation", multiline=False)
     if reg:
         values["regulation"] = reg
+    values["placeholders"] = _placeholders(sink, doc, org, values)
     quota = doc.get("quota")
     if quota is not None and keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota", line=_line(doc, "quota")):
         pt = quota.get("phu-trach")
