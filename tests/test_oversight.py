@@ -326,11 +326,11 @@ SCORE_ROWS = [
     {"person": "tran-van-binh", "name": "Trần Văn Bình", "role": "phu-trach", "roles": ["phu-trach"],
      "met": None, "required": None, "visits": 5, "target": 5,
      "reports": {"2019Q1": "tre-han", "2019Q2": "dung-han", "2019Q3": "chua-nop", "2019Q4": "dung-han"},
-     "status": "dat"},
+     "status": "dat", "overall": "chua-hoan-thanh"},
     {"person": "nguyen-thi-lan", "name": "Nguyễn Thị Lan", "role": "theo-doi", "roles": ["theo-doi"],
      "met": 3, "required": 6, "visits": 4, "target": None,
      "reports": {"2019Q1": None, "2019Q2": None, "2019Q3": "dung-han", "2019Q4": "chua-nop"},
-     "status": "chua-dat"},
+     "status": "chua-dat", "overall": "chua-hoan-thanh"},
 ]
 
 
@@ -354,8 +354,10 @@ def test_scorecard_table_and_csv(duk, make_folder):
     assert "5/5 lần" in binh and "Trễ hạn" in binh and "Đạt" in binh
     r = duk(["scorecard", "-y", "2019", "-f", "csv"], data=root, today="2020-01-10")
     lines = r.stdout.splitlines()
-    assert lines[0] == "\ufeffperson,name,role,met,required,visits,target,2019Q1,2019Q2,2019Q3,2019Q4,status,status_text"
-    assert lines[2] == "nguyen-thi-lan,Nguyễn Thị Lan,theo-doi,3,6,4,,,,dung-han,chua-nop,chua-dat,Chưa đạt"
+    assert lines[0] == ("\ufeffperson,name,role,met,required,visits,target,2019Q1,2019Q2,2019Q3,2019Q4,status,"
+                        "status_text,overall,overall_text")
+    assert lines[2] == ("nguyen-thi-lan,Nguyễn Thị Lan,theo-doi,3,6,4,,,,dung-han,chua-nop,chua-dat,Chưa đạt,"
+                        "chua-hoan-thanh,Chưa hoàn thành")
 
 
 def test_scorecard_before_the_deadline_says_not_yet_due(duk, make_folder):
@@ -380,13 +382,46 @@ def test_reporting_commands_refuse_while_errors(duk, make_folder):
 
 
 def test_scorecard_person_who_changed_role_in_the_year():
+    """Theo-doi until 30/06, phu-trach from 01/07: one row per role, each counting only that
+    role's visits (the bug: the five theo-doi visits were shown against the phu-trach target)."""
     u = m.Unit("u", "Chi bộ U", "chi-bo-co-so")
     lan = m.Person("lan", "Nguyễn Thị Lan")
     assignments = [m.Assignment("lan", "theo-doi", ("u",), dt.date(2019, 1, 1), dt.date(2019, 6, 30)),
                    m.Assignment("lan", "phu-trach", ("u",), dt.date(2019, 7, 1))]
     visits = [m.Visit("lan", "u", dt.date(2019, mo, 10), None, {}, file=f"v{mo}") for mo in (1, 2, 3, 4, 5, 6, 8, 9)]
     ds = m.Dataset.build(m.Config(org_name="X"), [u], [lan], assignments, visits, [])
-    row = oversight.scorecard(ds, 2019, dt.date(2020, 1, 10)).rows[0]
-    # theo-doi Jan–Jun: 6/6 met; phu-trach Jul–Dec: target ceil(5 × 6 / 12) = 3, two visits
-    assert (row.role, row.roles, row.met, row.required, row.visits, row.target, row.status) == \
-        ("phu-trach", ("phu-trach", "theo-doi"), 6, 6, 8, 3, "chua-dat")
+    rows = oversight.scorecard(ds, 2019, dt.date(2020, 1, 10)).rows
+    # phu-trach Jul–Dec: target ceil(5 × 6 / 12) = 3, two visits (Aug, Sep): chua-dat
+    # theo-doi Jan–Jun: 6/6 months met with six visits: dat
+    assert [(r.role, r.met, r.required, r.visits, r.target, r.status) for r in rows] == [
+        ("phu-trach", None, None, 2, 3, "chua-dat"), ("theo-doi", 6, 6, 6, None, "dat")]
+    assert {r.roles for r in rows} == {("phu-trach", "theo-doi")}
+    assert {r.overall for r in rows} == {"chua-hoan-thanh"}
+
+
+def _card(visit_months, submissions, as_of):
+    u = m.Unit("u", "Chi bộ U", "chi-bo-co-so")
+    lan = m.Person("lan", "Nguyễn Thị Lan")
+    assignments = [m.Assignment("lan", "phu-trach", ("u",), dt.date(2019, 1, 1))]
+    visits = [m.Visit("lan", "u", dt.date(2019, mo, 10), None, {}, file=f"v{mo}") for mo in visit_months]
+    subs = [m.Submission("lan", f"2019Q{n}", day) for n, day in submissions]
+    ds = m.Dataset.build(m.Config(org_name="X"), [u], [lan], assignments, visits, subs)
+    return oversight.scorecard(ds, 2019, as_of).rows[0]
+
+
+ON_TIME = [(1, dt.date(2019, 3, 28)), (2, dt.date(2019, 6, 28)), (3, dt.date(2019, 9, 28)), (4, dt.date(2019, 12, 28))]
+
+
+def test_scorecard_overall_result():
+    # the year ended, five visits, four reports on time: hoan-thanh
+    assert _card((2, 4, 6, 8, 10), ON_TIME, dt.date(2020, 1, 5)).overall == "hoan-thanh"
+    # the same on 31/12: the year has not ended yet
+    assert _card((2, 4, 6, 8, 10), ON_TIME, dt.date(2019, 12, 31)).overall == "dang-thuc-hien"
+    # one report a day late: chua-hoan-thanh at once, even mid-year
+    late = [(1, dt.date(2019, 3, 31))]
+    assert _card((2,), late, dt.date(2019, 4, 15)).overall == "chua-hoan-thanh"
+    # a report not in by its due day: chua-hoan-thanh; before the due day: still in progress
+    assert _card((2,), [], dt.date(2019, 3, 31)).overall == "chua-hoan-thanh"
+    assert _card((2,), [], dt.date(2019, 3, 30)).overall == "dang-thuc-hien"
+    # the year ended four visits of five: chua-hoan-thanh
+    assert _card((2, 4, 6, 8), ON_TIME, dt.date(2020, 1, 5)).overall == "chua-hoan-thanh"

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dukcli import model as m
 from dukcli.dates import fmt
+from dukcli.rules.oversight import OVERALL_WORDS
 from dukcli.rules.quota import STATUS_WORDS
+
 
 def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
     from dukcli.periods import parse_period
     from dukcli.rules.oversight import REPORT_WORDS, due_date
 
-    parts = []
-    if r.required is not None:
-        parts.append(f"{r.met}/{r.required} tháng")
-    if r.target is not None:
-        parts.append(f"{r.visits}/{r.target} lần" if r.required is None else f"chỉ tiêu {r.target} lần")
+    if r.role == "theo-doi":
+        parts = [f"{r.met}/{r.required} tháng ({r.visits} lần)"]
+    else:
+        parts = [f"{r.visits}/{r.target} lần"]
     reports = []
     for code, state in r.reports.items():
         if state is None:
@@ -28,9 +29,11 @@ def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
 
 def csv_table(card) -> tuple[list[str], list[list]]:
     quarters = [f"{card.year}Q{n}" for n in range(1, 5)]
-    header = ["person", "name", "role", "met", "required", "visits", "target", *quarters, "status", "status_text"]
+    header = ["person", "name", "role", "met", "required", "visits", "target", *quarters, "status", "status_text",
+              "overall", "overall_text"]
     rows = [[r.person, r.name, r.role, r.met, r.required, r.visits, r.target,
-             *(r.reports[q] for q in quarters), r.status, STATUS_WORDS[r.status]] for r in card.rows]
+             *(r.reports[q] for q in quarters), r.status, STATUS_WORDS[r.status], r.overall,
+             OVERALL_WORDS[r.overall]] for r in card.rows]
     return header, rows
 
 
@@ -43,11 +46,13 @@ def print_scorecard(ds, card, console) -> None:
     if not card.rows:
         console.print("Không có ai được phân công trong năm này.")
         return
-    t = table("TT", "Họ và tên", "Vai trò", "Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV", "Kết quả")
+    t = table("TT", "Họ và tên", "Vai trò", "Điều 4", "Kết quả Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV",
+              "Đánh giá năm")
     for i, r in enumerate(card.rows, 1):
         art4, reports = score_cells(ds, r, day)
-        role = m.ROLE_NAMES[r.role] if len(r.roles) < 2 else "Cả hai (đổi vai trò trong năm)"
-        t.add_row(str(i), r.name, role, art4, *reports, STATUS_WORDS[r.status])
+        role = m.ROLE_NAMES[r.role] + (" (đổi vai trò trong năm)" if len(r.roles) > 1 else "")
+        t.add_row(str(i), r.name, role, art4, STATUS_WORDS[r.status], *reports, OVERALL_WORDS[r.overall])
     console.print(t)
-    console.print("Điều 4: số tháng đạt/số tháng phải đi (theo dõi) hoặc số lần/chỉ tiêu năm (phụ trách); "
-                  "— : không phải nộp báo cáo quý đó.", style="dim")
+    console.print("Điều 4: số tháng đạt/số tháng phải đi và số lần (theo dõi) hoặc số lần/chỉ tiêu năm (phụ trách), "
+                  "mỗi vai trò chỉ tính chuyến đi của vai trò đó; — : không phải nộp báo cáo quý đó. Đánh giá năm: "
+                  "hoàn thành khi năm đã hết, đạt Điều 4 và nộp đủ báo cáo quý đúng hạn.", style="dim")

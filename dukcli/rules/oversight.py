@@ -268,23 +268,29 @@ def meetings(ds: m.Dataset, as_of: dt.date, months: int = 3, person: str | None 
 
 # --- the yearly scorecard ----------------------------------------------------------------
 
+OVERALL_WORDS = {"hoan-thanh": "Hoàn thành", "chua-hoan-thanh": "Chưa hoàn thành",
+                 "dang-thuc-hien": "Đang thực hiện"}
+
+
 @dataclass(frozen=True)
 class ScoreRow:
+    """One role a person held in the year (a person who changed role has one row for each)."""
     person: str
     name: str
-    role: str  # the role held last in the year
-    roles: tuple[str, ...]
+    role: str
+    roles: tuple[str, ...]  # every role the person held in the year
     met: int | None  # theo-doi: covered months met, summed over units
     required: int | None  # theo-doi: covered months
-    visits: int  # counting visits in the year, both roles
+    visits: int  # this role's counting visits in the year
     target: int | None  # phu-trach: target for the year
     reports: dict  # "2019Q1" -> dung-han | tre-han | chua-nop | None (not owed)
-    status: str  # Article 4 status for the year (quota.STATUS_WORDS)
+    status: str  # this role's Article 4 result for the year (quota.STATUS_WORDS)
+    overall: str  # the person's yearly criterion: hoan-thanh | chua-hoan-thanh | dang-thuc-hien
 
     def as_json(self) -> dict:
         return {"person": self.person, "name": self.name, "role": self.role, "roles": list(self.roles),
                 "met": self.met, "required": self.required, "visits": self.visits, "target": self.target,
-                "reports": dict(self.reports), "status": self.status}
+                "reports": dict(self.reports), "status": self.status, "overall": self.overall}
 
     def report_count(self, status: str) -> int:
         return sum(1 for v in self.reports.values() if v == status)
@@ -300,19 +306,24 @@ class Scorecard:
         return {"year": self.year, "as_of": self.as_of.isoformat(), "rows": [r.as_json() for r in self.rows]}
 
 
-def last_role(ds: m.Dataset, person: str, period: Period) -> str:
-    held = [a for a in ds.assignments if a.person == person and quota.in_force_during(a, period.start, period.end)]
-    latest = max(held, key=lambda a: (a.end or dt.date.max, a.start or dt.date.min))
-    return latest.role
-
-
 def worst(statuses: list[str]) -> str:
     return max(statuses, key=_BADNESS.index) if statuses else "khong-ap-dung"
 
 
+def overall(year_ended: bool, statuses: list[str], reports: list[str], overdue: list[bool]) -> str:
+    """SPEC §5 scorecard: Article 4 and every quarterly report on time. Failed as soon as a
+    month is missed, a target can no longer be met, or a report came late or not by its due day."""
+    if "chua-dat" in statuses or "tre-han" in reports or any(overdue):
+        return "chua-hoan-thanh"
+    if year_ended and all(s in ("dat", "khong-ap-dung") for s in statuses) and all(
+            r in ("dung-han", None) for r in reports):
+        return "hoan-thanh"
+    return "dang-thuc-hien"
+
+
 def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
-    """Article 6.1's yearly criterion per person: the year's Article 4 result and the four
-    quarterly reports."""
+    """Article 6.1's yearly criterion: a row per person and role (each counting only that
+    role's visits), the four quarterly reports, and the person's overall result."""
     period = Period("Y", year, 0)
     result = quota.compute(ds, period, as_of)
     quarters = [Period("Q", year, n) for n in range(1, 5)]
@@ -322,13 +333,16 @@ def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
         td = [r for r in mine if isinstance(r, quota.TheoDoiRow)]
         pt = [r for r in mine if isinstance(r, quota.PhuTrachRow)]
         roles = tuple(role for role in m.ROLES if any(r.role == role for r in mine))
-        reports = {q.code: (report_row(ds, person, q, as_of).status if owes(ds, person, q) else None)
-                   for q in quarters}
-        states = [s.state for r in td for s in r.months]
-        statuses = ([quota.theo_doi_status(states)] if td else []) + [r.status for r in pt]
-        rows.append(ScoreRow(
-            person, ds.person_name(person), last_role(ds, person, period), roles,
-            sum(r.met for r in td) if td else None, sum(r.required for r in td) if td else None,
-            sum(r.visits for r in td) + sum(r.visits_ytd for r in pt),
-            pt[0].target_year if pt else None, reports, worst(statuses)))
+        owed = {q.code: report_row(ds, person, q, as_of).status if owes(ds, person, q) else None for q in quarters}
+        overdue = [state == "chua-nop" and as_of > due_date(ds.config, q) for q, state in zip(quarters, owed.values())]
+        by_role: dict[str, tuple] = {}
+        if pt:
+            by_role["phu-trach"] = (None, None, pt[0].visits_ytd, pt[0].target_year, pt[0].status)
+        if td:
+            by_role["theo-doi"] = (sum(r.met for r in td), sum(r.required for r in td), sum(r.visits for r in td),
+                                   None, quota.theo_doi_status([s.state for r in td for s in r.months]))
+        verdict = overall(as_of > period.end, [v[4] for v in by_role.values()], list(owed.values()), overdue)
+        for role, (met, required, visits, target, status) in by_role.items():
+            rows.append(ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target,
+                                 owed, status, verdict))
     return Scorecard(year, as_of, tuple(rows))
