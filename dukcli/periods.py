@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dukcli.dates import month_end
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-FORMS = "2019Q2, 2019-Q2, Q2 (kèm --year), 2019H1, 2019-9M, 2019, 2019-05"
+FORMS = "2019Q2, 2019-Q2, Q2 (kèm --year), 2019H1, 2019H2, 2019-9M, 2019, 2019-05"
 
 
 class PeriodError(ValueError):
@@ -18,17 +18,17 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # Q quarter, H1 six months, 9M nine months, Y year, M month
+    kind: str  # Q quarter, H1 first six months, H2 last six months, 9M nine months, Y year, M month
     year: int
     n: int  # quarter or month number; 0 otherwise
 
     @property
     def first_month(self) -> int:
-        return {"Q": 3 * self.n - 2, "M": self.n}.get(self.kind, 1)
+        return {"Q": 3 * self.n - 2, "M": self.n, "H2": 7}.get(self.kind, 1)
 
     @property
     def last_month(self) -> int:
-        return {"Q": 3 * self.n, "M": self.n, "H1": 6, "9M": 9, "Y": 12}[self.kind]
+        return {"Q": 3 * self.n, "M": self.n, "H1": 6, "H2": 12, "9M": 9, "Y": 12}[self.kind]
 
     @property
     def start(self) -> dt.date:
@@ -46,6 +46,7 @@ class Period:
         return {
             "Q": f"{self.year}Q{self.n}",
             "H1": f"{self.year}H1",
+            "H2": f"{self.year}H2",
             "9M": f"{self.year}-9M",
             "Y": f"{self.year}",
             "M": f"{self.year}-{self.n:02d}",
@@ -54,13 +55,15 @@ class Period:
     @property
     def slug(self) -> str:
         """For file names: 2019-Q2, 2019-H1, 2019-9M, 2019, 2019-05."""
-        return {"Q": f"{self.year}-Q{self.n}", "H1": f"{self.year}-H1"}.get(self.kind, self.code)
+        return {"Q": f"{self.year}-Q{self.n}", "H1": f"{self.year}-H1", "H2": f"{self.year}-H2"}.get(
+            self.kind, self.code)
 
     @property
     def label(self) -> str:
         return {
             "Q": f"Quý {ROMAN.get(self.n, '')} năm {self.year}",
             "H1": f"6 tháng đầu năm {self.year}",
+            "H2": f"6 tháng cuối năm {self.year}",
             "9M": f"9 tháng đầu năm {self.year}",
             "Y": f"Năm {self.year}",
             "M": f"Tháng {self.n} năm {self.year}",
@@ -78,6 +81,7 @@ def quarter_of(day: dt.date) -> Period:
 _PATTERNS = [
     (re.compile(r"^(\d{4})-?Q([1-4])$"), lambda y, n: Period("Q", y, n)),
     (re.compile(r"^(\d{4})-?H1$"), lambda y, n: Period("H1", y, 0)),
+    (re.compile(r"^(\d{4})-?H2$"), lambda y, n: Period("H2", y, 0)),
     (re.compile(r"^(\d{4})-?9M$"), lambda y, n: Period("9M", y, 0)),
     (re.compile(r"^(\d{4})$"), lambda y, n: Period("Y", y, 0)),
     (re.compile(r"^(\d{4})-(\d{1,2})$"), lambda y, n: Period("M", y, n)),
@@ -87,7 +91,7 @@ _PATTERNS = [
 def parse_period(text: str, year: int | None = None) -> Period:
     """Read any form of SPEC §3; a bare Q2 (or H1, 9M) takes `year`, else this year."""
     raw = text.strip().upper()
-    bare = re.match(r"^(Q[1-4]|H1|9M)$", raw)
+    bare = re.match(r"^(Q[1-4]|H[12]|9M)$", raw)
     if bare:
         raw = f"{year or dt.date.today().year}{bare.group(1)}"
     for pattern, build in _PATTERNS:

@@ -192,11 +192,12 @@ YEARS = st.integers(1900, 2999)
 PERIODS = st.one_of(
     st.builds(lambda y, n: Period("Q", y, n), YEARS, st.integers(1, 4)),
     st.builds(lambda y: Period("H1", y, 0), YEARS),
+    st.builds(lambda y: Period("H2", y, 0), YEARS),
     st.builds(lambda y: Period("9M", y, 0), YEARS),
     st.builds(lambda y: Period("Y", y, 0), YEARS),
     st.builds(lambda y, n: Period("M", y, n), YEARS, st.integers(1, 12)),
 )
-LENGTH = {"Q": 3, "H1": 6, "9M": 9, "Y": 12, "M": 1}
+LENGTH = {"Q": 3, "H1": 6, "H2": 6, "9M": 9, "Y": 12, "M": 1}
 
 
 @given(PERIODS)
@@ -221,6 +222,7 @@ def test_code_and_slug_round_trip(p):
 @given(PERIODS)
 def test_labels(p):
     expected = {"Q": f"Quý {ROMAN.get(p.n)} năm {p.year}", "H1": f"6 tháng đầu năm {p.year}",
+                "H2": f"6 tháng cuối năm {p.year}",
                 "9M": f"9 tháng đầu năm {p.year}", "Y": f"Năm {p.year}", "M": f"Tháng {p.n} năm {p.year}"}
     assert p.label == expected[p.kind]
 
@@ -235,6 +237,7 @@ def test_quarter_of_contains_the_day(day):
     ("2019Q2", None, "2019Q2", "Quý II năm 2019"), ("2019-Q2", None, "2019Q2", "Quý II năm 2019"),
     ("Q2", 2019, "2019Q2", "Quý II năm 2019"), ("q4", 2018, "2018Q4", "Quý IV năm 2018"),
     ("2019H1", None, "2019H1", "6 tháng đầu năm 2019"), ("2019-9M", None, "2019-9M", "9 tháng đầu năm 2019"),
+    ("2019H2", None, "2019H2", "6 tháng cuối năm 2019"), ("H2", 2020, "2020H2", "6 tháng cuối năm 2020"),
     ("2019", None, "2019", "Năm 2019"), ("2019-05", None, "2019-05", "Tháng 5 năm 2019"),
     ("2019-5", None, "2019-05", "Tháng 5 năm 2019"), (" 2019Q3 ", None, "2019Q3", "Quý III năm 2019"),
 ])
@@ -247,7 +250,7 @@ def test_bare_quarter_takes_this_year_without_year():
     assert parse_period("Q1").year == dt.date.today().year
 
 
-@pytest.mark.parametrize("text", ["2019Q5", "2019Q0", "2019-13", "2019-00", "1899", "3000Q1", "Q5", "quý 2", "2019H2",
+@pytest.mark.parametrize("text", ["2019Q5", "2019Q0", "2019-13", "2019-00", "1899", "3000Q1", "Q5", "quý 2", "2019H3",
                                   "", "19Q2", "2019-Q2-extra"])
 def test_bad_periods(text):
     with pytest.raises(PeriodError) as e:

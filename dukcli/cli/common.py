@@ -174,7 +174,7 @@ class AgendaFormat(str, Enum):
 
 
 PeriodOpt = Annotated[Optional[str], typer.Option(
-    "--period", "-p", help="Kỳ: 2019Q2, 2019-Q2, Q2, 2019H1, 2019-9M, 2019, 2019-05 (mặc định: quý hiện tại).")]
+    "--period", "-p", help="Kỳ: 2019Q2, 2019-Q2, Q2, 2019H1, 2019H2, 2019-9M, 2019, 2019-05 (mặc định: quý của --as-of, hoặc quý hiện tại).")]
 QuarterOpt = Annotated[Optional[str], typer.Option(
     "--quarter", "-q", help="Quý: Q1, Q2, Q3, Q4 (dùng với --year).")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Năm của kỳ (mặc định: năm nay).")]
