@@ -209,8 +209,8 @@ def test_data_text_is_literal(duk, folder, tmp_path):
 
 
 def test_nothing_in_the_period_gives_khong_co_everywhere(duk, folder, tmp_path):
-    out = tmp_path / "cuong.docx"
-    result = duk(["report", "--person", "cuong", "-p", "2019Q2", "-o", str(out)], data=folder)
+    out = tmp_path / "lan.docx"  # assigned in Q4, no visit then
+    result = duk(["report", "--person", "lan", "-p", "2019Q4", "-o", str(out)], data=folder)
     assert result.exit_code == 0, result.stderr
     assert items_of(out) == {k: ["Không có."] for k in ITEM_KEYS}
 
@@ -355,3 +355,21 @@ def test_a_file_that_fails_the_read_back_is_an_error(duk, folder, tmp_path):
     assert result.exit_code == 1
     assert "không đạt khi đọc lại" in result.stderr and "thiếu nội dung" in result.stderr
     assert list(outdir.iterdir()) == []
+
+
+def test_a_report_for_someone_with_nothing_in_the_period_is_refused(duk, make_folder, tmp_path):
+    people = "- id: le-van-cuong\n  name: Lê Văn Cường\n- id: nguyen-thi-lan\n  name: Nguyễn Thị Lan\n" \
+             "- id: tran-van-binh\n  name: Trần Văn Bình\n"
+    root = make_folder({"people.yaml": people})
+    out = tmp_path / "bc.docx"
+    r = duk(["report", "--person", "cuong", "-p", "2019Q2", "-o", str(out)], data=root)
+    assert r.exit_code == 1
+    assert "Lê Văn Cường không có phân công nào và không có chuyến đi nào trong Quý II năm 2019" in r.stderr
+    assert not out.exists()
+
+
+def test_quota_as_of_before_the_period_says_so(duk, make_folder):
+    r = duk(["quota", "-p", "2019Q3", "--as-of", "2019-06-30", "-f", "json"], data=make_folder({}))
+    assert r.exit_code == 0
+    assert ("Cảnh báo: ngày tính 30/06/2019 trước khi Quý III năm 2019 bắt đầu (01/07/2019): chưa tháng nào "
+            "đến hạn") in r.stderr

@@ -96,12 +96,40 @@ def test_summary_into_a_path_under_a_file(duk, make_folder):
     plain(r)
 
 
-def test_ics_over_a_folder_even_with_force(duk, make_folder, tmp_path):
+def test_ics_to_a_folder_puts_the_default_name_there(duk, make_folder, tmp_path):
+    """SPEC §5: one rule for every written document: a folder means the default name in it."""
     root = make_folder()
-    r = duk(["agenda", "--ics", str(tmp_path), "--force"], data=root)
-    assert r.exit_code == 1
-    assert f"không ghi được tệp '{tmp_path}': đây là thư mục chứ không phải tệp" in r.stderr
+    out = tmp_path / "lich"
+    out.mkdir()
+    r = duk(["agenda", "--ics", str(out), "--as-of", "2019-05-20"], data=root)
+    assert r.exit_code == 0, r.stderr
+    assert (out / "lich-sinh-hoat-2019-05-20.ics").is_file()
+    assert f"vào {out / 'lich-sinh-hoat-2019-05-20.ics'}." in r.stderr
     plain(r)
+
+
+@pytest.mark.parametrize("args, option, name", [
+    (["report", "--person", "lan", "-p", "2019Q2"], "-o", "bao-cao-2019-Q2-nguyen-thi-lan.docx"),
+    (["summary", "-p", "2019Q2"], "-o", "tong-hop-2019-Q2.docx"),
+    (["agenda", "--as-of", "2019-05-20"], "--ics", "lich-sinh-hoat-2019-05-20.ics")])
+def test_one_rule_for_every_written_document(duk, make_folder, tmp_path, monkeypatch, args, option, name):
+    root = make_folder({"visits/2019/05/a.yaml": "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\n"
+                                                 "date: 2019-05-14\nwork: {}\n"})
+    # a wrong extension is refused
+    r = duk([*args, option, str(tmp_path / "x.pdf")], data=root)
+    assert r.exit_code == 2 and f"{option}: tệp ghi ra phải có đuôi" in r.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    # run from inside visits/2019/05, nothing lands among the visit files
+    monkeypatch.chdir(root / "visits/2019/05")
+    r = duk(args if option == "-o" else [*args, option, "."], data=root)
+    assert r.exit_code == 2 and "không ghi" in r.stderr and "visits/" in r.stderr
+    assert sorted(p.name for p in (root / "visits/2019/05").iterdir()) == ["a.yaml"]
+    # from elsewhere, the default name in the current folder, printed as it can be opened from here
+    monkeypatch.chdir(tmp_path)
+    r = duk(args if option == "-o" else [*args, option, "."], data=root)
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / name).is_file()
+    assert name in r.stdout + r.stderr and str(tmp_path) not in r.stdout + r.stderr
 
 
 @pytest.mark.parametrize("command", [["init"], ["template", "export"]])

@@ -165,6 +165,20 @@ def test_never_overwrites_without_force(duk, make_folder, tmp_path):
     assert "BÁO CÁO" in paragraphs(out)
 
 
+def test_the_document_is_dated_as_of_the_day_asked(duk, make_folder, tmp_path):
+    """SPEC §5: --date, else the --as-of day, else today (a past period asked with --as-of is
+    not dated today)."""
+    root = make_folder(FILES)
+    out = tmp_path / "th.docx"
+    assert duk(["summary", "-p", "2019Q2", "--as-of", "2019-07-05", "-o", str(out)], data=root,
+               today="2019-11-20").exit_code == 0
+    texts = paragraphs(out)
+    assert any("ngày 05 tháng 7 năm 2019" in t for t in texts)
+    assert not any("ngày 20 tháng 11 năm 2019" in t for t in texts)
+    assert duk(["summary", "-p", "2019Q2", "-o", str(out), "--force"], data=root, today="2019-11-20").exit_code == 0
+    assert any("ngày 20 tháng 11 năm 2019" in t for t in paragraphs(out))
+
+
 def test_default_name_and_refusal_on_errors(duk, make_folder, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     root = make_folder(FILES)

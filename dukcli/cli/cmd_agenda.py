@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
-                               not_written, parse_day, pick, today)
+                               not_written, output_path, parse_day, pick, root, shown, today)
 from dukcli.cli.main import app
 
 
@@ -32,7 +32,8 @@ def agenda(
     as_of: AsOfOpt = None, person: PersonOpt = None,
     days: Annotated[int, typer.Option("--days", min=0, help="Báo cáo đến hạn trong bao nhiêu ngày tới.")] = 14,
     ics: Annotated[Optional[Path], typer.Option(
-        "--ics", help="Ghi lịch dự sinh hoạt chi bộ 3 tháng tới ra tệp iCalendar (.ics).")] = None,
+        "--ics", help="Ghi lịch dự sinh hoạt chi bộ 3 tháng tới ra tệp iCalendar (.ics); một thư mục: "
+                      "tệp lich-sinh-hoat-<ngày>.ics trong đó.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp .ics đã có.")] = False,
     format: Annotated[AgendaFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")]
     = AgendaFormat.table,
@@ -45,13 +46,14 @@ def agenda(
     from dukcli.rules import oversight
 
     day = parse_day(as_of, "--as-of") or today()
+    target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
     _, ds = load_for_report()
     pid, _ = pick(ds, person)
     ag = oversight.agenda(ds, day, days, pid)
-    if ics is not None:
+    if target is not None:
         meetings = oversight.meetings(ds, day, 3, pid)
-        write_ics(calendar_text(meetings, day), ics, force)
-        echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {ics}.")
+        write_ics(calendar_text(meetings, day), target, force)
+        echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {shown(target)}.")
     if format is AgendaFormat.json:
         output.print_json(ag.as_json())
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
-                               load_for_report, parse_day, period_from, pick, today)
+                               echo_err, load_for_report, parse_day, period_from, pick, today)
 from dukcli.cli.main import app
 
 
@@ -38,6 +38,11 @@ def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = 
 
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day)
+    if day < p.start:
+        from dukcli.dates import fmt
+
+        echo_err(f"Cảnh báo: ngày tính {fmt(day)} trước khi {p.label} bắt đầu ({fmt(p.start)}): "
+                 "chưa tháng nào đến hạn, mọi ô đều là 'chưa đến hạn'.")
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)

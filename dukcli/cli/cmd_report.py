@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, not_written, refuse_placeholders, parse_day, period_from, pick, today, usage)
+                               load_for_report, not_written, output_path, refuse_placeholders, shown, parse_day, period_from, pick, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
@@ -48,14 +48,13 @@ def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
     return chosen
 
 
-def targets_for(people: list, period, output: Path | None, out_dir: Path | None) -> list[Path]:
+def targets_for(people: list, period, output: Path | None, out_dir: Path | None, root: Path) -> list[Path]:
     def default(person) -> str:
         return f"bao-cao-{period.slug}-{person.id}.docx"
 
-    if output is not None and not output.is_dir():
-        return [output]
-    folder = output or out_dir or Path.cwd()
-    return [folder / default(p) for p in people]
+    if out_dir is not None:  # a folder, made when missing
+        return [output_path(out_dir / default(p), default(p), root, "--out-dir") for p in people]
+    return [output_path(output, default(p), root) for p in people]
 
 
 def counted_indexes(ds, visits: list) -> set[int]:
@@ -81,6 +80,20 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
     except OSError as e:  # the disk (full, over quota…), never the template: nothing is left
         raise not_written(target, e) from None
     return len(visits)
+
+
+def _nothing_owed(ds, person, period) -> None:
+    """A report for someone with no assignment in the period: refused when there is nothing to
+    report at all (an empty form is a mistake), said as a warning when there are visits."""
+    from dukcli.rules import oversight, report
+
+    if oversight.owes(ds, person.id, period):  # any assignment in force during the period
+        return
+    if not report.visits_of(ds, person.id, period):
+        raise DukError(f"{person.name} không có phân công nào và không có chuyến đi nào trong {period.label}: "
+                       "không có gì để báo cáo, không ghi tệp (kiểm tra lại --person và kỳ)")
+    echo_err(f"Cảnh báo: {person.name} không có phân công nào trong {period.label}; "
+             "báo cáo chỉ liệt kê các chuyến đi đã ghi.")
 
 
 @app.command("report")
@@ -113,14 +126,16 @@ def report_cmd(
     refuse_placeholders(ds)
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)
-    targets = targets_for(chosen, the_period, output, out_dir)
+    targets = targets_for(chosen, the_period, output, out_dir, folder)
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         names = ", ".join(str(t) for t in existing[:5])
         raise DukError(f"đã có tệp: {names}; không ghi đè (dùng --force để ghi đè)")
+    if not everyone:
+        _nothing_owed(ds, chosen[0], the_period)
     for who, target in zip(chosen, targets):
         count = write_report(ds, who, the_period, day, form, target, force)
-        typer.echo(f"Đã ghi {target} ({who.name}, {the_period.label}, {count} lượt đi cơ sở)")
+        typer.echo(f"Đã ghi {shown(target)} ({who.name}, {the_period.label}, {count} lượt đi cơ sở)")
 
 
 # --- duk template ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, refuse_placeholders,
+from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, output_path, refuse_placeholders, root, shown,
                                not_written, parse_day, period_from, today, usage)
 from dukcli.cli.main import app
 
@@ -21,7 +21,7 @@ def summary(
         "--output", "-o", help="Tệp .docx ghi ra (mặc định: tong-hop-<kỳ>.docx).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
     date: Annotated[Optional[str], typer.Option(
-        "--date", "-d", help="Ngày ghi trên văn bản (mặc định: hôm nay).")] = None,
+        "--date", "-d", help="Ngày ghi trên văn bản (mặc định: ngày --as-of nếu có, nếu không: hôm nay).")] = None,
 ) -> None:
     """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
     from dukcli.render import word
@@ -30,10 +30,8 @@ def summary(
 
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day)
-    on = parse_day(date, "--date") or today()
-    path = output_file or Path(f"tong-hop-{p.slug}.docx")
-    if path.suffix.lower() != ".docx":
-        raise usage(f"-o: tệp ghi ra phải có đuôi .docx (đang là '{path.name}')")
+    on = parse_day(date, "--date") or (day if as_of else today())  # SPEC §5: --date, else --as-of, else today
+    path = output_path(output_file, f"tong-hop-{p.slug}.docx", root())
     if path.exists() and not force:
         raise file_exists(path)
     folder, ds = load_for_report(notes=(p.start, p.end))
@@ -49,4 +47,4 @@ def summary(
         raise DukError(str(e)) from None
     except OSError as e:
         raise not_written(path, e) from None
-    print(f"Đã ghi báo cáo tổng hợp {p.label}: {path}")
+    print(f"Đã ghi báo cáo tổng hợp {p.label}: {shown(path)}")

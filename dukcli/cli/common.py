@@ -215,6 +215,50 @@ def pick(ds, person: str | None = None, unit: str | None = None) -> tuple[str | 
     return pid, uid
 
 
+# --- where a document goes ----------------------------------------------------------------
+
+def output_path(given: Path | None, default_name: str, root: Path, option: str = "-o") -> Path:
+    """One rule for every command that writes a document (SPEC §5): nothing given means the
+    default name in the current folder; a folder means the default name in it; a wrong
+    extension is refused; nothing lands in the data folder's visits/ or .duk/ (or the other
+    folders of one-file records), where it would be read as data or lost."""
+    suffix = Path(default_name).suffix
+    if given is None:
+        path = Path.cwd() / default_name
+    elif given.is_dir():
+        path = given / default_name
+    elif given.suffix.lower() != suffix:
+        raise usage(f"{option}: tệp ghi ra phải có đuôi {suffix} (đang là '{given.name}')")
+    else:
+        path = given
+    inside = _record_folder(root, path)
+    if inside:
+        raise usage(f"{option}: không ghi '{path.name}' vào thư mục {inside}/ của dữ liệu (nơi đó chỉ chứa bản ghi); "
+                    f"chọn nơi khác bằng {option} ĐƯỜNG_DẪN")
+    return path
+
+
+RECORD_FOLDERS = ("visits", "submissions", "feedback", "responses", ".duk")
+
+
+def _record_folder(root: Path, path: Path) -> str | None:
+    try:
+        rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root)))
+    except ValueError:
+        return None
+    return rel.parts[0] if len(rel.parts) > 1 and rel.parts[0] in RECORD_FOLDERS else None
+
+
+def shown(path: Path) -> str:
+    """A written file's path as the user can open it from where they are: relative under the
+    current folder, absolute elsewhere."""
+    full = Path(os.path.abspath(path))
+    try:
+        return str(full.relative_to(Path.cwd()))
+    except ValueError:
+        return str(full)
+
+
 def file_exists(path) -> DukError:
     """An output file that is there already and --force was not given."""
     return DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
