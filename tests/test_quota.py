@@ -351,3 +351,20 @@ def test_visits_lists_oldest_first_with_counts(make_folder, duk):
     assert [v["unit"] for v in by_parent["visits"]] == ["cb-phong-nghiep-vu-y"]
     table = duk(["visits", "-p", "2019Q2"], data=folder).stdout
     assert "10/04/2019" in table and "sinh hoạt" in table and "công tác" in table
+
+
+def test_the_same_warnings_are_one_line_after_the_first_time(make_folder, duk):
+    folder = make_folder(visits(("nguyen-thi-lan", "cb-so-tai-chinh", "2018-12-10"),
+                                ("nguyen-thi-lan", "db-so-y-te", "2018-12-11")))
+    first = duk(["quota", "-p", "2019Q2", "-f", "json"], data=folder)
+    assert first.exit_code == 0
+    assert first.stderr.count("cảnh báo [not-assigned]") == 2
+    again = duk(["visits", "-p", "2019Q2", "-f", "json"], data=folder)
+    assert again.stderr == "2 cảnh báo (đã báo ở lần chạy trước); xem đầy đủ: duk check\n"
+    # a new warning: all of them in full again
+    (folder / "visits/2018/12/x.yaml").write_text(visit("nguyen-thi-lan", "db-so-y-te", "2018-12-12"),
+                                                  encoding="utf-8")
+    third = duk(["quota", "-p", "2019Q2", "-f", "json"], data=folder)
+    assert third.stderr.count("cảnh báo [not-assigned]") == 3
+    # check always says everything
+    assert duk(["check"], data=folder).stdout.count("[not-assigned]") == 3

@@ -118,6 +118,17 @@ def diagnostics() -> list[m.Diagnostic]:
     return diags
 
 
+def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
+    """Warnings in full the first time; the same warnings again, on every later command, are
+    one line (they are the clerk's to fix or to accept, not news)."""
+    from dukcli.store.cache import seen_before
+
+    if seen_before(folder, "warnings", "\n".join(diag_line(d) for d in warnings)):
+        echo_err(f"{len(warnings)} cảnh báo (đã báo ở lần chạy trước); xem đầy đủ: duk check")
+    else:
+        show_diags(warnings, limit=10)
+
+
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors; warnings to stderr.
 
@@ -129,7 +140,7 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path,
         raise DukError(f"dữ liệu có {len(errors)} lỗi; hãy sửa rồi chạy lại (kiểm tra bằng: duk check)")
     warnings = [d for d in diags if d.severity == "warning"]
     if warnings:
-        show_diags(warnings, limit=10)
+        show_warnings(folder, warnings)
     if notes is not None:
         from dukcli.store.loader import with_notes
 

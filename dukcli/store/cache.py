@@ -148,6 +148,32 @@ def _snapshot_path(root: Path, name: str) -> Path:
     return root / ".duk" / f"{name}.pickle"
 
 
+def seen_before(root: Path, name: str, text: str) -> bool:
+    """Whether text is what was last noted under name in .duk/ (then True), noting it if not.
+    Without a usable .duk/ nothing is remembered: False."""
+    import hashlib
+
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    folder = private_dir(root)
+    if folder is None:
+        return False
+    path = folder / f"{name}.seen"
+    try:
+        if safefs.read_bytes(path, limit=64).decode("ascii", "replace") == digest:
+            return True
+    except (OSError, safefs.NotRegular, safefs.TooLarge):
+        pass
+    try:
+        tmp = folder / f"{name}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(digest)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return False
+
+
 def load_snapshot(root: Path, name: str, key: str):
     """A whole-folder result saved under key (a fingerprint of every file), or None."""
     if not key:
