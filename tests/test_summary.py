@@ -102,12 +102,14 @@ def test_every_note_of_the_period_each_line_a_paragraph(written):
     for note in NOTES_OUT:
         assert not any(note in t for t in texts)
     assert not any("Tình hình ổn định" in t for t in texts)  # assessments stay in the individual reports
-    # grouped by unit (Vietnamese order), each entry dated and signed
-    i_cell = texts.index("Chi bộ Phòng Nghiệp vụ Y (Đảng bộ Sở Y tế)")
+    # grouped by grassroots organisation (Vietnamese order), a chi bộ trực thuộc under its
+    # đảng bộ with its name in the entry, each entry dated and signed
+    assert "Chi bộ Phòng Nghiệp vụ Y (Đảng bộ Sở Y tế)" not in texts
+    i_db = texts.index("Đảng bộ Sở Y tế")
     i_tc = texts.index("Chi bộ Sở Tài chính")
-    assert i_cell < i_tc
-    assert texts[i_cell + 1] == ("Ngày 12/06/2019, đồng chí Trần Văn Bình – Nội dung chi bộ đề nghị "
-                                 "cấp ủy cấp trên quan tâm lãnh đạo:")
+    assert i_tc < i_db
+    assert texts[i_db + 1] == ("Ngày 12/06/2019, đồng chí Trần Văn Bình (Chi bộ Phòng Nghiệp vụ Y) – Nội dung chi bộ "
+                               "đề nghị cấp ủy cấp trên quan tâm lãnh đạo:")
     assert texts[i_tc + 1] == "Ngày 05/05/2019, đồng chí Nguyễn Thị Lan – Khó khăn, vướng mắc của cơ sở:"
     assert texts[i_tc + 2: i_tc + 4] == NOTES_IN[:2]
 
@@ -133,7 +135,7 @@ def test_party_document_form(written):
 def test_figures_and_tables(written):
     texts = paragraphs(written)
     assert ("Tổng số chuyến đi cơ sở trong kỳ: 2, trong đó 1 lượt đi công tác cơ sở "
-            "và 2 lượt dự sinh hoạt chi bộ.") in texts
+            "và 2 lượt dự sinh hoạt chi bộ (1 chuyến có cả hai phần nên được tính ở cả hai).") in texts
     assert "Đánh giá chất lượng các buổi sinh hoạt chi bộ được dự: Khá 1." in texts
     rows = table_rows(written)
     assert ["Tháng 5/2019", "1", "1", "1"] in rows and ["Cộng", "2", "1", "2"] in rows
@@ -206,6 +208,14 @@ def test_context_visits_after_as_of_are_ignored(make_folder):
     lines = [line for g in ctx["notes"] for e in g["entries"] for line in e["lines"]]
     assert "Đề nghị Đảng ủy Khối quan tâm công tác phát triển đảng viên" not in lines
     assert ctx["unvisited"] == ["Đảng bộ Sở Y tế (phụ trách: Trần Văn Bình; theo dõi: Nguyễn Thị Lan)."]
+
+
+def test_a_visit_entered_twice_counts_once_in_the_figures(make_folder):
+    folder = make_folder({**FILES, "visits/2019/05/a-lan-nua.yaml": IN_MAY})
+    ds, _ = load(folder)
+    ctx = summary.context(ds, Period("Q", 2019, 2), dt.date(2019, 7, 5), dt.date(2019, 7, 5))
+    assert ctx["figures"][2].startswith("Tổng số chuyến đi cơ sở trong kỳ: 2, trong đó 1 lượt đi công tác cơ sở")
+    assert ctx["months_total"] == {"month": "Cộng", "visits": "2", "work": "1", "meeting": "2"}
 
 
 def test_context_report_lines_by_period(make_folder):

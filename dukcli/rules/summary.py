@@ -58,15 +58,18 @@ def assigned(ds: m.Dataset, period: Period) -> tuple[dict[str, set[str]], set[st
 
 
 def figures(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]:
+    """visits: one a day per person and unit (quota.one_a_day), as every count of SPEC §4."""
     people, units = assigned(ds, period)
     work = sum(1 for v in visits if v.work is not None)
     meeting = sum(1 for v in visits if v.meeting is not None)
+    both = work + meeting - len(visits)
     out = [
         f"Số đồng chí Ủy viên Ban Thường vụ (chuyên trách) được phân công phụ trách: {len(people['phu-trach'])}; "
         f"số cán bộ, chuyên viên được phân công theo dõi: {len(people['theo-doi'])}.",
         f"Số tổ chức cơ sở đảng được phân công phụ trách, theo dõi: {len(units)}.",
         f"Tổng số chuyến đi cơ sở trong kỳ: {len(visits)}, trong đó {work} lượt đi công tác cơ sở "
-        f"và {meeting} lượt dự sinh hoạt chi bộ.",
+        f"và {meeting} lượt dự sinh hoạt chi bộ"
+        + (f" ({both} chuyến có cả hai phần nên được tính ở cả hai)." if both > 0 else "."),
     ]
     ratings = [v.rating for v in visits if v.meeting is not None and v.rating]
     if ratings:
@@ -180,17 +183,20 @@ def unit_heading(ds: m.Dataset, unit_id: str) -> str:
 
 
 def notes(ds: m.Dataset, visits: list[m.Visit]) -> list[dict]:
-    """The notes grouped by the unit visited (units in Vietnamese order), each dated and signed
-    by the person, oldest first; every line literal."""
+    """The notes grouped by grassroots organisation (a chi bộ trực thuộc under its đảng bộ, its
+    name in each entry; organisations in Vietnamese order), each dated and signed by the
+    person, oldest first; every line literal."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for v in sorted(visits, key=lambda v: (v.date, name_key(ds.person_name(v.person)), v.file)):
+        target = ds.counted_unit(v.unit)
+        cell = f" ({ds.unit_name(v.unit)})" if v.unit != target else ""
         for part, key, label in NOTE_FIELDS:
             section = getattr(v, part)
             text = (section or {}).get(key)
             lines = note_lines(text)
             if lines:
-                head = f"Ngày {fmt(v.date)}, đồng chí {ds.person_name(v.person)} – {label}:"
-                groups[v.unit].append({"head": head, "lines": lines})
+                head = f"Ngày {fmt(v.date)}, đồng chí {ds.person_name(v.person)}{cell} – {label}:"
+                groups[target].append({"head": head, "lines": lines})
     order = sorted(groups, key=lambda u: (sort_key(unit_heading(ds, u)), u))
     return [{"unit": unit_heading(ds, u), "entries": groups[u]} for u in order]
 
@@ -201,9 +207,10 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
     """Everything the summary template shows; `on` is the document's date."""
     c = ds.config
     visits = period_visits(ds, period, as_of)
+    counted = quota.one_a_day(ds, visits)  # counts: one a day per person and unit (SPEC §4)
     result = quota.compute(ds, period, as_of)
     pt_rows, td_rows = quota_tables(result)
-    months, total = month_rows(period, visits)
+    months, total = month_rows(period, counted)
     report_lines, report_rows = reports(ds, period, as_of)
     short = c.org_short or ""
     return {
@@ -218,7 +225,7 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
                  f"chi bộ của các đồng chí Ủy viên Ban Thường vụ (chuyên trách), cán bộ, chuyên viên theo dõi "
                  f"{period_phrase(period)} (số liệu tính đến ngày {fmt(min(as_of, period.end))}) "
                  f"như sau:",
-        "figures": figures(ds, period, visits),
+        "figures": figures(ds, period, counted),
         "months": months,
         "months_total": total,
         "pt_rows": pt_rows,
