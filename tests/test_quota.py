@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import textwrap
+
+import pytest
 
 from dukcli.periods import parse_period
 from dukcli.rules.quota import compute
@@ -368,3 +371,31 @@ def test_the_same_warnings_are_one_line_after_the_first_time(make_folder, duk):
     assert third.stderr.count("cảnh báo [not-assigned]") == 3
     # check always says everything
     assert duk(["check"], data=folder).stdout.count("[not-assigned]") == 3
+
+
+@pytest.mark.parametrize("period", ["2019Q2", "2019H1", "2019-9M", "2019"])
+def test_every_result_is_visible_at_80_columns(period):
+    """Issue: the yearly and 9-month tables cut unit names and months to '…' and lost the result
+    column at 80 columns. Now every line fits and every row shows its result."""
+    from pathlib import Path
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from dukcli.render import quota_table
+    from dukcli.rules.quota import STATUS_WORDS
+
+    ds, _ = load(Path(__file__).resolve().parent.parent / "data")
+    result = compute(ds, parse_period(period), D(2019, 10, 20))
+    console = Console(width=80, record=True, force_terminal=False, file=open(os.devnull, "w"))
+    quota_table.print_table(result, console)
+    text = console.export_text()
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+    lines = text.splitlines()
+    split = next(n for n, line in enumerate(lines) if line.startswith("Cán bộ, chuyên viên theo dõi"))
+    for part, rows in ((lines[:split], [r for r in result.rows if r.role == "phu-trach"]),
+                       (lines[split:], [r for r in result.rows if r.role == "theo-doi"])):
+        numbered = [line for line in part if line.split()[:1] and line.split()[0].isdigit()]
+        assert len(numbered) == len(rows)
+        for line, row in zip(numbered, rows):  # each row's result word is on its own line, whole
+            assert line.rstrip().endswith(STATUS_WORDS[row.status]), line

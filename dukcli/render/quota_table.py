@@ -23,7 +23,21 @@ def month_cell(state: str, visits: int):
     return Text(f"{mark} {visits}" if state != "not-required" or visits else mark, style=STATE_STYLE[state])
 
 
-def tables(result: QuotaResult) -> list:
+# A month as "✓ 1" takes five columns: past a quarter, the months would push the result off an
+# 80-column terminal. Narrower than this, long periods show one mark a month in one column.
+WIDE_ENOUGH = 130
+
+
+def month_marks(row: TheoDoiRow):
+    from rich.text import Text
+
+    text = Text()
+    for s in row.months:
+        text.append(STATE_MARKS[s.state], style=STATE_STYLE[s.state])
+    return text
+
+
+def tables(result: QuotaResult, width: int = 200) -> list:
     from rich import box
     from rich.table import Table
 
@@ -34,9 +48,9 @@ def tables(result: QuotaResult) -> list:
         t = Table(title="Ủy viên Ban Thường vụ phụ trách (tối thiểu theo năm)", box=box.SIMPLE_HEAVY,
                   title_justify="left", title_style="bold")
         for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Trong kỳ", "right"),
-                             ("Lũy kế năm", "right"), ("Cần đến hết kỳ", "right"), ("Chỉ tiêu năm", "right"),
-                             ("Kết quả", "left")):
+                             ("Lũy kế năm", "right"), ("Cần đến hết kỳ", "right"), ("Chỉ tiêu năm", "right")):
             t.add_column(col, justify=justify)
+        t.add_column("Kết quả", no_wrap=True)
         for i, r in enumerate(pt, 1):
             t.add_row(str(i), r.name, str(r.visits), str(r.visits_ytd), str(r.expected), str(r.target_year),
                       status_text(r.status))
@@ -44,19 +58,24 @@ def tables(result: QuotaResult) -> list:
     if td:
         t = Table(title="Cán bộ, chuyên viên theo dõi (tối thiểu mỗi tháng, mỗi đơn vị)", box=box.SIMPLE_HEAVY,
                   title_justify="left", title_style="bold")
+        months = result.period.months()
+        compact = len(months) > 3 and width < WIDE_ENOUGH
         t.add_column("TT", justify="right")
-        t.add_column("Họ và tên", no_wrap=True)
-        t.add_column("Đơn vị")
-        for year, month in result.period.months():
-            t.add_column(f"T{month}", justify="center")
-        t.add_column("Đạt/Cần", justify="right")
-        t.add_column("Kết quả")
+        t.add_column("Họ và tên", no_wrap=not compact)
+        t.add_column("Đơn vị", ratio=1, min_width=12)
+        if compact:
+            t.add_column(f"T{months[0][1]}→T{months[-1][1]}", no_wrap=True)
+        else:
+            for year, month in months:
+                t.add_column(f"T{month}", justify="center")
+        t.add_column("Đạt/Cần", justify="right", no_wrap=True)
+        t.add_column("Kết quả", no_wrap=True)
         previous = None
         for i, r in enumerate(td, 1):
             name = r.name if r.person != previous else ""
             previous = r.person
-            t.add_row(str(i), name, r.unit_name, *(month_cell(s.state, s.visits) for s in r.months),
-                      f"{r.met}/{r.required}", status_text(r.status))
+            cells = [month_marks(r)] if compact else [month_cell(s.state, s.visits) for s in r.months]
+            t.add_row(str(i), name, r.unit_name, *cells, f"{r.met}/{r.required}", status_text(r.status))
         out.append(t)
     return out
 
@@ -77,9 +96,10 @@ def print_table(result: QuotaResult, console) -> None:
     if not result.rows:
         console.print("Không có ai được phân công trong kỳ này.")
         return
-    for table in tables(result):
+    for table in tables(result, console.width):
         console.print(table)
-    console.print("Ký hiệu: ✓ đạt, ✗ thiếu, … chưa hết tháng, – không yêu cầu; số là số lần trong tháng.", style="dim")
+    console.print("Ký hiệu: ✓ đạt, ✗ thiếu, … chưa hết tháng, – không yêu cầu; số là số lần trong tháng "
+                  "(bảng hẹp: mỗi tháng một dấu, xem số lần bằng --format csv).", style="dim")
     console.print(totals_line(result))
 
 
