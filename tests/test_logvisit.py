@@ -370,8 +370,9 @@ def test_interactive_run_through_the_prompts(duk, repo):
     answers = [
         "an",            # ambiguous: listed, asked again
         "2",             # Nguyễn Thị Lan (list sorted by given name: Bình, Lan)
+        "21/05/2019",    # a future date: said at once, asked again
+        "hôm qua",       # date, before the unit (SPEC §5)
         "tai chinh",     # typed part of a unit name
-        "hôm qua",       # date
         "3",             # both parts
         "Tình hình tốt", "", "Đề nghị hỗ trợ",   # I.2, I.3, I.4
         "Chuẩn bị kỹ", "", "", "", "", "",        # II.2 … II.7
@@ -383,9 +384,11 @@ def test_interactive_run_through_the_prompts(duk, repo):
     out = r.stdout
     assert "  1. Trần Văn Bình (tran-van-binh)\n  2. Nguyễn Thị Lan (nguyen-thi-lan)" in out
     assert "'an' khớp với nhiều người" in out
-    assert "  1. Chi bộ Sở Tài chính (cb-so-tai-chinh)\n  2. Đảng bộ Sở Y tế (db-so-y-te)\n" \
-           "  3. Chi bộ Phòng Nghiệp vụ Y (cb-phong-nghiep-vu-y)" in out
+    assert "Đơn vị được phân công ngày 19/05/2019:\n  1. Chi bộ Sở Tài chính (cb-so-tai-chinh)\n" \
+           "  2. Đảng bộ Sở Y tế (db-so-y-te)\n  3. Chi bộ Phòng Nghiệp vụ Y (cb-phong-nghiep-vu-y)" in out
     assert "Ngày đi (DD/MM/YYYY, 'hôm nay', 'hôm qua') (20/05/2019):" in out
+    assert out.index("Ngày đi") < out.index("Đơn vị được phân công")
+    assert "Ngày 21/05/2019 còn ở tương lai (hôm nay là 20/05/2019); nhập lại." in out
     assert "I.2 Đánh giá tình hình của cơ sở:" in out and "II.7 Kiến nghị, đề xuất với Ban Thường vụ:" in out
     expected = textwrap.dedent("""\
         person: nguyen-thi-lan
@@ -402,6 +405,63 @@ def test_interactive_run_through_the_prompts(duk, repo):
     assert "Lưu chuyến đi này? (c/k):" in out
     assert (root / "visits/2019/05/2019-05-19-nguyen-thi-lan-cb-so-tai-chinh.yaml").read_text(encoding="utf-8") == expected
     assert commits(root) == 2
+
+
+def test_interactive_units_are_those_in_force_that_day_and_a_closed_unit_is_asked_again(duk, repo):
+    assignments = """\
+        - person: nguyen-thi-lan
+          role: theo-doi
+          units: [cb-so-tai-chinh]
+          from: 2019-01-01
+          to: 2019-03-31
+        - person: nguyen-thi-lan
+          role: theo-doi
+          units: [db-so-y-te]
+          from: 2019-04-01
+        """
+    units = """\
+        - id: cb-so-tai-chinh
+          name: Chi bộ Sở Tài chính
+          type: chi-bo-co-so
+          to: 2019-04-30
+        - id: db-so-y-te
+          name: Đảng bộ Sở Y tế
+          type: dang-bo-co-so
+        """
+    root = repo({"assignments.yaml": assignments, "units.yaml": units})
+    answers = ["lan", "10/05/2019", "tai chinh", "1", "2", "", "", "", "", "", "", "", "y"]
+    r = run(duk, root, input="\n".join(answers) + "\n", env={"DUK_INTERACTIVE": "1"})
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert "Đơn vị được phân công ngày 10/05/2019:\n  1. Đảng bộ Sở Y tế (db-so-y-te)\n" in r.stdout
+    assert "'tai chinh'" in r.stdout  # closed on 30/04: not among the units of 10/05, asked again
+    assert visit_files(root) == ["visits/2019/05/2019-05-10-nguyen-thi-lan-db-so-y-te.yaml"]
+    # with the unit given, the date is judged against its life at once
+    answers = ["15/05/2019", "15/04/2019", "1", "", "", "", "y"]
+    r = run(duk, root, "--person", "lan", "--unit", "cb-so-tai-chinh", input="\n".join(answers) + "\n",
+            env={"DUK_INTERACTIVE": "1"})
+    assert "Đơn vị Chi bộ Sở Tài chính không tồn tại vào ngày 15/05/2019; nhập ngày khác." in r.stdout
+    assert r.exit_code == 0, r.stderr
+
+
+def test_interactive_a_visit_already_recorded_is_refused_before_any_text(duk, repo):
+    root = repo()
+    assert run(duk, root, "--person", "lan", "--unit", "tai chinh", "--date", "14/05/2019", "--work").exit_code == 0
+    r = run(duk, root, "--person", "lan", input="14/05/2019\n1\n", env={"DUK_INTERACTIVE": "1"})
+    assert r.exit_code == 1
+    assert "mỗi ngày chỉ ghi một chuyến" in r.stderr
+    assert "Ghi nhận phần nào?" not in r.stdout  # refused before the parts and texts were asked
+
+
+def test_interactive_refusal_after_the_texts_keeps_them_in_a_draft(duk, repo):
+    root = repo()
+    (root / ".git" / "MERGE_HEAD").write_text("0" * 40 + "\n")
+    answers = ["lan", "14/05/2019", "1", "1", "Tình hình tốt, rất dài để không mất", "", "", "y"]
+    r = run(duk, root, input="\n".join(answers) + "\n", env={"DUK_INTERACTIVE": "1"})
+    assert r.exit_code == 1
+    assert "đang gộp nhánh (merge) dở dang" in r.stderr and "Nội dung đã gõ được giữ ở:" in r.stderr
+    kept = r.stderr.split("Nội dung đã gõ được giữ ở: ")[1].split("\n")[0]
+    assert "Tình hình tốt, rất dài để không mất" in Path(kept).read_text(encoding="utf-8")
+    assert visit_files(root) == []
 
 
 def test_interactive_declined_writes_nothing(duk, repo):

@@ -85,7 +85,10 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
     if asker is not None:
         draft = _ask_missing(ctx, draft, asker, items=not edit)
     # With --edit the editor is where the notes are fixed, so only names and date must hold first.
-    prepared = _edit(ctx, draft, asker) if edit else _prepare(ctx, draft)
+    try:
+        prepared = _edit(ctx, draft, asker) if edit else _prepare(ctx, draft)
+    except DukError as e:
+        _keep_typed(ctx, draft, asker, e)
     verdict = prepared.verdict
     if asker is None:  # on a terminal they are shown with the entry, before the question
         _show_warnings(verdict.warnings)
@@ -100,7 +103,7 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
                                 prepared.unit), verdict.text, message, commit=commit,
                                 recheck=lambda: _no_new_twin(ctx, verdict.visit))
     except record.RecordError as e:
-        raise DukError(e.message) from None
+        _keep_typed(ctx, draft, asker, DukError(e.message))
     print(f"Đã ghi chuyến đi vào: {saved.rel}")
     if saved.committed:
         print(f"Đã lưu vào git: {message}")
@@ -246,14 +249,16 @@ def _free_rel(root: Path, folder: str, stem: str) -> str:
 # --- questions on a terminal --------------------------------------------------------------
 
 def _ask_missing(ctx: Context, draft: entry.Draft, asker: Asker, items: bool) -> entry.Draft:
-    """Person, unit, date, parts, then every item of the chosen parts (empty allowed)."""
+    """Person, date (judged at once), unit (the person's assignments in force that day, judged
+    against that day), then parts and every item of the chosen parts (empty allowed). A visit
+    already recorded that day is refused before a word of text is typed."""
     from dukcli.dates import fmt
 
     person = _person(ctx, draft.person).id if draft.person else _ask_person(ctx, asker).id
-    day = _day(ctx, draft.date) if draft.date else None
-    unit = draft.unit or _ask_unit(ctx, asker, person, day).id
-    if day is None:
-        day = _ask_date(ctx, asker)
+    given_unit = _unit(ctx, draft.unit, None) if draft.unit else None
+    day = _day(ctx, draft.date) if draft.date else _ask_date(ctx, asker, given_unit)
+    unit = given_unit.id if given_unit else _ask_unit(ctx, asker, person, day).id
+    _refuse_twin_now(ctx, person, unit, day)
     sections = dict(draft.sections)
     if not sections:
         sections = {part: {} for part in _ask_parts(asker)}
@@ -309,29 +314,62 @@ def _assigned_units(ctx: Context, person: str, day: dt.date) -> list:
     return out
 
 
-def _ask_unit(ctx: Context, asker: Asker, person: str, day: dt.date | None):
+def _ask_unit(ctx: Context, asker: Asker, person: str, day: dt.date):
     from dukcli import match
+    from dukcli.dates import fmt
 
-    listed = _assigned_units(ctx, person, day or ctx.today)
+    listed = _assigned_units(ctx, person, day)
     if listed:
-        asker.say("Đơn vị được phân công:")
+        asker.say(f"Đơn vị được phân công ngày {fmt(day)}:")
         for i, c in enumerate(listed, 1):
             asker.say(f"  {i}. {c.name} ({c.id})")
         question = "Chọn số thứ tự, hoặc gõ một phần tên của đơn vị bất kỳ"
     else:
+        asker.say(f"Ngày {fmt(day)} người này không được phân công đơn vị nào.")
         question = "Đơn vị (gõ mã hoặc một phần tên)"
+    # Only the units that exist on the day can be picked (a closed one is "not found").
     return _pick(asker, question, listed, match.units(ctx.ds, on=day), "đơn vị")
 
 
-def _ask_date(ctx: Context, asker: Asker) -> dt.date:
+def _unit_problem(ctx: Context, unit_id: str, day: dt.date) -> str | None:
+    """Why the unit cannot be visited on the day (it did not exist yet, or no longer)."""
+    from dukcli.dates import fmt
+
+    unit = ctx.ds.units.get(unit_id)
+    if unit is None or unit.exists_on(day):
+        return None
+    return f"Đơn vị {unit.name} không tồn tại vào ngày {fmt(day)}; nhập ngày khác."
+
+
+def _ask_date(ctx: Context, asker: Asker, unit=None) -> dt.date:
+    """The day, judged as soon as it is typed: not in the future, and within the unit's life
+    when the unit is already known."""
     from dukcli.dates import DateError, fmt, parse_date
 
     while True:
         answer = asker.ask("Ngày đi (DD/MM/YYYY, 'hôm nay', 'hôm qua')", fmt(ctx.today))
         try:
-            return parse_date(answer, ctx.today, words=True)
+            day = parse_date(answer, ctx.today, words=True)
         except DateError as e:
             asker.say(str(e))
+            continue
+        if day > ctx.today:
+            asker.say(f"Ngày {fmt(day)} còn ở tương lai (hôm nay là {fmt(ctx.today)}); nhập lại.")
+            continue
+        problem = _unit_problem(ctx, unit.id, day) if unit is not None else None
+        if problem is not None:
+            asker.say(problem)
+            continue
+        return day
+
+
+def _refuse_twin_now(ctx: Context, person: str, unit: str, day: dt.date) -> None:
+    from dukcli.rules.quota import day_key, same_day_key
+
+    key = day_key(ctx.ds, person, unit, day)
+    twin = next((v for v in ctx.ds.visits if v.date == day and same_day_key(ctx.ds, v) == key), None)
+    if twin is not None:
+        raise DukError(entry.twin_message(twin.file) + ". Không có gì được ghi")
 
 
 def _ask_parts(asker: Asker) -> tuple[str, ...]:
@@ -418,6 +456,20 @@ def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
             again = False
         if not again:
             _rescue(ctx, text, "chuyến đi chưa hợp lệ")
+
+
+def _keep_typed(ctx: Context, draft: entry.Draft, asker, error: DukError):
+    """A refusal after a clerk typed the texts on a terminal: the texts go to a draft that the
+    message names (as --edit does), never lost; from flags or a file, the refusal as it is."""
+    typed = any(values for values in draft.sections.values())
+    if asker is None or not typed or error.code != 1:
+        raise error
+    try:
+        person, unit, day = _resolve(ctx, draft)
+        mapping = entry.to_mapping(person, unit, day, draft.sections, draft.extra, blanks=True)
+    except DukError:
+        mapping = {"person": draft.person, "unit": draft.unit, "date": draft.date, **draft.sections}
+    _rescue(ctx, entry.editor_text(mapping), error.message)
 
 
 def _blank(text: str) -> bool:

@@ -144,7 +144,11 @@ class _Index:
 def same_day_key(ds: m.Dataset, v: m.Visit) -> tuple:
     """SPEC §4: a person's visits to one unit on one day, after a chi bộ trực thuộc is rolled
     up to its parent, are one visit in every count."""
-    return v.person, ds.counted_unit(v.unit), v.date
+    return day_key(ds, v.person, v.unit, v.date)
+
+
+def day_key(ds: m.Dataset, person: str, unit: str, day: dt.date) -> tuple:
+    return person, ds.counted_unit(unit), day
 
 
 def one_a_day(ds: m.Dataset, visits: list[m.Visit]) -> list[m.Visit]:
