@@ -268,7 +268,7 @@ def test_a_failing_git_commit_keeps_the_file(duk, repo, failing_git, monkeypatch
     monkeypatch.setenv("PATH", failing_git["PATH"])
     r = duk(LOG, data=root)
     assert r.exit_code == 0
-    assert "nhưng chưa lưu được vào git (git commit không thành công: bị chặn)" in r.stderr
+    assert "nhưng chưa lưu được vào git (git commit không thành công: git báo lỗi (mã 1))" in r.stderr
     assert git_status(root) == "A  visits/2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh.yaml\n"
     assert leftovers(root) == []
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import make_template
 
 from dukcli.render import word
@@ -46,6 +48,23 @@ def test_check_names_an_unknown_field(duk, tmp_path):
     result = duk(["template", "check", str(path)], data=None)
     assert result.exit_code == 1
     assert "không có trường 'ten'" in result.stderr and "đoạn 2 «Tên: {{ person.ten }}»" in result.stderr
+
+
+@pytest.mark.parametrize("line, words", [
+    ("Tên: {{ person.ten }}", "không có trường 'ten'"),
+    ("{% endif %}", "thẻ 'endif' không hợp lệ hoặc không có thẻ mở tương ứng"),
+    ("{% lamgi %}", "thẻ 'lamgi' không hợp lệ"),
+    ("{{ person.name person.id }}", "thẻ viết sai"),
+])
+def test_check_speaks_only_vietnamese(duk, tmp_path, line, words):
+    """jinja2's English ("'dict object' has no attribute", "Encountered unknown tag") never
+    reaches the clerk."""
+    path = make_template(tmp_path / "mau.docx", ["Mở đầu", line])
+    result = duk(["template", "check", str(path)], data=None)
+    assert result.exit_code == 1
+    assert words in result.stderr
+    for english in ("object", "attribute", "Encountered", "unknown tag", "expected", "undefined", "token"):
+        assert english not in result.stderr, result.stderr
 
 
 def test_check_finds_a_broken_tag_in_a_table_cell(duk, tmp_path):

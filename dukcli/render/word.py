@@ -198,7 +198,8 @@ def _unsafe_words(names: list[str]) -> str:
 
 
 def _describe(exc: Exception) -> str:
-    """A jinja2 error in Vietnamese, the original message kept in brackets for the expert."""
+    """A jinja2 error in Vietnamese, with the names it is about; jinja2's English stays out
+    (a clerk reads this; DUK_DEBUG=1 shows the original to a maintainer)."""
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
@@ -211,16 +212,17 @@ def _describe(exc: Exception) -> str:
             return f"biến không biết '{m.group(1)}'"
         m = re.search(r"has no attribute '(.+?)'", raw)
         if m:
-            return f"không có trường '{m.group(1)}' ({raw})"
-        return f"giá trị không có ({raw})"
+            return f"không có trường '{m.group(1)}'"
+        return "giá trị không có"
     if isinstance(exc, TemplateSyntaxError):
         low = raw.lower()
         if "unexpected end of template" in low:
-            return f"thẻ mở chưa được đóng, ví dụ thiếu {{% endfor %}} hoặc {{% endif %}} ({raw})"
-        if "unknown tag" in low:
-            return f"thẻ không hợp lệ hoặc không có thẻ mở tương ứng ({raw})"
-        return f"thẻ viết sai ({raw})"
-    return f"mẫu không dùng được ({type(exc).__name__}: {raw})"
+            return "thẻ mở chưa được đóng, ví dụ thiếu {% endfor %} hoặc {% endif %}"
+        m = re.search(r"unknown tag '(.+?)'", raw)
+        if m:
+            return f"thẻ '{m.group(1)}' không hợp lệ hoặc không có thẻ mở tương ứng"
+        return "thẻ viết sai (kiểm tra dấu ngoặc, dấu nháy và tên trong thẻ)"
+    return f"mẫu không dùng được ({type(exc).__name__})"
 
 
 def _render_raw(template: Path, context: dict) -> bytes:

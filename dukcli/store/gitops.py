@@ -98,10 +98,32 @@ def commit(root: Path, paths: list[Path], message: str) -> None:
     rels = [os.path.relpath(os.path.abspath(p), os.path.abspath(root)) for p in paths]
     added = _git(root, "add", "--", *rels)
     if added.returncode != 0:
-        raise GitError(f"git add không thành công: {added.stderr.strip()}")
+        raise GitError(f"git add không thành công: {_why(added)}")
     done = _git(root, *_identity(root), "commit", "-q", "--no-verify", "--only", "-m", message, "--", *rels)
     if done.returncode != 0:
-        raise GitError(f"git commit không thành công: {(done.stderr or done.stdout).strip()}")
+        raise GitError(f"git commit không thành công: {_why(done)}")
+
+
+# What git says (in English, LC_ALL=C) when it fails, in the clerk's words.
+_GIT_WORDS = (
+    ("index.lock", "kho git đang bị khóa (.git/index.lock)"),
+    ("No space left", "ổ đĩa đã đầy"),
+    ("Permission denied", "không có quyền ghi vào kho git"),
+    ("Read-only file system", "ổ đĩa chỉ cho đọc"),
+    ("not a git repository", "không phải kho git"),
+    ("unmerged", "kho git còn tệp gộp dở dang"),
+    ("Please tell me who you are", "git chưa có tên người ghi (git config user.name)"),
+    ("corrupt", "kho git bị hỏng"),
+)
+
+
+def _why(done: subprocess.CompletedProcess) -> str:
+    """git's failure in Vietnamese; its own English words only with DUK_DEBUG=1."""
+    said = (done.stderr or done.stdout or "").strip()
+    word = next((vi for en, vi in _GIT_WORDS if en in said), f"git báo lỗi (mã {done.returncode})")
+    if os.environ.get("DUK_DEBUG") and said:
+        return f"{word} [{said}]"
+    return word
 
 
 def init(root: Path, paths: list[str], message: str) -> bool:
