@@ -102,9 +102,9 @@ def test_status_table_in_vietnamese(duk, folder):
 def test_status_csv_has_bom(duk, folder):
     r = duk(["status", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "csv"], data=folder)
     lines = r.stdout.splitlines()
-    assert lines[0] == "\ufeffperson,name,received,status,status_text,days_late"
-    assert lines[1] == "tran-van-binh,Trần Văn Bình,2019-07-01,tre-han,Trễ hạn (1 ngày),1"
-    assert lines[3] == "nguyen-thi-lan,Nguyễn Thị Lan,2019-06-30,dung-han,Đúng hạn,0"
+    assert lines[0] == "\ufeffHọ và tên,Mã người,Ngày nhận,Tình trạng,Số ngày trễ"
+    assert lines[1] == "Trần Văn Bình,tran-van-binh,01/07/2019,Trễ hạn (1 ngày),1"
+    assert lines[3] == "Nguyễn Thị Lan,nguyen-thi-lan,30/06/2019,Đúng hạn,0"
 
 
 def test_status_q3_lists_the_newcomer_not_the_leaver(duk, folder):
@@ -354,10 +354,10 @@ def test_scorecard_table_and_csv(duk, make_folder):
     assert "5/5 lần" in binh and "Trễ hạn" in binh and "Đạt" in binh
     r = duk(["scorecard", "-y", "2019", "-f", "csv"], data=root, today="2020-01-10")
     lines = r.stdout.splitlines()
-    assert lines[0] == ("\ufeffperson,name,role,met,required,visits,target,2019Q1,2019Q2,2019Q3,2019Q4,status,"
-                        "status_text,overall,overall_text")
-    assert lines[2] == ("nguyen-thi-lan,Nguyễn Thị Lan,theo-doi,3,6,4,,,,dung-han,chua-nop,chua-dat,Chưa đạt,"
-                        "chua-hoan-thanh,Chưa hoàn thành")
+    assert lines[0] == ("\ufeffHọ và tên,Mã người,Vai trò,Số tháng đạt,Số tháng phải đi,Số lần,Chỉ tiêu năm,"
+                        "Quý I,Quý II,Quý III,Quý IV,Kết quả Điều 4,Đánh giá năm")
+    assert lines[2] == ("Nguyễn Thị Lan,nguyen-thi-lan,\"Cán bộ, chuyên viên theo dõi\",3,6,4,,Không phải nộp,"
+                        "Không phải nộp,Đúng hạn,Chưa nộp,Chưa đạt,Chưa hoàn thành")
 
 
 def test_scorecard_before_the_deadline_says_not_yet_due(duk, make_folder):

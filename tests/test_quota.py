@@ -314,9 +314,14 @@ def test_quota_table_and_csv(make_folder, duk):
                   "Tổng cộng 3 dòng"):
         assert words in table.stdout
     csv_out = duk(["quota", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "csv"], data=folder)
-    assert csv_out.stdout.startswith("\ufeffperson,name,role,unit")
-    assert "nguyen-thi-lan,Nguyễn Thị Lan,theo-doi,cb-so-tai-chinh" in csv_out.stdout
-    assert "met:1,missed:0,missed:0" in csv_out.stdout
+    # Vietnamese headers and words, as the table (SPEC §5; JSON keeps the machine keys)
+    assert csv_out.stdout.startswith("\ufeffHọ và tên,Mã người,Vai trò,Đơn vị,Mã đơn vị,Số lần trong kỳ,")
+    assert "Tháng 4/2019,Tháng 5/2019,Tháng 6/2019" in csv_out.stdout.splitlines()[0]
+    assert "Nguyễn Thị Lan,nguyen-thi-lan,\"Cán bộ, chuyên viên theo dõi\",Chi bộ Sở Tài chính,cb-so-tai-chinh" \
+        in csv_out.stdout
+    assert "Đạt (1),Thiếu (0),Thiếu (0)" in csv_out.stdout
+    for english in ("met:", "missed", "theo-doi,", "dat,", "person,"):
+        assert english not in csv_out.stdout
 
 
 def test_quota_filters_by_folded_person_and_unit(make_folder, duk):
@@ -399,3 +404,13 @@ def test_every_result_is_visible_at_80_columns(period):
         assert len(numbered) == len(rows)
         for line, row in zip(numbered, rows):  # each row's result word is on its own line, whole
             assert line.rstrip().endswith(STATUS_WORDS[row.status]), line
+
+
+def test_visits_csv_is_in_the_clerks_words(make_folder, duk):
+    folder = make_folder(visits(("nguyen-thi-lan", "cb-so-tai-chinh", "2019-05-14"),
+                                ("nguyen-thi-lan", "db-so-y-te", "2019-05-20", "work")))
+    r = duk(["visits", "-p", "2019Q2", "-f", "csv"], data=folder)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "\ufeffNgày,Người đi,Mã người,Đơn vị,Mã đơn vị,Nội dung,Xếp loại sinh hoạt,Tính Điều 4,Tệp"
+    assert lines[1].startswith("14/05/2019,Nguyễn Thị Lan,nguyen-thi-lan,Chi bộ Sở Tài chính,cb-so-tai-chinh,"
+                               "sinh hoạt,,có,")

@@ -5,11 +5,74 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
+
+# Every Vietnamese letter (precomposed, as duk keeps text in NFC) and the symbols of duk's
+# tables. A stream whose code page cannot write all of them cannot show a name truthfully.
+_VIETNAMESE = ("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
+               + "".join(map(chr, range(0x1EA0, 0x1EFA))) + "✓✗…–—")
+
+
+def _writes_vietnamese(encoding: str | None) -> bool:
+    try:
+        _VIETNAMESE.encode(encoding or "ascii")
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+def setup_streams() -> None:
+    """Make stdout and stderr unable to fail on Vietnamese (SPEC §5, Global); called once, by
+    the program's entry point, before anything is written.
+
+    stdout: a stream whose code page cannot write Vietnamese (PYTHONIOENCODING=cp1258, a
+    Windows redirect to a file) is switched to UTF-8 rather than kept with '?' for the letters
+    it lacks. Such a stream is in practice a file or a pipe (Windows consoles get UTF-8 from
+    Python itself), read later by an editor, Excel or another program, all of which read UTF-8;
+    '?' would destroy every toned letter of every name for good, UTF-8 loses nothing. So a
+    table, a CSV (always UTF-8 with a BOM) and JSON are all UTF-8 there.
+    stderr: keeps the code page of the console the clerk is looking at, with errors="replace",
+    so a message always gets out and shows the letters the code page has, '?' for the others.
+    """
+    out = sys.stdout
+    if isinstance(out, io.TextIOWrapper):
+        if _writes_vietnamese(out.encoding):
+            out.reconfigure(errors="replace")  # a lone surrogate from a file name, say
+        else:
+            out.reconfigure(encoding="utf-8", errors="replace")
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="replace")
+
+
+def stdout_gone() -> None:
+    """The reader of stdout went away (`duk visits | head -1`): point stdout at the null device,
+    so that writing what is still buffered (at the latest when the interpreter exits) cannot
+    fail a second time and print its own complaint."""
+    try:
+        fd = sys.stdout.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (AttributeError, OSError, ValueError):  # no real stdout (a test runner's)
+        return
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def _write_utf8(text: str) -> None:
+    """Bytes straight to the stream's buffer: UTF-8 whatever its code page."""
+    out = getattr(sys.stdout, "buffer", None)
+    if out is not None:
+        sys.stdout.flush()
+        out.write(text.encode("utf-8", "replace"))
+        out.flush()
+    else:  # a text-only stream (some test runners)
+        sys.stdout.write(text)
 
 
 def print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    _write_utf8(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def print_csv(header: list[str], rows: list[list]) -> None:
@@ -18,14 +81,7 @@ def print_csv(header: list[str], rows: list[list]) -> None:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
-    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
-    out = getattr(sys.stdout, "buffer", None)
-    if out is not None:
-        sys.stdout.flush()
-        out.write(data)
-        out.flush()
-    else:  # a text-only stream (some test runners)
-        sys.stdout.write(data.decode("utf-8"))
+    _write_utf8("\ufeff" + buf.getvalue())
 
 
 def table(*columns):
@@ -43,5 +99,11 @@ def table(*columns):
 def console():
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich itself exits with status 1; DukGroup ends quietly with 0 instead (SPEC §5).
+            self.quiet = True
+            raise BrokenPipeError()
+
     # Piped into a file or another program, a table should not wrap at 80 columns.
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    return _Console(highlight=False, width=None if sys.stdout.isatty() else 160)

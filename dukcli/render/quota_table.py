@@ -103,19 +103,26 @@ def print_table(result: QuotaResult, console) -> None:
     console.print(totals_line(result))
 
 
-CSV_HEADER = ["person", "name", "role", "unit", "unit_name", "visits", "required", "met",
-              "visits_ytd", "target_year", "expected", "status", "status_text"]
+# CSV is read by a clerk in Excel: Vietnamese headers and words, as the table (JSON keeps the
+# machine keys).
+CSV_HEADER = ["Họ và tên", "Mã người", "Vai trò", "Đơn vị", "Mã đơn vị", "Số lần trong kỳ", "Số tháng phải đi",
+              "Số tháng đạt", "Lũy kế năm", "Chỉ tiêu năm", "Cần đến hết kỳ", "Kết quả"]
+STATE_WORDS = {"met": "Đạt", "missed": "Thiếu", "pending": "Chưa hết tháng", "not-required": "Không yêu cầu"}
 
 
 def csv_rows(result: QuotaResult) -> tuple[list[str], list[list]]:
-    months = [f"{y}-{mo:02d}" for y, mo in result.period.months()]
+    from dukcli.model import ROLE_NAMES
+
+    months = [f"Tháng {mo}/{y}" for y, mo in result.period.months()]
     rows = []
     for r in result.rows:
         if isinstance(r, TheoDoiRow):
-            base = [r.person, r.name, r.role, r.unit, r.unit_name, r.visits, r.required, r.met, None, None, None]
-            cells = [f"{s.state}:{s.visits}" for s in r.months]
+            base = [r.name, r.person, ROLE_NAMES[r.role], r.unit_name, r.unit, r.visits, r.required, r.met,
+                    None, None, None]
+            cells = [f"{STATE_WORDS[s.state]} ({s.visits})" for s in r.months]
         else:
-            base = [r.person, r.name, r.role, None, None, r.visits, None, None, r.visits_ytd, r.target_year, r.expected]
+            base = [r.name, r.person, ROLE_NAMES[r.role], None, None, r.visits, None, None, r.visits_ytd,
+                    r.target_year, r.expected]
             cells = [None] * len(months)
-        rows.append(base + [r.status, STATUS_WORDS[r.status]] + cells)
+        rows.append(base + [STATUS_WORDS[r.status]] + cells)
     return CSV_HEADER + months, rows

@@ -28,12 +28,14 @@ def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
 
 
 def csv_table(card) -> tuple[list[str], list[list]]:
+    from dukcli.rules.oversight import REPORT_WORDS
+
     quarters = [f"{card.year}Q{n}" for n in range(1, 5)]
-    header = ["person", "name", "role", "met", "required", "visits", "target", *quarters, "status", "status_text",
-              "overall", "overall_text"]
-    rows = [[r.person, r.name, r.role, r.met, r.required, r.visits, r.target,
-             *(r.reports[q] for q in quarters), r.status, STATUS_WORDS[r.status], r.overall,
-             OVERALL_WORDS[r.overall]] for r in card.rows]
+    header = ["Họ và tên", "Mã người", "Vai trò", "Số tháng đạt", "Số tháng phải đi", "Số lần", "Chỉ tiêu năm",
+              "Quý I", "Quý II", "Quý III", "Quý IV", "Kết quả Điều 4", "Đánh giá năm"]
+    rows = [[r.name, r.person, m.ROLE_NAMES[r.role], r.met, r.required, r.visits, r.target,
+             *(REPORT_WORDS[r.reports[q]] if r.reports[q] else "Không phải nộp" for q in quarters),
+             STATUS_WORDS[r.status], OVERALL_WORDS[r.overall]] for r in card.rows]
     return header, rows
 
 

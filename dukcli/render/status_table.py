@@ -27,9 +27,11 @@ def print_status(st, console) -> None:
                   f"chưa nộp: {st.count('chua-nop')} (tổng {len(st.rows)} người phải báo cáo).")
 
 
-CSV_HEADER = ["person", "name", "received", "status", "status_text", "days_late"]
+CSV_HEADER = ["Họ và tên", "Mã người", "Ngày nhận", "Tình trạng", "Số ngày trễ"]
 
 
 def csv_rows(st) -> list[list]:
-    return [[r.person, r.name, r.received.isoformat() if r.received else None, r.status, report_word(r),
-             r.days_late] for r in st.rows]
+    from dukcli.dates import fmt
+
+    return [[r.name, r.person, fmt(r.received) if r.received else None, report_word(r), r.days_late]
+            for r in st.rows]

@@ -27,11 +27,12 @@ class VisitRow:
 
     def csv_row(self) -> list:
         v = self.visit
-        return [v.date.isoformat(), v.person, self.name, v.unit, self.unit_name, " ".join(v.parts),
-                v.rating or "", "co" if self.counts else "khong", v.file]
+        return [fmt(v.date), self.name, v.person, self.unit_name, v.unit, ", ".join(PART_WORDS[p] for p in v.parts),
+                m.RATINGS.get(v.rating, "") if v.rating else "", "có" if self.counts else "không", v.file]
 
 
-CSV_HEADER = ["date", "person", "name", "unit", "unit_name", "parts", "rating", "counts", "file"]
+CSV_HEADER = ["Ngày", "Người đi", "Mã người", "Đơn vị", "Mã đơn vị", "Nội dung", "Xếp loại sinh hoạt",
+              "Tính Điều 4", "Tệp"]
 
 
 def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) -> list[VisitRow]:
