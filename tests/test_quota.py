@@ -414,3 +414,15 @@ def test_visits_csv_is_in_the_clerks_words(make_folder, duk):
     assert lines[0] == "\ufeffNgày,Người đi,Mã người,Đơn vị,Mã đơn vị,Nội dung,Xếp loại sinh hoạt,Tính Điều 4,Tệp"
     assert lines[1].startswith("14/05/2019,Nguyễn Thị Lan,nguyen-thi-lan,Chi bộ Sở Tài chính,cb-so-tai-chinh,"
                                "sinh hoạt,,có,")
+
+
+def test_the_period_as_the_first_argument(make_folder, duk):
+    folder = make_folder(visits(("nguyen-thi-lan", "cb-so-tai-chinh", "2019-05-14")))
+    as_argument = duk(["quota", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=folder)
+    as_option = duk(["quota", "-p", "2019Q2", "--as-of", "2019-07-05", "-f", "json"], data=folder)
+    assert as_argument.exit_code == 0 and as_argument.stdout == as_option.stdout
+    assert duk(["visits", "2019-05", "-f", "json"], data=folder).stdout.count('"date"') == 1
+    twice = duk(["quota", "2019Q2", "-p", "2019Q3"], data=folder)
+    assert twice.exit_code == 2 and "kỳ '2019Q2' đã ghi ở đầu lệnh" in twice.stderr
+    wrong = duk(["quota", "quy-hai"], data=folder)
+    assert wrong.exit_code == 2 and "kỳ 'quy-hai' không hợp lệ" in wrong.stderr

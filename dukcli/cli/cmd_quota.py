@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
+from dukcli.cli.common import (PeriodArg, AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
                                echo_err, load_for_report, parse_day, period_from, pick, today)
 from dukcli.cli.main import app
 
@@ -29,7 +29,7 @@ def filter_rows(ds, result, period, pid: str | None, uid: str | None):
 
 
 @app.command("quota")
-def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
           person: PersonOpt = None, unit: UnitOpt = None, as_of: AsOfOpt = None,
           format: FormatOpt = TableFormat.table) -> None:
     """Bảng thực hiện Điều 4: ai đạt, ai chưa đạt định kỳ đi cơ sở, từng tháng."""
@@ -37,7 +37,7 @@ def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = 
     from dukcli.rules.quota import compute
 
     day = parse_day(as_of, "--as-of") or today()
-    p = period_from(period, quarter, year, day)
+    p = period_from(period, quarter, year, day, period_arg)
     if day < p.start:
         from dukcli.dates import fmt
 
@@ -55,12 +55,12 @@ def quota(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = 
 
 
 @app.command("visits")
-def visits(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
            person: PersonOpt = None, unit: UnitOpt = None, format: FormatOpt = TableFormat.table) -> None:
     """Danh sách chuyến đi cơ sở và dự sinh hoạt chi bộ trong kỳ, cũ nhất trước."""
     from dukcli.render import output, visits_table
 
-    p = period_from(period, quarter, year)
+    p = period_from(period, quarter, year, None, period_arg)
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     rows = visits_table.select(ds, p, pid, uid)

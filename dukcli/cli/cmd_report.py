@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
+from dukcli.cli.common import (PeriodArg, DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
                                load_for_report, not_written, output_path, refuse_placeholders, shown, parse_day, period_from, pick, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
@@ -101,7 +101,7 @@ def report_cmd(
     person: PersonOpt = None,
     everyone: Annotated[bool, typer.Option(
         "--all", help="Làm báo cáo cho mọi người có phân công trong kỳ (mỗi người một tệp).")] = False,
-    period: PeriodOpt = None,
+    period_arg: PeriodArg = None, period: PeriodOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
     date: Annotated[Optional[str], typer.Option(
@@ -120,7 +120,7 @@ def report_cmd(
         raise usage("cần đúng một trong hai: --person NGƯỜI hoặc --all")
     if everyone and output is not None and not output.is_dir():
         raise usage("--all ghi nhiều tệp: dùng --out-dir THƯ_MỤC thay cho -o")
-    the_period = period_from(period, quarter, year)
+    the_period = period_from(period, quarter, year, None, period_arg)
     day = parse_day(date, "--date") or today()
     folder, ds = load_for_report(notes=(the_period.start, the_period.end))
     refuse_placeholders(ds)

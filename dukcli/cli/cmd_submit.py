@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
+from dukcli.cli.common import (PeriodArg, AsOfOpt, DukError, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
                                YearOpt, echo_err, load_checked, load_for_report, parse_day, period_from, pick,
                                quarter_only, today, usage)
 from dukcli.cli.main import app
@@ -15,7 +15,7 @@ from dukcli.cli.main import app
 
 @app.command("submit")
 def submit(
-    person: PersonOpt = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+    person: PersonOpt = None, period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
     date: Annotated[Optional[str], typer.Option(
         "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay). Bỏ trống: hôm nay, "
                              "chỉ khi là quý này hoặc quý trước.")] = None,
@@ -31,7 +31,7 @@ def submit(
 
     if not person:
         raise usage("thiếu --person (người nộp báo cáo)")
-    q = quarter_only(period_from(period, quarter, year), "submit")
+    q = quarter_only(period_from(period, quarter, year, None, period_arg), "submit")
     day = parse_day(date, "--date") or _received_today(q)
     folder, ds, diags = load_checked()
     pid, _ = pick(ds, person)
@@ -89,14 +89,14 @@ def _received_today(q):
 
 
 @app.command("status")
-def status(period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
            as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table) -> None:
     """Tình hình nộp báo cáo cá nhân của một quý: đúng hạn, trễ hạn, chưa nộp."""
     from dukcli.render import output, status_table
     from dukcli.rules import oversight
 
     day = parse_day(as_of, "--as-of") or today()
-    q = quarter_only(period_from(period, quarter, year, day), "status")
+    q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
     _, ds = load_for_report()
     st = oversight.report_status(ds, q, day)
     if format is TableFormat.json:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, output_path, refuse_placeholders, root, shown,
+from dukcli.cli.common import (PeriodArg, AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, output_path, refuse_placeholders, root, shown,
                                not_written, parse_day, period_from, today, usage)
 from dukcli.cli.main import app
 
@@ -16,7 +16,7 @@ SUMMARY_TEMPLATE = "summary.docx"
 
 @app.command("summary")
 def summary(
-    period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
+    period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
     output_file: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Tệp .docx ghi ra (mặc định: tong-hop-<kỳ>.docx).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
@@ -29,7 +29,7 @@ def summary(
     from dukcli.rules import summary as rules
 
     day = parse_day(as_of, "--as-of") or today()
-    p = period_from(period, quarter, year, day)
+    p = period_from(period, quarter, year, day, period_arg)
     on = parse_day(date, "--date") or (day if as_of else today())  # SPEC §5: --date, else --as-of, else today
     path = output_path(output_file, f"tong-hop-{p.slug}.docx", root())
     if path.exists() and not force:

@@ -186,6 +186,9 @@ class AgendaFormat(str, Enum):
 
 PeriodOpt = Annotated[Optional[str], typer.Option(
     "--period", "-p", help="Kỳ: 2019Q2, 2019-Q2, Q2, 2019H1, 2019H2, 2019-9M, 2019, 2019-05 (mặc định: quý của --as-of, hoặc quý hiện tại).")]
+PeriodArg = Annotated[Optional[str], typer.Argument(
+    metavar="KỲ", show_default=False,
+    help="Kỳ, thay cho --period: 2019Q2, 2019H1, 2019H2, 2019-9M, 2019, 2019-05.")]
 QuarterOpt = Annotated[Optional[str], typer.Option(
     "--quarter", "-q", help="Quý: Q1, Q2, Q3, Q4 (dùng với --year).")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Năm của kỳ (mặc định: năm nay).")]
@@ -199,10 +202,17 @@ FormatOpt = Annotated[TableFormat, typer.Option(
     "--format", "-f", help="Định dạng: table (bảng), csv hoặc json.")]
 
 
-def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None):
-    """The period of the options; without one, the quarter (and year) of `on`: the --as-of day,
-    when the command has one, is the day the question is asked (SPEC §4), else today."""
+def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None,
+                arg: str | None = None):
+    """The period of the options (or of the first argument, `duk quota 2019Q2`); without one,
+    the quarter (and year) of `on`: the --as-of day, when the command has one, is the day the
+    question is asked (SPEC §4), else today."""
     from dukcli.periods import PeriodError, resolve
+
+    if arg is not None:
+        if period is not None or quarter is not None:
+            raise usage(f"kỳ '{arg}' đã ghi ở đầu lệnh; không ghi thêm --period hay --quarter")
+        period = arg
 
     try:
         return resolve(period, quarter, year, on or today())
