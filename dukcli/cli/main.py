@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import click
@@ -32,14 +33,65 @@ class _Cancelled(Exception):
     """Ctrl-C or end of input inside a command (typer would swallow it silently)."""
 
 
+class _PipeClosed(Exception):
+    """The reader of stdout went away (`duk visits | head -1`); typer would exit 1 for it."""
+
+
+# What commands and click raise on purpose, whatever they were handling at the time.
+_MEANT = (DukError, *_CLICK_ERRORS, *_ABORTS, click.exceptions.Exit, typer.Exit)
+
+
+def _by_ctrl_c(e: BaseException) -> bool:
+    """Whether e is a Ctrl-C that the code it interrupted wrapped in an error of its own (Python
+    3.11 turns one landing in __set_name__, while a lazy import creates a class, into a
+    RuntimeError; typer imports pydantic that way while it parses the command line)."""
+    seen = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
+
+
+@contextmanager
+def _answerable():
+    """Ctrl-C and end of input become _Cancelled, a closed stdout _PipeClosed, for DukGroup.main
+    to answer (typer would swallow the first and exit 1 for the last)."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        raise _Cancelled() from None
+    except BrokenPipeError:
+        raise _PipeClosed() from None
+    except Exception as e:
+        if not isinstance(e, _MEANT) and _by_ctrl_c(e):  # 130, not an internal error's 1
+            raise _Cancelled() from None
+        raise
+
+
+def cancelled_message() -> str:
+    """What a Ctrl-C leaves behind, truthfully: a write and its commit finish before Ctrl-C
+    is let through (store/critical.py), and are then named here."""
+    from dukcli.store.critical import DONE
+
+    if not DONE:
+        return "\nĐã hủy; không có gì được ghi."
+    return f"\nĐã hủy sau khi {', '.join(DONE)}."
+
+
 class DukGroup(TyperGroup):
     """Runs a command and maps every exception to a message and an exit status."""
 
+    def make_context(self, *args, **kwargs):
+        # Parsing the command line (typer imports pydantic meanwhile) and `duk --help` happen
+        # here, outside invoke.
+        with _answerable():
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx):
-        try:
+        with _answerable():
             return super().invoke(ctx)
-        except (KeyboardInterrupt, EOFError):
-            raise _Cancelled() from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
@@ -60,9 +112,12 @@ class DukGroup(TyperGroup):
             print(f"Lỗi: {i18n.translate(e.format_message())}", file=sys.stderr)
             sys.exit(e.exit_code)
         except (_Cancelled, *_ABORTS):
-            print("\nĐã hủy; không có gì được ghi.", file=sys.stderr)
+            print(cancelled_message(), file=sys.stderr)
             sys.exit(130)
-        except BrokenPipeError:
+        except (_PipeClosed, BrokenPipeError):
+            from dukcli.render.output import stdout_gone
+
+            stdout_gone()  # what is still buffered must not fail again at exit
             sys.exit(0)
         except Exception as e:  # the promise: no traceback ever reaches a user
             if os.environ.get("DUK_DEBUG"):
@@ -112,5 +167,13 @@ def _register() -> None:
 _register()
 
 
+def command() -> click.Command:
+    """The `duk` command (a DukGroup); dukcli.entry runs it."""
+    return typer.main.get_command(app)
+
+
 def main() -> None:
-    typer.main.get_command(app).main(prog_name="duk")
+    """The console script's target before dukcli.entry; kept for installs made before it."""
+    from dukcli.entry import main as run
+
+    sys.exit(run())
