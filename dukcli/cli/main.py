@@ -94,6 +94,9 @@ class DukGroup(TyperGroup):
             return super().invoke(ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from dukcli.store.critical import DONE
+
+        DONE.clear()  # what this run writes (several runs may share a process: tests, a server)
         try:
             rv = super().main(args=args, prog_name=prog_name or "duk", complete_var=complete_var,
                               standalone_mode=False, **extra)
