@@ -1,3 +1,3 @@
 """duk: records of grassroots visits and cell meetings under Regulation 08-QĐ/ĐUK."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -246,3 +246,34 @@ def test_subprocess_usage_error_and_no_folder(tmp_path):
     assert done.returncode == 1
     assert "duk init" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["--data", "{d}", "quota", "2019Q2", "-f", "json"],
+    ["quota", "--data", "{d}", "2019Q2", "-f", "json"],
+    ["quota", "2019Q2", "-f", "json", "--data", "{d}"],
+    ["quota", "2019Q2", "-f", "json", "--data={d}"],
+])
+def test_data_before_or_after_the_command(args, make_folder, monkeypatch, tmp_path):
+    """SPEC §5: --data is accepted before or after the command name (like hledger's -f)."""
+    from typer.testing import CliRunner
+
+    folder = make_folder({})
+    monkeypatch.chdir(tmp_path)  # no data folder found from here: --data must have been read
+    r = CliRunner().invoke(app, [a.replace("{d}", str(folder)) for a in args], env={"DUK_TODAY": "2019-07-05"})
+    assert r.exit_code == 0, r.stderr
+    assert '"code": "2019Q2"' in r.stdout
+
+
+def test_data_after_a_double_dash_is_an_argument(duk, make_folder):
+    from dukcli.cli.main import data_first
+
+    assert data_first(["check", "--", "--data", "x"]) == ["check", "--", "--data", "x"]
+    assert data_first(["check", "--format", "json", "--data", "d"]) == ["--data", "d", "check", "--format", "json"]
+
+
+def test_version(duk):
+    import dukcli
+
+    r = duk(["--version"])
+    assert r.exit_code == 0 and r.stdout == f"duk {dukcli.__version__}\n"

@@ -80,6 +80,29 @@ def cancelled_message() -> str:
     return f"\nĐã hủy sau khi {', '.join(DONE)}."
 
 
+def data_first(args: list[str]) -> list[str]:
+    """`--data DIR` is accepted before or after the command name (SPEC §5, like hledger's -f):
+    found after it, it is moved in front, where the group's option reads it. What follows a
+    `--` is an argument, never an option."""
+    cut = args.index("--") if "--" in args else len(args)
+    head, tail = args[:cut], args[cut:]
+    moved: list[str] = []
+    i = 0
+    kept: list[str] = []
+    while i < len(head):
+        arg = head[i]
+        if arg == "--data" and i + 1 < len(head):
+            moved += head[i:i + 2]
+            i += 2
+            continue
+        if arg.startswith("--data="):
+            moved.append(arg)
+        else:
+            kept.append(arg)
+        i += 1
+    return moved + kept + tail
+
+
 class DukGroup(TyperGroup):
     """Runs a command and maps every exception to a message and an exit status."""
 
@@ -98,6 +121,7 @@ class DukGroup(TyperGroup):
 
         DONE.clear()  # what this run writes (several runs may share a process: tests, a server)
         try:
+            args = data_first(list(sys.argv[1:] if args is None else args))
             rv = super().main(args=args, prog_name=prog_name or "duk", complete_var=complete_var,
                               standalone_mode=False, **extra)
         except DukError as e:
@@ -146,10 +170,21 @@ app = typer.Typer(
 )
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        import dukcli
+
+        print(f"duk {dukcli.__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     data: Annotated[Optional[str], typer.Option(
-        "--data", help="Thư mục dữ liệu (mặc định: biến DUK_DATA, hoặc thư mục có duk.yaml gần nhất).")] = None,
+        "--data", help="Thư mục dữ liệu, ghi trước hoặc sau tên lệnh (mặc định: biến DUK_DATA, hoặc thư mục "
+                       "có duk.yaml gần nhất).")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", help="In phiên bản của duk rồi thoát.", callback=_version, is_eager=True)] = False,
 ) -> None:
     """duk: sổ theo dõi đi công tác cơ sở và dự sinh hoạt chi bộ (Quy định 08-QĐ/ĐUK)."""
     STATE.data = data
