@@ -117,8 +117,9 @@ def main():
             code = e.code
         except KeyboardInterrupt:
             # Without our handler (see above), or in the few instructions around DukGroup's own
-            # handling; never a traceback.
-            _say(CANCELLED)
+            # handling; never a traceback, and the same truthful words as DukGroup's.
+            cli_main = sys.modules.get("dukcli.cli.main")
+            _say(cli_main.cancelled_message() if _phase == "running" and cli_main else CANCELLED)
         try:
             code = _finish(code)
         except KeyboardInterrupt:  # Ctrl-C while the last of the output was being written
