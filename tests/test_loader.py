@@ -326,10 +326,11 @@ def test_a_same_size_edit_within_one_mtime_tick_is_still_seen(make_folder):
 
 
 def test_an_oversized_visit_file_is_refused_without_being_read(make_folder, monkeypatch):
-    from dukcli.store import loader, yamlio
+    from dukcli import yamltext
+    from dukcli.store import loader
 
     folder = make_folder({"visits/2019/05/a.yaml": "person: nguyen-thi-lan\n"})
-    monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(yamltext, "MAX_FILE_BYTES", 10)
     real = loader.Path.read_bytes
 
     def guarded(self):

@@ -116,17 +116,17 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
 # --- gathering the entry ------------------------------------------------------------------
 
 def _read_file(path: Path) -> entry.Draft:
-    from dukcli.store import yamlio
+    from dukcli import yamltext
 
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise DukError(f"--from-file: không đọc được tệp '{path}': {describe(e)}") from None
     try:
-        doc = yamlio.load(raw.decode("utf-8-sig"))
+        doc = yamltext.load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DukError(f"{path}: tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)") from None
-    except yamlio.YamlError as e:
+    except yamltext.YamlError as e:
         raise DukError(f"{path}:{e.line}: {e.message}") from None
     try:
         return entry.from_document(doc)
@@ -422,11 +422,11 @@ def _confirmed(asker: Asker, prepared: Prepared) -> bool:
 
 def _from_text(ctx: Context, text: str) -> Prepared:
     """What came back from the editor, judged like everything else."""
-    from dukcli.store import yamlio
+    from dukcli import yamltext
 
     try:
-        doc = yamlio.load(text)
-    except yamlio.YamlError as e:
+        doc = yamltext.load(text)
+    except yamltext.YamlError as e:
         raise DukError(f"dòng {e.line}: {e.message}") from None
     try:
         draft = entry.from_document(doc)

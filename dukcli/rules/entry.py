@@ -63,7 +63,7 @@ class Draft:
 
 
 def from_document(doc) -> Draft:
-    """A draft from a visit in the SPEC format (as read by yamlio.load); keys may be missing."""
+    """A draft from a visit in the SPEC format (as read by yamltext.load); keys may be missing."""
     if doc is None:
         return Draft()
     if not isinstance(doc, dict):
@@ -142,7 +142,7 @@ def to_mapping(person: str, unit: str, day: dt.date, sections: dict, extra: dict
 
 def editor_text(mapping: dict) -> str:
     """The YAML a clerk edits: the entry, with empty items left blank after their key."""
-    from dukcli.store import yamlio
+    from dukcli import yamltext
 
     header = ("# Chuyến đi cơ sở. Sửa rồi lưu tệp và đóng trình soạn thảo.\n"
               "# work: I. đi công tác cơ sở (situation I.2, difficulties I.3, proposals I.4)\n"
@@ -150,7 +150,7 @@ def editor_text(mapping: dict) -> str:
               "#   lessons II.5, requests II.6, proposals II.7, rating: tot | kha | trung-binh | kem)\n"
               "# Nội dung nhiều dòng: viết 'situation: |' rồi xuống dòng, thụt vào 4 dấu cách.\n")
     lines = []
-    for line in yamlio.dump(mapping).splitlines():
+    for line in yamltext.dump(mapping).splitlines():
         # Only section items sit at an indent of exactly two spaces; text lines sit deeper.
         if line.startswith("  ") and not line.startswith("   ") and line.endswith(": null"):
             line = line[: -len(" null")]
@@ -190,16 +190,16 @@ class Verdict:
 def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     """Serialise, read back and check the entry exactly as `duk check` would check the file rel."""
     from dukcli.rules.validate import VisitIndex, check_visit
-    from dukcli.store import parse, yamlio
+    from dukcli import schema, yamltext
 
-    text = yamlio.dump(mapping)
-    sink = parse.Sink(rel)
+    text = yamltext.dump(mapping)
+    sink = schema.Sink(rel)
     try:
-        doc = yamlio.load(text)
-    except yamlio.YamlError as e:
+        doc = yamltext.load(text)
+    except yamltext.YamlError as e:
         sink.error(e.line, e.code, e.message)
         return Verdict(text, None, sink.diags)
-    visit = parse.parse_visit(sink, doc)
+    visit = schema.parse_visit(sink, doc)
     diags = list(sink.diags)
     if visit is not None:
         index = VisitIndex(ds)

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from dukcli import model as m
 from dukcli.oserr import describe
-from dukcli.store import parse, safefs, submissions, write, yamlio
+from dukcli import schema
+from dukcli import yamltext
+from dukcli.store import safefs, submissions, write
 from dukcli.store.cache import Cache, racy, stat_key
 
 LIST_FILES = {
-    "units.yaml": parse.parse_units,
-    "people.yaml": parse.parse_people,
-    "assignments.yaml": parse.parse_assignments,
-    "submissions.yaml": parse.parse_submissions,
+    "units.yaml": schema.parse_units,
+    "people.yaml": schema.parse_people,
+    "assignments.yaml": schema.parse_assignments,
+    "submissions.yaml": schema.parse_submissions,
 }
 
 
@@ -31,7 +33,7 @@ _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.M)
 
 def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]]:
     """Parse one file's bytes with `parser`; never raises on bad input."""
-    sink = parse.Sink(rel)
+    sink = schema.Sink(rel)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -45,8 +47,8 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
                                            "chưa xong: hãy chọn nội dung đúng, xóa các dòng dấu rồi lưu vào git")
         return None, sink.diags
     try:
-        doc = yamlio.load(text)
-    except yamlio.YamlError as e:
+        doc = yamltext.load(text)
+    except yamltext.YamlError as e:
         sink.error(e.line, e.code, e.message)
         return None, sink.diags
     return parser(sink, doc), sink.diags
@@ -168,10 +170,10 @@ def too_large(rel: str) -> m.Diagnostic:
 
 def read_file(root: Path, rel: str, parser, size: int | None = None) -> tuple[object, list[m.Diagnostic]]:
     """A data file parsed, or its diagnostics: never through a link, never past 2 MB."""
-    if size is not None and size > yamlio.MAX_FILE_BYTES:  # refused before it is opened
+    if size is not None and size > yamltext.MAX_FILE_BYTES:  # refused before it is opened
         return None, [too_large(rel)]
     try:
-        raw = safefs.read_bytes(root / rel, yamlio.MAX_FILE_BYTES)
+        raw = safefs.read_bytes(root / rel, yamltext.MAX_FILE_BYTES)
     except safefs.NotRegular as e:
         return None, [not_regular(rel, e.what)]
     except safefs.TooLarge:
@@ -183,7 +185,7 @@ def read_file(root: Path, rel: str, parser, size: int | None = None) -> tuple[ob
 
 def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
     """A visit parsed in full, notes included."""
-    return read_file(root, rel, parse.parse_visit, size)
+    return read_file(root, rel, schema.parse_visit, size)
 
 
 def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
@@ -242,7 +244,7 @@ def load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
 def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     cache = Cache(root)
     diags: list[m.Diagnostic] = []
-    config = _list_file(root, cache, "duk.yaml", parse.parse_config, diags) or m.Config()
+    config = _list_file(root, cache, "duk.yaml", schema.parse_config, diags) or m.Config()
     lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
     listed = visit_files(root)
     if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
@@ -253,7 +255,7 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     files, sub_files = data_files(listed), data_files(sub_listed)
     visits = _visits(root, cache, files, diags)
     subs = lists["submissions.yaml"] + [s for rel, _ in sub_files
-                                        if (s := _list_file(root, cache, rel, parse.parse_submission, diags))]
+                                        if (s := _list_file(root, cache, rel, schema.parse_submission, diags))]
     cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files), *(rel for rel, _ in sub_files)})
     cache.save()
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dukcli.store import loader, yamlio
-from dukcli.store.yamlio import LList, LMap, YamlError
+from dukcli import yamltext
+from dukcli.store import loader
+from dukcli.yamltext import LList, LMap, YamlError
 
 VISIT = ("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: {date}\n"
          "work:\n  situation: Chi bộ hoạt động ổn định.\n")
@@ -32,7 +33,7 @@ def only_error(duk, folder) -> tuple:
 # --- the loader itself ---------------------------------------------------------------------
 
 def test_lines_of_keys_and_items():
-    doc = yamlio.load("- id: a\n  name: A\n\n- id: b\n  name: B\n  tags:\n    - x\n    - y\n")
+    doc = yamltext.load("- id: a\n  name: A\n\n- id: b\n  name: B\n  tags:\n    - x\n    - y\n")
     assert isinstance(doc, LList)
     assert doc.line == 1 and doc.lines == [1, 4]
     second = doc[1]
@@ -43,19 +44,19 @@ def test_lines_of_keys_and_items():
 
 
 def test_scalars_stay_text_except_null_bool_int():
-    doc = yamlio.load("a: 2019-05-14\nb: 05\nc: ~\nd: yes\ne: 1.5\nf: '7'\ng: 0x1F\nh:\n")
+    doc = yamltext.load("a: 2019-05-14\nb: 05\nc: ~\nd: yes\ne: 1.5\nf: '7'\ng: 0x1F\nh:\n")
     assert doc == {"a": "2019-05-14", "b": 5, "c": None, "d": True, "e": "1.5", "f": "7", "g": 31, "h": None}
 
 
 def test_empty_text_is_none():
-    assert yamlio.load("") is None
-    assert yamlio.load("# chỉ có chú thích\n") is None
+    assert yamltext.load("") is None
+    assert yamltext.load("# chỉ có chú thích\n") is None
 
 
 def test_nfd_text_comes_out_nfc():
     nfd = unicodedata.normalize("NFD", "Nguyễn Thị Lan")
     assert nfd != "Nguyễn Thị Lan"
-    doc = yamlio.load(f"name: {nfd}\n{nfd}: x\n")
+    doc = yamltext.load(f"name: {nfd}\n{nfd}: x\n")
     assert doc["name"] == "Nguyễn Thị Lan"
     assert "Nguyễn Thị Lan" in doc
 
@@ -71,7 +72,7 @@ def test_nfd_name_in_people_file_loads_nfc(make_folder):
 
 def test_duplicate_key_is_refused_at_its_line():
     with pytest.raises(YamlError) as e:
-        yamlio.load("a: 1\nb: 2\na: 3\n")
+        yamltext.load("a: 1\nb: 2\na: 3\n")
     assert (e.value.line, e.value.code) == (3, "schema")
     assert "bị lặp lại" in e.value.message
 
@@ -88,27 +89,27 @@ def laughs(levels: int = 9) -> str:
 
 def test_billion_laughs_is_refused():
     with pytest.raises(YamlError) as e:
-        yamlio.load(laughs())
+        yamltext.load(laughs())
     assert e.value.code == "schema"
     assert "bí danh (alias) mở rộng ra quá nhiều mục" in e.value.message
 
 
 def test_too_many_items_without_aliases_is_said_plainly():
     with pytest.raises(YamlError) as e:
-        yamlio.load("- a\n" * (yamlio.MAX_NODES + 1))
+        yamltext.load("- a\n" * (yamltext.MAX_NODES + 1))
     assert e.value.code == "schema"
     assert "quá nhiều mục" in e.value.message and "bí danh" not in e.value.message
 
 
 def test_a_few_aliases_are_fine():
-    doc = yamlio.load("a: &x [1, 2]\nb: *x\n")
+    doc = yamltext.load("a: &x [1, 2]\nb: *x\n")
     assert doc == {"a": [1, 2], "b": [1, 2]}
 
 
 @pytest.mark.parametrize("text", ["person: &a [*a]\n", "&a {x: *a}\n", "a: &a\n  b: *a\n"])
 def test_recursive_alias_is_refused(text):
     with pytest.raises(YamlError) as e:
-        yamlio.load(text)
+        yamltext.load(text)
     assert e.value.code == "schema"
     assert "tự tham chiếu" in e.value.message
 
@@ -119,7 +120,7 @@ def test_recursive_alias_is_refused(text):
 def test_foreign_tags_are_refused_never_executed(tag, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(YamlError) as e:
-        yamlio.load(f"person: {tag}\n")
+        yamltext.load(f"person: {tag}\n")
     assert e.value.code == "schema"
     assert "thẻ YAML không được phép" in e.value.message
     assert not (tmp_path / "PWNED").exists()
@@ -127,7 +128,7 @@ def test_foreign_tags_are_refused_never_executed(tag, tmp_path, monkeypatch):
 
 def test_huge_string_is_refused():
     with pytest.raises(YamlError) as e:
-        yamlio.load("work:\n  situation: " + "x" * 5_000_000 + "\n")
+        yamltext.load("work:\n  situation: " + "x" * 5_000_000 + "\n")
     assert e.value.code == "schema"
     assert "quá lớn" in e.value.message
 
@@ -135,7 +136,7 @@ def test_huge_string_is_refused():
 @pytest.mark.parametrize("depth", [50, 100_000, 1_000_000])
 def test_deep_flow_nesting_is_refused(depth):
     with pytest.raises(YamlError) as e:
-        yamlio.load("work: " + "[" * depth + "]" * depth + "\n")
+        yamltext.load("work: " + "[" * depth + "]" * depth + "\n")
     assert e.value.code == "schema"
     assert "lồng quá sâu" in e.value.message
 
@@ -143,13 +144,13 @@ def test_deep_flow_nesting_is_refused(depth):
 def test_deep_block_nesting_is_refused_at_the_line_where_it_gets_too_deep():
     text = "".join("  " * i + f"k{i}:\n" for i in range(200))
     with pytest.raises(YamlError) as e:
-        yamlio.load(text)
-    assert e.value.line == yamlio.MAX_DEPTH + 1
+        yamltext.load(text)
+    assert e.value.line == yamltext.MAX_DEPTH + 1
     assert "lồng quá sâu" in e.value.message
 
 
 def test_nesting_within_the_limit_is_fine():
-    assert yamlio.load("a: " + "[" * 30 + "]" * 30 + "\n")["a"] is not None
+    assert yamltext.load("a: " + "[" * 30 + "]" * 30 + "\n")["a"] is not None
 
 
 @pytest.mark.parametrize("name, text, line, code, word", [
@@ -269,9 +270,9 @@ def nfc_all(value):
 @given(st.dictionaries(KEYS, st.one_of(VALUES, st.dictionaries(KEYS, VALUES, max_size=4)), max_size=8))
 def test_dump_then_load_gives_the_same_data(data):
     data = {unicodedata.normalize("NFC", k): v for k, v in data.items()}
-    assert yamlio.load(yamlio.dump(data)) == nfc_all(data) or data == {}
+    assert yamltext.load(yamltext.dump(data)) == nfc_all(data) or data == {}
 
 
 def test_dump_writes_multiline_text_as_a_block_and_vietnamese_unescaped():
-    text = yamlio.dump({"person": "nguyen-thi-lan", "work": {"situation": "Dòng một.\nDòng hai."}})
+    text = yamltext.dump({"person": "nguyen-thi-lan", "work": {"situation": "Dòng một.\nDòng hai."}})
     assert text == "person: nguyen-thi-lan\nwork:\n  situation: |-\n    Dòng một.\n    Dòng hai.\n"

@@ -1,4 +1,4 @@
-"""Turn located YAML (yamlio) into records, collecting diagnostics instead of raising.
+"""The schema of the data files (SPEC §2): located YAML (yamltext) turned into records, collecting diagnostics instead of raising.
 
 A record is kept whenever its identity could be read, so that one bad optional field does
 not hide the record from the cross-checks (and flood the output with unknown-person errors).
@@ -11,7 +11,7 @@ import re
 
 from dukcli import model as m
 from dukcli.dates import DateError, parse_date
-from dukcli.store.yamlio import LList, LMap
+from dukcli.yamltext import LList, LMap
 from dukcli.text import bad_char
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
