@@ -9,7 +9,7 @@ import json
 import icalendar
 import pytest
 
-from dukcli.rules import oversight
+from dukcli.rules import agenda as todo
 
 
 def visit(person: str, unit: str, day: str) -> dict:
@@ -150,5 +150,5 @@ def test_meetings_follow_the_assignment_dates(make_folder):
     unit = m.Unit("u", "Chi bộ U", "chi-bo-co-so", meeting_day=31)
     ds = m.Dataset.build(m.Config(org_name="X"), [unit], [m.Person("a", "A")],
                          [m.Assignment("a", "theo-doi", ("u",), dt.date(2019, 1, 1), dt.date(2019, 3, 15))], [], [])
-    days = [x.day for x in oversight.meetings(ds, dt.date(2019, 1, 31))]
+    days = [x.day for x in todo.meetings(ds, dt.date(2019, 1, 31))]
     assert days == [dt.date(2019, 1, 31), dt.date(2019, 2, 28)]  # March's falls after the hand-over

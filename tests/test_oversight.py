@@ -13,7 +13,7 @@ from conftest import git
 
 from dukcli import model as m
 from dukcli.periods import Period
-from dukcli.rules import oversight
+from dukcli.rules import deadline, scorecard
 
 PEOPLE = """\
     - id: nguyen-thi-lan
@@ -142,11 +142,11 @@ def test_report_row_pure_edges():
                           m.Submission("b", "2019Q2", dt.date(2019, 7, 1))])
     q2 = Period("Q", 2019, 2)
     on = dt.date(2019, 7, 10)
-    assert oversight.report_row(ds, "a", q2, on).status == "dung-han"
-    assert oversight.report_row(ds, "b", q2, on).status == "tre-han"
-    assert oversight.report_row(ds, "c", q2, on).status == "chua-nop"
-    assert oversight.quarters_in(Period("9M", 2019, 0)) == [Period("Q", 2019, n) for n in (1, 2, 3)]
-    assert oversight.quarters_in(Period("M", 2019, 6)) == []
+    assert deadline.report_row(ds, "a", q2, on).status == "dung-han"
+    assert deadline.report_row(ds, "b", q2, on).status == "tre-han"
+    assert deadline.report_row(ds, "c", q2, on).status == "chua-nop"
+    assert deadline.quarters_in(Period("9M", 2019, 0)) == [Period("Q", 2019, n) for n in (1, 2, 3)]
+    assert deadline.quarters_in(Period("M", 2019, 6)) == []
 
 
 # --- submit ------------------------------------------------------------------------------
@@ -390,7 +390,7 @@ def test_scorecard_person_who_changed_role_in_the_year():
                    m.Assignment("lan", "phu-trach", ("u",), dt.date(2019, 7, 1))]
     visits = [m.Visit("lan", "u", dt.date(2019, mo, 10), None, {}, file=f"v{mo}") for mo in (1, 2, 3, 4, 5, 6, 8, 9)]
     ds = m.Dataset.build(m.Config(org_name="X"), [u], [lan], assignments, visits, [])
-    rows = oversight.scorecard(ds, 2019, dt.date(2020, 1, 10)).rows
+    rows = scorecard.scorecard(ds, 2019, dt.date(2020, 1, 10)).rows
     # phu-trach Jul–Dec: target ceil(5 × 6 / 12) = 3, two visits (Aug, Sep): chua-dat
     # theo-doi Jan–Jun: 6/6 months met with six visits: dat
     assert [(r.role, r.met, r.required, r.visits, r.target, r.status) for r in rows] == [
@@ -406,7 +406,7 @@ def _card(visit_months, submissions, as_of):
     visits = [m.Visit("lan", "u", dt.date(2019, mo, 10), None, {}, file=f"v{mo}") for mo in visit_months]
     subs = [m.Submission("lan", f"2019Q{n}", day) for n, day in submissions]
     ds = m.Dataset.build(m.Config(org_name="X"), [u], [lan], assignments, visits, subs)
-    return oversight.scorecard(ds, 2019, as_of).rows[0]
+    return scorecard.scorecard(ds, 2019, as_of).rows[0]
 
 
 ON_TIME = [(1, dt.date(2019, 3, 28)), (2, dt.date(2019, 6, 28)), (3, dt.date(2019, 9, 28)), (4, dt.date(2019, 12, 28))]

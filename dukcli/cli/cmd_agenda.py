@@ -43,15 +43,15 @@ def agenda(
     from dukcli.render import output
     from dukcli.render.agenda_view import print_agenda
     from dukcli.render.ics import calendar_text
-    from dukcli.rules import oversight
+    from dukcli.rules import agenda as todo
 
     day = parse_day(as_of, "--as-of") or today()
     target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
     _, ds = load_for_report()
     pid, _ = pick(ds, person)
-    ag = oversight.agenda(ds, day, days, pid)
+    ag = todo.agenda(ds, day, days, pid)
     if target is not None:
-        meetings = oversight.meetings(ds, day, 3, pid)
+        meetings = todo.meetings(ds, day, 3, pid)
         write_ics(calendar_text(meetings, day), target, force)
         echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {shown(target)}.")
     if format is AgendaFormat.json:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dukcli.cli.common import (PeriodArg, AsOfOpt, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
-                               echo_err, load_for_report, parse_day, period_from, pick, today)
+from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt,
+                               YearOpt, echo_err, load_for_report, parse_day, period_from, pick, today)
 from dukcli.cli.main import app
 
 

@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (PeriodArg, DukError, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, not_written, output_path, refuse_placeholders, shown, parse_day, period_from, pick, today, usage)
+from dukcli.cli.common import (DukError, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
+                               load_for_report, not_written, output_path, parse_day, period_from, pick,
+                               refuse_placeholders, shown, today, usage)
 from dukcli.cli.main import app
 from dukcli.oserr import describe
 
@@ -37,7 +38,7 @@ def choose_template(folder: Path, option: Path | None) -> Path:
 
 
 def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
-    from dukcli.rules.oversight import owers
+    from dukcli.rules.deadline import owers
 
     if not everyone:
         pid, _ = pick(ds, query)
@@ -85,9 +86,9 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
 def _nothing_owed(ds, person, period) -> None:
     """A report for someone with no assignment in the period: refused when there is nothing to
     report at all (an empty form is a mistake), said as a warning when there are visits."""
-    from dukcli.rules import oversight, report
+    from dukcli.rules import deadline, report
 
-    if oversight.owes(ds, person.id, period):  # any assignment in force during the period
+    if deadline.owes(ds, person.id, period):  # any assignment in force during the period
         return
     if not report.visits_of(ds, person.id, period):
         raise DukError(f"{person.name} không có phân công nào và không có chuyến đi nào trong {period.label}: "

@@ -17,13 +17,13 @@ def scorecard(
 ) -> None:
     """Tiêu chí đánh giá hằng năm (Điều 6.1): kết quả Điều 4 và bốn báo cáo quý của từng người."""
     from dukcli.render import output, scorecard_table
-    from dukcli.rules import oversight
+    from dukcli.rules import scorecard as yearly
 
     if not 1900 <= year <= 2999:
         raise usage(f"--year: năm '{year}' không hợp lệ")
     day = parse_day(as_of, "--as-of") or today()
     _, ds = load_for_report()
-    card = oversight.scorecard(ds, year, day)
+    card = yearly.scorecard(ds, year, day)
     if format is TableFormat.json:
         output.print_json(card.as_json())
     elif format is TableFormat.csv:

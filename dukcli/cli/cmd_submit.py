@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (PeriodArg, AsOfOpt, DukError, FormatOpt, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
+from dukcli.cli.common import (AsOfOpt, DukError, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
                                YearOpt, echo_err, load_checked, load_for_report, parse_day, period_from, pick,
                                quarter_only, today, usage)
 from dukcli.cli.main import app
@@ -24,7 +24,7 @@ def submit(
     """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions/QUÝ/NGƯỜI.yaml)."""
     from dukcli import model as m
     from dukcli.dates import fmt
-    from dukcli.rules import oversight
+    from dukcli.rules import deadline
     from dukcli.rules.validate import check_submission
     from dukcli.store import submissions
     from dukcli.store.record import RecordError, add_exact
@@ -40,13 +40,13 @@ def submit(
     problems = [d for d in check_submission(ds, sub, today()) if d.severity == "error"]
     if problems:
         raise DukError("; ".join(d.message for d in problems))
-    first = oversight.received(ds, pid, q)
+    first = deadline.received(ds, pid, q)
     if first is not None:
         raise DukError(submissions.duplicate_message(first))
     errors = [d for d in diags if d.severity == "error"]
     if errors:
         echo_err(f"Cảnh báo: thư mục dữ liệu đang có {len(errors)} lỗi ở chỗ khác (xem: duk check).")
-    if not oversight.owes(ds, pid, q):
+    if not deadline.owes(ds, pid, q):
         echo_err(f"Cảnh báo: {ds.person_name(pid)} không có phân công nào trong {q.label}.")
     message = f"Nhận báo cáo: {ds.person_name(pid)} – {q.label} – {fmt(day)}"
     try:
@@ -56,7 +56,7 @@ def submit(
         raise DukError(e.message) from None
     if saved.warning:
         echo_err(f"Cảnh báo: {saved.warning}")
-    due = oversight.due_date(ds.config, q)
+    due = deadline.due_date(ds.config, q)
     word = "đúng hạn" if day <= due else f"trễ hạn {(day - due).days} ngày"
     print(f"Đã ghi nhận báo cáo {q.label} của {ds.person_name(pid)}, nhận ngày {fmt(day)} "
           f"({word}; hạn nộp {fmt(due)}).")
@@ -93,12 +93,12 @@ def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
            as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table) -> None:
     """Tình hình nộp báo cáo cá nhân của một quý: đúng hạn, trễ hạn, chưa nộp."""
     from dukcli.render import output, status_table
-    from dukcli.rules import oversight
+    from dukcli.rules import deadline
 
     day = parse_day(as_of, "--as-of") or today()
     q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
     _, ds = load_for_report()
-    st = oversight.report_status(ds, q, day)
+    st = deadline.report_status(ds, q, day)
     if format is TableFormat.json:
         output.print_json(st.as_json())
     elif format is TableFormat.csv:

@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (PeriodArg, AsOfOpt, DukError, PeriodOpt, QuarterOpt, YearOpt, file_exists, load_for_report, output_path, refuse_placeholders, root, shown,
-                               not_written, parse_day, period_from, today, usage)
+from dukcli.cli.common import (AsOfOpt, DukError, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
+                               load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
+                               root, shown, today)
 from dukcli.cli.main import app
 
 SUMMARY_TEMPLATE = "summary.docx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def print_agenda(ag, console) -> None:
     from dukcli.dates import fmt, month_end
-    from dukcli.rules.oversight import meeting_on
+    from dukcli.rules.agenda import meeting_on
 
     day = ag.as_of
     console.print(f"[bold]Việc cần làm tính đến ngày {fmt(day)}[/bold]")

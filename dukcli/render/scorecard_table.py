@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dukcli import model as m
 from dukcli.dates import fmt
-from dukcli.rules.oversight import OVERALL_WORDS
+from dukcli.rules.scorecard import OVERALL_WORDS
 from dukcli.rules.quota import STATUS_WORDS
 
 
 def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
     from dukcli.periods import parse_period
-    from dukcli.rules.oversight import REPORT_WORDS, due_date
+    from dukcli.rules.deadline import REPORT_WORDS, due_date
 
     if r.role == "theo-doi":
         parts = [f"{r.met}/{r.required} tháng ({r.visits} lần)"]
@@ -28,7 +28,7 @@ def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
 
 
 def csv_table(card) -> tuple[list[str], list[list]]:
-    from dukcli.rules.oversight import REPORT_WORDS
+    from dukcli.rules.deadline import REPORT_WORDS
 
     quarters = [f"{card.year}Q{n}" for n in range(1, 5)]
     header = ["Họ và tên", "Mã người", "Vai trò", "Số tháng đạt", "Số tháng phải đi", "Số lần", "Chỉ tiêu năm",

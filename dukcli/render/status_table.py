@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dukcli.rules.oversight import report_word
+from dukcli.rules.deadline import report_word
 
 STATUS_STYLE = {"dung-han": "green", "tre-han": "yellow", "chua-nop": "red"}
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dukcli import model as m
 from dukcli.dates import fmt, overlaps
 from dukcli.periods import Period
-from dukcli.rules import oversight, quota
+from dukcli.rules import deadline, quota
 from dukcli.rules.report import NONE, note_lines, period_phrase, place_date
 from dukcli.text import name_key, sort_key
 
@@ -157,8 +157,8 @@ def unvisited(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]
 
 def reports(ds: m.Dataset, period: Period, as_of: dt.date) -> tuple[list[str], list[dict]]:
     lines, rows = [], []
-    for q in oversight.quarters_in(period):
-        st = oversight.report_status(ds, q, as_of)
+    for q in deadline.quarters_in(period):
+        st = deadline.report_status(ds, q, as_of)
         pending = " (chưa đến hạn)" if as_of <= st.due else ""
         lines.append(f"{q.label} (hạn nộp {fmt(st.due)}{pending}): {len(st.rows)} đồng chí phải báo cáo; "
                      f"đúng hạn {st.count('dung-han')}, trễ hạn {st.count('tre-han')}, "
@@ -166,7 +166,7 @@ def reports(ds: m.Dataset, period: Period, as_of: dt.date) -> tuple[list[str], l
         for r in st.rows:
             rows.append({"no": str(len(rows) + 1), "name": r.name, "quarter": q.label,
                          "received": fmt(r.received) if r.received else "",
-                         "status": oversight.report_word(r)})
+                         "status": deadline.report_word(r)})
     if not lines:
         lines.append("Kỳ báo cáo không trọn một quý nên chưa xét việc nộp báo cáo quý.")
     return lines, rows

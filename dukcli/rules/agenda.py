@@ -1,0 +1,171 @@
+"""Articles 2 and 3: what needs doing now — units not yet visited this month, Standing
+Committee members behind their pace, reports soon due — and the calendar of cell meetings.
+Pure functions over a Dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dukcli import model as m
+from dukcli.dates import month_end
+from dukcli.periods import Period, quarter_of
+from dukcli.rules import quota
+from dukcli.rules.deadline import due_date, owers, received
+from dukcli.text import name_key
+
+
+# --- the agenda --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VisitDue:
+    person: str
+    name: str
+    unit: str
+    unit_name: str
+    month: str
+    meeting_day: int | None
+    days_left: int
+    visits: int
+    needed: int
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "unit": self.unit, "unit_name": self.unit_name,
+                "month": self.month, "meeting_day": self.meeting_day, "days_left": self.days_left,
+                "visits": self.visits, "needed": self.needed}
+
+
+@dataclass(frozen=True)
+class Behind:
+    person: str
+    name: str
+    visits_ytd: int
+    expected: int
+    target_year: int
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "visits_ytd": self.visits_ytd,
+                "expected": self.expected, "target_year": self.target_year}
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    person: str
+    name: str
+    period: Period
+    due: dt.date
+    days_left: int  # negative when the deadline has passed
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "period": self.period.code,
+                "due": self.due.isoformat(), "days_left": self.days_left}
+
+
+@dataclass(frozen=True)
+class Agenda:
+    as_of: dt.date
+    visits_due: tuple[VisitDue, ...]
+    behind: tuple[Behind, ...]
+    reports_due: tuple[ReportDue, ...]
+
+    def as_json(self) -> dict:
+        return {"as_of": self.as_of.isoformat(),
+                "visits_due": [r.as_json() for r in self.visits_due],
+                "behind": [r.as_json() for r in self.behind],
+                "reports_due": [r.as_json() for r in self.reports_due]}
+
+
+def visits_due(ds: m.Dataset, as_of: dt.date) -> list[VisitDue]:
+    """theo-doi pairs whose current month is covered and not yet met (the quota engine's
+    'pending' state for the month of as_of)."""
+    month = Period("M", as_of.year, as_of.month)
+    left = (month_end(as_of.year, as_of.month) - as_of).days
+    out = []
+    for r in quota.compute(ds, month, as_of).rows:
+        if isinstance(r, quota.TheoDoiRow) and r.months[0].state == "pending":
+            unit = ds.units.get(r.unit)
+            out.append(VisitDue(r.person, r.name, r.unit, r.unit_name, r.months[0].month,
+                                unit.meeting_day if unit else None, left, r.months[0].visits, ds.config.per_month))
+    return out
+
+
+def behind(ds: m.Dataset, as_of: dt.date) -> list[Behind]:
+    """phu-trach members whose visits so far this year are under the pace expected by the end
+    of the current quarter."""
+    rows = quota.compute(ds, quarter_of(as_of), as_of).rows
+    return [Behind(r.person, r.name, r.visits_ytd, r.expected, r.target_year)
+            for r in rows if isinstance(r, quota.PhuTrachRow) and r.visits_ytd < r.expected]
+
+
+def reports_due(ds: m.Dataset, as_of: dt.date, days: int) -> list[ReportDue]:
+    """The current quarter's reports not yet received whose deadline is at most `days` days
+    away (a deadline already passed within the quarter is listed too, with days_left < 0)."""
+    quarter = quarter_of(as_of)
+    due = due_date(ds.config, quarter)
+    left = (due - as_of).days
+    if left > days:
+        return []
+    return [ReportDue(p, ds.person_name(p), quarter, due, left)
+            for p in owers(ds, quarter) if received(ds, p, quarter, as_of) is None]
+
+
+def agenda(ds: m.Dataset, as_of: dt.date, days: int = 14, person: str | None = None) -> Agenda:
+    def mine(rows):
+        return tuple(r for r in rows if person is None or r.person == person)
+
+    return Agenda(as_of, mine(visits_due(ds, as_of)), mine(behind(ds, as_of)), mine(reports_due(ds, as_of, days)))
+
+
+# --- the calendar ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Meeting:
+    person: str
+    name: str
+    role: str
+    unit: str
+    unit_name: str
+    day: dt.date
+
+    @property
+    def uid(self) -> str:
+        """Stable across runs, so a phone calendar updates an event instead of doubling it."""
+        return f"{self.day:%Y%m%d}-{self.person}-{self.unit}@duk"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = month_end(year, month + 1)
+    return dt.date(year, month + 1, min(day.day, last.day))
+
+
+def meeting_on(meeting_day: int | None, year: int, month: int) -> dt.date | None:
+    """A unit's regular meeting in a month; a day past the month's end falls on its last day."""
+    if meeting_day is None:
+        return None
+    last = month_end(year, month)
+    return dt.date(year, month, min(meeting_day, last.day))
+
+
+def meetings(ds: m.Dataset, as_of: dt.date, months: int = 3, person: str | None = None) -> list[Meeting]:
+    """The meetings, from as_of up to (not including) the same day `months` months later, of the
+    units each person is assigned to on the meeting's day: one per person and meeting."""
+    until = add_months(as_of, months)
+    out: dict[tuple, Meeting] = {}
+    for a in ds.assignments:
+        if person is not None and a.person != person:
+            continue
+        for uid in a.units:
+            unit = ds.units.get(uid)
+            if unit is None:
+                continue
+            for k in range(months + 1):
+                first = add_months(as_of.replace(day=1), k)
+                day = meeting_on(unit.meeting_day, first.year, first.month)
+                if day is None or not as_of <= day < until or not a.in_force(day) or not unit.exists_on(day):
+                    continue
+                meeting = Meeting(a.person, ds.person_name(a.person), a.role, uid, unit.name, day)
+                out.setdefault((a.person, uid, day), meeting)
+    return sorted(out.values(), key=lambda x: (x.day, name_key(x.name), x.person, x.unit))

@@ -1,0 +1,98 @@
+"""Article 6.1's yearly criterion: per person and role, Article 4 for the year and the four
+quarterly reports, and the person's overall result. Pure functions over a Dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dukcli import model as m
+from dukcli.periods import Period
+from dukcli.rules import quota
+from dukcli.rules.deadline import due_date, owers, owes, report_row
+
+# How bad an Article 4 status is, to give one status to a person who held both roles in a year.
+_BADNESS = ("khong-ap-dung", "dat", "dung-tien-do", "dang-thuc-hien", "cham-tien-do", "chua-dat")
+
+
+# --- the yearly scorecard ----------------------------------------------------------------
+
+OVERALL_WORDS = {"hoan-thanh": "Hoàn thành", "chua-hoan-thanh": "Chưa hoàn thành",
+                 "dang-thuc-hien": "Đang thực hiện"}
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One role a person held in the year (a person who changed role has one row for each)."""
+    person: str
+    name: str
+    role: str
+    roles: tuple[str, ...]  # every role the person held in the year
+    met: int | None  # theo-doi: covered months met, summed over units
+    required: int | None  # theo-doi: covered months
+    visits: int  # this role's counting visits in the year
+    target: int | None  # phu-trach: target for the year
+    reports: dict  # "2019Q1" -> dung-han | tre-han | chua-nop | None (not owed)
+    status: str  # this role's Article 4 result for the year (quota.STATUS_WORDS)
+    overall: str  # the person's yearly criterion: hoan-thanh | chua-hoan-thanh | dang-thuc-hien
+
+    def as_json(self) -> dict:
+        return {"person": self.person, "name": self.name, "role": self.role, "roles": list(self.roles),
+                "met": self.met, "required": self.required, "visits": self.visits, "target": self.target,
+                "reports": dict(self.reports), "status": self.status, "overall": self.overall}
+
+    def report_count(self, status: str) -> int:
+        return sum(1 for v in self.reports.values() if v == status)
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    year: int
+    as_of: dt.date
+    rows: tuple[ScoreRow, ...]
+
+    def as_json(self) -> dict:
+        return {"year": self.year, "as_of": self.as_of.isoformat(), "rows": [r.as_json() for r in self.rows]}
+
+
+def worst(statuses: list[str]) -> str:
+    return max(statuses, key=_BADNESS.index) if statuses else "khong-ap-dung"
+
+
+def overall(year_ended: bool, statuses: list[str], reports: list[str], overdue: list[bool]) -> str:
+    """SPEC §5 scorecard: Article 4 and every quarterly report on time. Failed as soon as a
+    month is missed, a target can no longer be met, or a report came late or not by its due day."""
+    if "chua-dat" in statuses or "tre-han" in reports or any(overdue):
+        return "chua-hoan-thanh"
+    if year_ended and all(s in ("dat", "khong-ap-dung") for s in statuses) and all(
+            r in ("dung-han", None) for r in reports):
+        return "hoan-thanh"
+    return "dang-thuc-hien"
+
+
+def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
+    """Article 6.1's yearly criterion: a row per person and role (each counting only that
+    role's visits), the four quarterly reports, and the person's overall result."""
+    period = Period("Y", year, 0)
+    result = quota.compute(ds, period, as_of)
+    quarters = [Period("Q", year, n) for n in range(1, 5)]
+    rows = []
+    for person in owers(ds, period):
+        mine = [r for r in result.rows if r.person == person]
+        td = [r for r in mine if isinstance(r, quota.TheoDoiRow)]
+        pt = [r for r in mine if isinstance(r, quota.PhuTrachRow)]
+        roles = tuple(role for role in m.ROLES if any(r.role == role for r in mine))
+        owed = {q.code: report_row(ds, person, q, as_of).status if owes(ds, person, q) else None for q in quarters}
+        overdue = [state == "chua-nop" and as_of > due_date(ds.config, q) for q, state in zip(quarters, owed.values())]
+        by_role: dict[str, tuple] = {}
+        if pt:
+            by_role["phu-trach"] = (None, None, pt[0].visits_ytd, pt[0].target_year, pt[0].status)
+        if td:
+            by_role["theo-doi"] = (sum(r.met for r in td), sum(r.required for r in td), sum(r.visits for r in td),
+                                   None, quota.theo_doi_status([s.state for r in td for s in r.months]))
+        verdict = overall(as_of > period.end, [v[4] for v in by_role.values()], list(owed.values()), overdue)
+        for role, (met, required, visits, target, status) in by_role.items():
+            rows.append(ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target,
+                                 owed, status, verdict))
+    return Scorecard(year, as_of, tuple(rows))
