@@ -9,6 +9,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 from dataclasses import dataclass, field
 
+from dukcli.dates import in_force
+
 UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
 ROLES = ("phu-trach", "theo-doi")
 RATINGS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "kem": "Kém"}
@@ -59,7 +61,7 @@ class Unit:
     lines: dict = field(default_factory=dict, compare=False)
 
     def exists_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return in_force(self.start, self.end, day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class Assignment:
     lines: dict = field(default_factory=dict, compare=False)
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return in_force(self.start, self.end, day)
 
 
 class Visit(NamedTuple):

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from dukcli import model as m
-from dukcli.dates import month_end
+from dukcli.dates import month_end, overlaps
 from dukcli.periods import Period
 from dukcli.text import name_key, sort_key
 
@@ -106,15 +106,21 @@ def covers(ds: m.Dataset, a: m.Assignment, unit_id: str, year: int, month: int) 
     return unit_id in a.units and a.in_force(day) and unit is not None and unit.exists_on(day)
 
 
-def counts_for(ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
-    """The assignments a visit counts for: its unit (or a chi bộ trực thuộc's parent) is one of
-    theirs and they are in force on the visit's day."""
+def counts_toward(a: m.Assignment, counted_unit: str, day: dt.date) -> bool:
+    """SPEC §4 "Which visits count", the one definition: the visit's unit (a chi bộ trực thuộc
+    rolled up to its parent) is one of the assignment's, in force on the visit's day."""
+    return counted_unit in a.units and a.in_force(day)
+
+
+def counts_for(ds: m.Dataset, v: m.Visit, assignments=None) -> list[m.Assignment]:
+    """The assignments a visit counts for (among `assignments`, else the person's all)."""
     target = ds.counted_unit(v.unit)
-    return [a for a in ds.assignments if a.person == v.person and target in a.units and a.in_force(v.date)]
+    pool = ds.assignments if assignments is None else assignments
+    return [a for a in pool if a.person == v.person and counts_toward(a, target, v.date)]
 
 
 def in_force_during(a: m.Assignment, start: dt.date, end: dt.date) -> bool:
-    return (a.start is None or a.start <= end) and (a.end is None or a.end >= start)
+    return overlaps(a.start, a.end, start, end)
 
 
 def months_of(year: int, first: int, last: int) -> list[tuple[int, int]]:
@@ -175,7 +181,7 @@ def _counting(ds: m.Dataset, visits: list[m.Visit], assignments: list[m.Assignme
         target = ds.counted_unit(v.unit)
         if unit_id is not None and target != unit_id:
             continue
-        if any(target in a.units and a.in_force(v.date) for a in assignments):
+        if any(counts_toward(a, target, v.date) for a in assignments):
             out.append(v)
     return one_a_day(ds, out)
 
