@@ -8,23 +8,14 @@ from dukcli.rules.scorecard import OVERALL_WORDS
 from dukcli.rules.quota import STATUS_WORDS
 
 
-def score_cells(ds, r, as_of) -> tuple[str, list[str]]:
-    from dukcli.periods import parse_period
-    from dukcli.rules.deadline import REPORT_WORDS, due_date
+def score_cells(r) -> tuple[str, list[str]]:
+    from dukcli.rules.deadline import REPORT_WORDS
 
     if r.role == "theo-doi":
-        parts = [f"{r.met}/{r.required} tháng ({r.visits} lần)"]
+        art4 = f"{r.met}/{r.required} tháng ({r.visits} lần)"
     else:
-        parts = [f"{r.visits}/{r.target} lần"]
-    reports = []
-    for code, state in r.reports.items():
-        if state is None:
-            reports.append("—")
-        elif state == "chua-nop" and as_of <= due_date(ds.config, parse_period(code)):
-            reports.append("Chưa đến hạn")
-        else:
-            reports.append(REPORT_WORDS[state])
-    return "; ".join(parts), reports
+        art4 = f"{r.visits}/{r.target} lần"
+    return art4, [REPORT_WORDS[state] if state else "—" for state in r.reports.values()]
 
 
 def csv_table(card) -> tuple[list[str], list[list]]:
@@ -51,7 +42,7 @@ def print_scorecard(ds, card, console) -> None:
     t = table("TT", "Họ và tên", "Vai trò", "Điều 4", "Kết quả Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV",
               "Đánh giá năm")
     for i, r in enumerate(card.rows, 1):
-        art4, reports = score_cells(ds, r, day)
+        art4, reports = score_cells(r)
         role = m.ROLE_NAMES[r.role] + (" (đổi vai trò trong năm)" if len(r.roles) > 1 else "")
         t.add_row(str(i), r.name, role, art4, STATUS_WORDS[r.status], *reports, OVERALL_WORDS[r.overall])
     console.print(t)

@@ -14,7 +14,7 @@ from dukcli.periods import Period
 from dukcli.rules import quota
 from dukcli.text import name_key
 
-REPORT_WORDS = {"dung-han": "Đúng hạn", "tre-han": "Trễ hạn", "chua-nop": "Chưa nộp"}
+REPORT_WORDS = {"dung-han": "Đúng hạn", "tre-han": "Trễ hạn", "chua-nop": "Chưa nộp", "chua-den-han": "Chưa đến hạn"}
 
 
 # --- quarterly reports -------------------------------------------------------------------
@@ -75,6 +75,12 @@ def report_row(ds: m.Dataset, person: str, quarter: Period, as_of: dt.date) -> R
     if sub.date <= due:
         return ReportRow(person, name, sub.date, "dung-han", 0, False)
     return ReportRow(person, name, sub.date, "tre-han", (sub.date - due).days, False)
+
+
+def report_state(r: ReportRow) -> str:
+    """The status with the deadline applied: a report not in yet is "chua-den-han" until its
+    due day has passed (decided here, once, for every table and JSON that shows it)."""
+    return "chua-den-han" if r.status == "chua-nop" and not r.overdue else r.status
 
 
 def report_word(r: ReportRow) -> str:

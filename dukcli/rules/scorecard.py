@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dukcli import model as m
 from dukcli.periods import Period
 from dukcli.rules import quota
-from dukcli.rules.deadline import due_date, owers, owes, report_row
+from dukcli.rules.deadline import owers, owes, report_row, report_state
 
 # How bad an Article 4 status is, to give one status to a person who held both roles in a year.
 _BADNESS = ("khong-ap-dung", "dat", "dung-tien-do", "dang-thuc-hien", "cham-tien-do", "chua-dat")
@@ -33,7 +33,7 @@ class ScoreRow:
     required: int | None  # theo-doi: covered months
     visits: int  # this role's counting visits in the year
     target: int | None  # phu-trach: target for the year
-    reports: dict  # "2019Q1" -> dung-han | tre-han | chua-nop | None (not owed)
+    reports: dict  # "2019Q1" -> dung-han | tre-han | chua-nop (overdue) | chua-den-han | None (not owed)
     status: str  # this role's Article 4 result for the year (quota.STATUS_WORDS)
     overall: str  # the person's yearly criterion: hoan-thanh | chua-hoan-thanh | dang-thuc-hien
 
@@ -83,8 +83,9 @@ def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
         td = [r for r in mine if isinstance(r, quota.TheoDoiRow)]
         pt = [r for r in mine if isinstance(r, quota.PhuTrachRow)]
         roles = tuple(role for role in m.ROLES if any(r.role == role for r in mine))
-        owed = {q.code: report_row(ds, person, q, as_of).status if owes(ds, person, q) else None for q in quarters}
-        overdue = [state == "chua-nop" and as_of > due_date(ds.config, q) for q, state in zip(quarters, owed.values())]
+        owed = {q.code: report_state(report_row(ds, person, q, as_of)) if owes(ds, person, q) else None
+                for q in quarters}
+        overdue = [state == "chua-nop" for state in owed.values()]  # chua-nop: its due day has passed
         by_role: dict[str, tuple] = {}
         if pt:
             by_role["phu-trach"] = (None, None, pt[0].visits_ytd, pt[0].target_year, pt[0].status)
