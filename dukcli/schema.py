@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dukcli import codes
 from dukcli import model as m
 from dukcli.dates import DateError, parse_date
 from dukcli.yamltext import LList, LMap
@@ -25,11 +26,9 @@ class Sink:
         self.file = file
         self.diags: list[m.Diagnostic] = []
 
-    def error(self, line: int, code: str, message: str) -> None:
-        self.diags.append(m.Diagnostic(self.file, line, "error", code, message))
-
-    def warning(self, line: int, code: str, message: str) -> None:
-        self.diags.append(m.Diagnostic(self.file, line, "warning", code, message))
+    def add(self, line: int, code: codes.Code, message: str) -> None:
+        """One diagnostic; an error or a warning as the registry says of code."""
+        self.diags.append(codes.diagnostic(self.file, line, code, message))
 
 
 # --- fields ------------------------------------------------------------------------------
@@ -44,17 +43,17 @@ def keys(sink: Sink, mapping, allowed: tuple[str, ...], required: tuple[str, ...
 
     line: where the value is, for a plain scalar (which carries no line of its own)."""
     if not isinstance(mapping, LMap):
-        sink.error(getattr(mapping, "line", None) or line or 1, "schema", f"{what} phải là một bảng khóa: giá trị")
+        sink.add(getattr(mapping, "line", None) or line or 1, codes.SCHEMA, f"{what} phải là một bảng khóa: giá trị")
         return False
     for key in mapping:
         if key not in allowed:
-            sink.error(_line(mapping, key), "schema",
-                       f"khóa lạ '{key}' trong {what} (các khóa được dùng: {', '.join(allowed)})")
+            sink.add(_line(mapping, key), codes.SCHEMA,
+                     f"khóa lạ '{key}' trong {what} (các khóa được dùng: {', '.join(allowed)})")
     for key in required:
         if key not in mapping:
-            sink.error(mapping.line, "schema", f"{what} thiếu khóa bắt buộc '{key}'")
+            sink.add(mapping.line, codes.SCHEMA, f"{what} thiếu khóa bắt buộc '{key}'")
         elif mapping[key] is None or mapping[key] == "":
-            sink.error(_line(mapping, key), "schema", f"{what}: khóa bắt buộc '{key}' chưa có giá trị")
+            sink.add(_line(mapping, key), codes.SCHEMA, f"{what}: khóa bắt buộc '{key}' chưa có giá trị")
     return True
 
 
@@ -64,18 +63,18 @@ def text(sink: Sink, mapping: LMap, key: str, multiline: bool = True) -> str | N
         return None
     line = _line(mapping, key)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        sink.error(line, "schema", f"'{key}' phải là một đoạn chữ")
+        sink.add(line, codes.SCHEMA, f"'{key}' phải là một đoạn chữ")
         return None
     value = str(value)
     bad = bad_char(value)
     if bad is not None:
-        sink.error(line, "bad-text", f"'{key}' chứa ký tự điều khiển không được phép (mã U+{ord(bad):04X})")
+        sink.add(line, codes.BAD_TEXT, f"'{key}' chứa ký tự điều khiển không được phép (mã U+{ord(bad):04X})")
         return None
     if len(value) > MAX_TEXT:
-        sink.error(line, "schema", f"'{key}' dài quá {MAX_TEXT} ký tự")
+        sink.add(line, codes.SCHEMA, f"'{key}' dài quá {MAX_TEXT} ký tự")
         return None
     if not multiline and "\n" in value.strip():
-        sink.error(line, "schema", f"'{key}' phải nằm trên một dòng")
+        sink.add(line, codes.SCHEMA, f"'{key}' phải nằm trên một dòng")
         return None
     value = value.strip()
     return value or None
@@ -91,8 +90,8 @@ def ident(sink: Sink, mapping: LMap, key: str) -> str | None:
         return None
     line = _line(mapping, key)
     if not valid_id(value):
-        sink.error(line, "bad-id", f"mã '{value}' không hợp lệ: chỉ chữ thường không dấu, số và "
-                                   "dấu gạch nối (ví dụ nguyen-thi-lan), tối đa 64 ký tự")
+        sink.add(line, codes.BAD_ID, f"mã '{value}' không hợp lệ: chỉ chữ thường không dấu, số và "
+                                     "dấu gạch nối (ví dụ nguyen-thi-lan), tối đa 64 ký tự")
         return None
     return value
 
@@ -105,7 +104,7 @@ def date(sink: Sink, mapping: LMap, key: str) -> tuple[bool, dt.date | None]:
     try:
         return True, parse_date(str(value))
     except DateError as e:
-        sink.error(_line(mapping, key), "bad-date", f"'{key}': {e}")
+        sink.add(_line(mapping, key), codes.BAD_DATE, f"'{key}': {e}")
         return False, None
 
 
@@ -114,8 +113,8 @@ def choice(sink: Sink, mapping: LMap, key: str, allowed) -> str | None:
     if value is None:
         return None
     if value not in allowed:
-        sink.error(_line(mapping, key), "schema",
-                   f"'{key}' không nhận giá trị '{value}' (chỉ nhận: {', '.join(allowed)})")
+        sink.add(_line(mapping, key), codes.SCHEMA,
+                 f"'{key}' không nhận giá trị '{value}' (chỉ nhận: {', '.join(allowed)})")
         return None
     return value
 
@@ -125,7 +124,7 @@ def integer(sink: Sink, mapping: LMap, key: str, lo: int, hi: int) -> int | None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        sink.error(_line(mapping, key), "schema", f"'{key}' phải là số nguyên từ {lo} đến {hi}")
+        sink.add(_line(mapping, key), codes.SCHEMA, f"'{key}' phải là số nguyên từ {lo} đến {hi}")
         return None
     return value
 
@@ -134,8 +133,8 @@ def date_range(sink: Sink, mapping: LMap) -> tuple[dt.date | None, dt.date | Non
     _, start = date(sink, mapping, "from")
     _, end = date(sink, mapping, "to")
     if start and end and start > end:
-        sink.error(_line(mapping, "from"), "bad-range",
-                   f"ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}")
+        sink.add(_line(mapping, "from"), codes.BAD_RANGE,
+                 f"ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}")
     return start, end
 
 
@@ -144,7 +143,7 @@ def items(sink: Sink, doc, what: str) -> list[tuple[int, LMap]]:
     if doc is None:
         return []
     if not isinstance(doc, LList):
-        sink.error(getattr(doc, "line", 1), "schema", f"tệp {what} phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
+        sink.add(getattr(doc, "line", 1), codes.SCHEMA, f"tệp {what} phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
         return []
     return [(line, item) for line, item in zip(doc.lines, doc)]
 
@@ -170,16 +169,16 @@ def _placeholders(sink: Sink, doc: LMap, org, values: dict) -> tuple[str, ...]:
         name = key[4:] if key.startswith("org_") else key
         where = org if key.startswith("org_") else doc
         full = f"organization.{name}" if key.startswith("org_") else name
-        sink.warning(_line(where, name), "placeholder",
-                     f"'{full}' vẫn còn '...' do duk init ghi sẵn: hãy điền nội dung thật "
-                     f"(báo cáo và tổng hợp không in tiêu đề còn '...')")
+        sink.add(_line(where, name), codes.PLACEHOLDER,
+                 f"'{full}' vẫn còn '...' do duk init ghi sẵn: hãy điền nội dung thật "
+                 f"(báo cáo và tổng hợp không in tiêu đề còn '...')")
         found.append(full)
     return tuple(found)
 
 
 def parse_config(sink: Sink, doc) -> m.Config:
     if doc is None:
-        sink.error(1, "schema", "duk.yaml trống: cần ít nhất organization.name")
+        sink.add(1, codes.SCHEMA, "duk.yaml trống: cần ít nhất organization.name")
         return m.Config()
     if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml", line=1):
         return m.Config()
@@ -279,12 +278,12 @@ def _unit_list(sink: Sink, item: LMap, lines: dict) -> tuple[str, ...]:
         value.line, value.lines = _line(item, "units"), [_line(item, "units")]
     if not isinstance(value, LList) or not value:
         if value is not None:
-            sink.error(_line(item, "units"), "schema", "'units' phải là danh sách mã đơn vị, ví dụ [db-so-y-te]")
+            sink.add(_line(item, "units"), codes.SCHEMA, "'units' phải là danh sách mã đơn vị, ví dụ [db-so-y-te]")
         return ()
     ids = []
     for line, uid in zip(value.lines, value):
         if not valid_id(uid):
-            sink.error(line, "bad-id", f"mã đơn vị '{uid}' không hợp lệ")
+            sink.add(line, codes.BAD_ID, f"mã đơn vị '{uid}' không hợp lệ")
         else:
             ids.append(uid)
             lines.setdefault(f"units.{uid}", line)
@@ -296,7 +295,7 @@ VISIT_KEYS = ("person", "unit", "date", "work", "meeting")
 
 def parse_visit(sink: Sink, doc) -> m.Visit | None:
     if doc is None:
-        sink.error(1, "empty-visit", "tệp chuyến đi trống")
+        sink.add(1, codes.EMPTY_VISIT, "tệp chuyến đi trống")
         return None
     if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), "chuyến đi", line=1):
         return None
@@ -310,12 +309,12 @@ def parse_visit(sink: Sink, doc) -> m.Visit | None:
     if meeting is not None:
         rating = meeting.pop("rating", None)
         if rating is not None and rating not in m.RATINGS:
-            sink.error(lines.get("meeting.rating", doc.line), "schema",
-                       f"'rating' không nhận giá trị '{rating}' (chỉ nhận: {', '.join(m.RATINGS)})")
+            sink.add(lines.get("meeting.rating", doc.line), codes.SCHEMA,
+                     f"'rating' không nhận giá trị '{rating}' (chỉ nhận: {', '.join(m.RATINGS)})")
             rating = None
     if "work" not in doc and "meeting" not in doc:
-        sink.error(doc.line, "empty-visit", "chuyến đi phải có ít nhất một phần: work (đi công tác cơ sở) "
-                                            "hoặc meeting (dự sinh hoạt chi bộ)")
+        sink.add(doc.line, codes.EMPTY_VISIT, "chuyến đi phải có ít nhất một phần: work (đi công tác cơ sở) "
+                                              "hoặc meeting (dự sinh hoạt chi bộ)")
     if person and unit and day and ok:
         return m.Visit(person, unit, day, work, meeting, rating, sink.file, doc.line, lines)
     return None
@@ -371,7 +370,7 @@ def _submission(sink: Sink, item, line: int) -> m.Submission | None:
                 raise PeriodError("")
             code = period.code
         except PeriodError:
-            sink.error(_line(item, "period"), "schema", f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
+            sink.add(_line(item, "period"), codes.SCHEMA, f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
     ok, day = date(sink, item, "date")
     text(sink, item, "note")
     if person and code and day:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+
+from dukcli import codes
 
 VISIT = """\
     person: nguyen-thi-lan
@@ -349,17 +352,40 @@ CASES = [
           Expect("visits/2019/05/b.yaml", 3, "duplicate-visit", ("đã có chuyến đi", "visits/2019/05/a.yaml"), "warning"))),
 ]
 
-SPEC_CODES = {"yaml-syntax", "schema", "bad-id", "duplicate-id", "unknown-person", "unknown-unit", "bad-date",
-              "bad-range", "bad-parent", "assignment-overlap", "unit-inactive", "future-date", "bad-text",
-              "empty-visit", "not-assigned", "duplicate-visit", "missing-file", "merge-conflict", "not-regular",
-              "stray-file", "placeholder"}
+# The contract, written out once: the codes of SPEC §5, and which of them are warnings.
+SPEC_LIST = {"yaml-syntax", "schema", "bad-id", "duplicate-id", "unknown-person", "unknown-unit", "bad-date",
+             "bad-range", "bad-parent", "assignment-overlap", "unit-inactive", "future-date", "bad-text",
+             "empty-visit", "not-assigned", "duplicate-visit", "missing-file", "merge-conflict", "not-regular",
+             "stray-file", "placeholder"}
+SPEC_WARNINGS = {"not-assigned", "duplicate-visit", "stray-file", "placeholder"}
+# What duk emits: the registry that check, --explain and the README read.
+SPEC_CODES = set(codes.CODES)
 # Codes whose fixture is not a text file (a link, a FIFO): their exact cases are in test_trust.py.
 COVERED_ELSEWHERE = {"not-regular"}
-WORDS = {"error": "lỗi", "warning": "cảnh báo"}
+WORDS = codes.SEVERITY_WORDS
+
+
+def test_the_registry_is_the_spec_list():
+    assert SPEC_CODES == SPEC_LIST
+    assert {c.name for c in codes.ALL if c.severity == codes.WARNING} == SPEC_WARNINGS
 
 
 def test_catalogue_covers_every_spec_code():
     assert {e.code for case in CASES for e in case.expected} | COVERED_ELSEWHERE == SPEC_CODES
+
+
+def test_every_code_of_the_registry_has_a_fixture():
+    """A code added to the registry needs a broken folder above (or its case elsewhere)."""
+    missing = SPEC_CODES - {e.code for case in CASES for e in case.expected} - COVERED_ELSEWHERE
+    assert missing == set()
+    trust = (Path(__file__).parent / "test_trust.py").read_text(encoding="utf-8")
+    assert all(f'"code": "{name}"' in trust for name in COVERED_ELSEWHERE)
+
+
+def test_the_catalogue_agrees_with_the_registry_on_severity():
+    wrong = [(case.name, e.code, e.severity) for case in CASES for e in case.expected
+             if e.severity != codes.get(e.code).severity]
+    assert wrong == []
 
 
 def test_the_base_folder_is_clean(make_folder, duk):

@@ -9,7 +9,6 @@ import typer
 
 from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
                                not_written, output_path, parse_day, pick, root, shown, today)
-from dukcli.cli.main import app
 
 
 def write_ics(text: str, path: Path, force: bool) -> None:
@@ -27,7 +26,6 @@ def write_ics(text: str, path: Path, force: bool) -> None:
         raise not_written(path, e) from None
 
 
-@app.command("agenda")
 def agenda(
     as_of: AsOfOpt = None, person: PersonOpt = None,
     days: Annotated[int, typer.Option("--days", min=0, help="Báo cáo đến hạn trong bao nhiêu ngày tới.")] = 14,

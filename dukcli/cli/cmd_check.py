@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
 import json
-from typing import Annotated
+import re
+import textwrap
+from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import TextFormat, diag_line, diagnostics
-from dukcli.cli.main import app
+from dukcli import codes
+from dukcli.cli.common import TextFormat, diag_line, diagnostics, usage
 
 
-@app.command("check")
 def check(
     format: Annotated[TextFormat, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = TextFormat.text,
+    explain: Annotated[Optional[str], typer.Option(
+        "--explain", metavar="MÃ",
+        help="Giải thích một mã lỗi hoặc cảnh báo (ví dụ: duk check --explain schema) và cách sửa; "
+             "không kiểm tra dữ liệu.")] = None,
 ) -> int:
-    """Kiểm tra toàn bộ dữ liệu; thoát với mã 1 khi có lỗi."""
+    """Kiểm tra toàn bộ dữ liệu; thoát với mã 1 khi có lỗi.
+
+    Mỗi dòng báo có dạng TỆP:DÒNG: lỗi|cảnh báo [MÃ]: nội dung. Ý nghĩa của một mã và cách sửa: duk check --explain MÃ.
+    """
+    if explain is not None:
+        return _explain(explain, format)
     diags = diagnostics()
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = len(diags) - errors
@@ -29,3 +40,37 @@ def check(
         else:
             typer.echo("Dữ liệu hợp lệ: không có lỗi, không có cảnh báo.", err=True)
     return 1 if errors else 0
+
+
+def _explain(name: str, format: TextFormat) -> int:
+    """What a check code means and how to fix it, like `rustc --explain`."""
+    try:
+        code = codes.get(name.strip())
+    except codes.UnknownCode:
+        close = difflib.get_close_matches(name.strip().lower(), codes.CODES, n=1)
+        hint = f" Có phải là '{close[0]}'?" if close else ""
+        raise usage(f"--explain: không có mã '{name}'.{hint} Các mã: {', '.join(codes.CODES)}") from None
+    if format is TextFormat.json:
+        print(json.dumps(code.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{code.name} ({code.word}): {code.title}")
+    print()
+    print(_wrapped(code.explanation))
+    print()
+    print("Cách sửa:")
+    print(_wrapped(code.fix))
+    return 0
+
+
+def _wrapped(text: str, width: int = 88) -> str:
+    """Prose wrapped to width, never inside a `command` or a code name; an example line
+    (indented by two spaces) kept as it is."""
+    def fill(line: str) -> str:
+        glued = re.sub(r"`([^`]*)`", lambda mo: mo.group(1).replace(" ", _GLUE), line)
+        wrapped = textwrap.fill(glued, width, break_long_words=False, break_on_hyphens=False)
+        return wrapped.replace(_GLUE, " ")
+
+    return "\n".join(line if line.startswith("  ") else fill(line) for line in text.split("\n"))
+
+
+_GLUE = "\x00"  # a space that textwrap does not break at

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from dukcli.cli.common import DukError
-from dukcli.cli.main import app
 from dukcli.oserr import describe
 
 FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
@@ -16,7 +15,6 @@ FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
 FOLDERS = ("visits", "submissions")
 
 
-@app.command("init")
 def init(
     folder: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục dữ liệu mới (tạo nếu chưa có).")],
 ) -> None:

@@ -12,7 +12,6 @@ import typer
 
 from dukcli.cli import common
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
-from dukcli.cli.main import app
 from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
 from dukcli.rules import entry
@@ -29,7 +28,6 @@ def _text_opt(option: str, key: tuple[str, str]):
     return Annotated[Optional[str], typer.Option(option, help=entry.LABELS[key] + ".")]
 
 
-@app.command("log-visit")
 def log_visit(
     person: PersonOpt = None,
     unit: UnitOpt = None,

@@ -1,10 +1,9 @@
-"""duk quota and duk visits: the Article 4 table and the list of visits."""
+"""duk quota: the Article 4 table."""
 
 from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt,
                                YearOpt, echo_err, load_for_report, parse_day, period_from, pick, today)
-from dukcli.cli.main import app
 
 
 def filter_rows(ds, result, period, pid: str | None, uid: str | None):
@@ -28,7 +27,6 @@ def filter_rows(ds, result, period, pid: str | None, uid: str | None):
     return replace(result, rows=tuple(r for r in result.rows if keep(r)))
 
 
-@app.command("quota")
 def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
           person: PersonOpt = None, unit: UnitOpt = None, as_of: AsOfOpt = None,
           format: FormatOpt = TableFormat.table) -> None:
@@ -52,21 +50,3 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
         output.print_csv(*quota_table.csv_rows(result))
     else:
         quota_table.print_table(result, output.console())
-
-
-@app.command("visits")
-def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
-           person: PersonOpt = None, unit: UnitOpt = None, format: FormatOpt = TableFormat.table) -> None:
-    """Danh sách chuyến đi cơ sở và dự sinh hoạt chi bộ trong kỳ, cũ nhất trước."""
-    from dukcli.render import output, visits_table
-
-    p = period_from(period, quarter, year, None, period_arg)
-    _, ds = load_for_report()
-    pid, uid = pick(ds, person, unit)
-    rows = visits_table.select(ds, p, pid, uid)
-    if format is TableFormat.json:
-        output.print_json({"period": p.as_json(), "visits": [r.as_json() for r in rows]})
-    elif format is TableFormat.csv:
-        output.print_csv(visits_table.CSV_HEADER, [r.csv_row() for r in rows])
-    else:
-        visits_table.print_table(p, rows, output.console())

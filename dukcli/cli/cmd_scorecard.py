@@ -7,10 +7,8 @@ from typing import Annotated
 import typer
 
 from dukcli.cli.common import AsOfOpt, FormatOpt, TableFormat, load_for_report, parse_day, today, usage
-from dukcli.cli.main import app
 
 
-@app.command("scorecard")
 def scorecard(
     year: Annotated[int, typer.Option("--year", "-y", help="Năm đánh giá.")],
     as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table,

@@ -1,4 +1,4 @@
-"""duk submit and duk status: the quarterly individual reports of Article 6.1 and their deadline."""
+"""duk submit: record that a quarterly individual report (Article 6.1) was received."""
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
-                               YearOpt, echo_err, load_checked, load_for_report, parse_day, period_from, pick,
+from dukcli.cli.common import (DukError, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt,
+                               YearOpt, echo_err, load_checked, parse_day, period_from, pick,
                                quarter_only, today, usage)
-from dukcli.cli.main import app
 
 
-@app.command("submit")
 def submit(
     person: PersonOpt = None, period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
     date: Annotated[Optional[str], typer.Option(
@@ -86,22 +84,3 @@ def _received_today(q):
             return parse_day(answer, "ngày nhận")
         except DukError as e:
             asker.say(e.message)
-
-
-@app.command("status")
-def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
-           as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table) -> None:
-    """Tình hình nộp báo cáo cá nhân của một quý: đúng hạn, trễ hạn, chưa nộp."""
-    from dukcli.render import output, status_table
-    from dukcli.rules import deadline
-
-    day = parse_day(as_of, "--as-of") or today()
-    q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
-    _, ds = load_for_report()
-    st = deadline.report_status(ds, q, day)
-    if format is TableFormat.json:
-        output.print_json(st.as_json())
-    elif format is TableFormat.csv:
-        output.print_csv(status_table.CSV_HEADER, status_table.csv_rows(st))
-    else:
-        status_table.print_status(st, output.console())

@@ -10,12 +10,10 @@ import typer
 from dukcli.cli.common import (AsOfOpt, DukError, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
                                load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
                                root, shown, today)
-from dukcli.cli.main import app
 
 SUMMARY_TEMPLATE = "summary.docx"
 
 
-@app.command("summary")
 def summary(
     period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
     output_file: Annotated[Optional[Path], typer.Option(

@@ -62,11 +62,12 @@ def echo_err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-SEVERITY_WORDS = {"error": "lỗi", "warning": "cảnh báo"}
 
 
 def diag_line(d: m.Diagnostic) -> str:
     """FILE:LINE: lỗi [code]: message — the one form every command prints a diagnostic in."""
+    from dukcli.codes import SEVERITY_WORDS
+
     return f"{d.file}:{d.line}: {SEVERITY_WORDS[d.severity]} [{d.code}]: {d.message}"
 
 

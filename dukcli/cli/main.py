@@ -190,16 +190,29 @@ def _root(
     STATE.data = data
 
 
+# Every command, by name, in the order of `duk --help`. Registered here, explicitly: a command
+# module that fails to import is an error, never a command silently missing. Each module keeps
+# its heavy imports (docx, jinja2…) inside its function.
 def _register() -> None:
-    # Each module adds its commands to `app`; their heavy imports stay inside the commands.
-    from dukcli.cli import cmd_check, cmd_init  # noqa: F401
+    from dukcli.cli import (cmd_agenda, cmd_check, cmd_init, cmd_logvisit, cmd_quota, cmd_report, cmd_scorecard,
+                            cmd_status, cmd_submit, cmd_summary, cmd_template, cmd_visits)
 
-    for name in ("cmd_quota", "cmd_logvisit", "cmd_report", "cmd_submit", "cmd_summary", "cmd_agenda", "cmd_scorecard"):
-        try:
-            __import__(f"dukcli.cli.{name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"dukcli.cli.{name}":
-                raise
+    commands = {
+        "init": cmd_init.init,
+        "check": cmd_check.check,
+        "log-visit": cmd_logvisit.log_visit,
+        "visits": cmd_visits.visits,
+        "quota": cmd_quota.quota,
+        "report": cmd_report.report_cmd,
+        "submit": cmd_submit.submit,
+        "status": cmd_status.status,
+        "summary": cmd_summary.summary,
+        "agenda": cmd_agenda.agenda,
+        "scorecard": cmd_scorecard.scorecard,
+    }
+    for name, function in commands.items():
+        app.command(name)(function)
+    app.add_typer(cmd_template.app, name="template")
 
 
 _register()

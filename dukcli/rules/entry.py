@@ -190,23 +190,23 @@ class Verdict:
 def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     """Serialise, read back and check the entry exactly as `duk check` would check the file rel."""
     from dukcli.rules.validate import VisitIndex, check_visit
-    from dukcli import schema, yamltext
+    from dukcli import codes, schema, yamltext
 
     text = yamltext.dump(mapping)
     sink = schema.Sink(rel)
     try:
         doc = yamltext.load(text)
     except yamltext.YamlError as e:
-        sink.error(e.line, e.code, e.message)
+        sink.add(e.line, codes.get(e.code), e.message)
         return Verdict(text, None, sink.diags)
     visit = schema.parse_visit(sink, doc)
     diags = list(sink.diags)
     if visit is not None:
         index = VisitIndex(ds)
         for d in check_visit(ds, visit, today, index):
-            if d.code == "duplicate-visit":  # a warning in `check`, a refusal for a new entry (SPEC §5)
+            if d.code == codes.DUPLICATE_VISIT.name:  # a warning in `check`, a refusal for a new entry (SPEC §5)
                 twin = index.twins(ds, visit)[0]
-                d = m.Diagnostic(d.file, d.line, "error", d.code, twin_message(twin.file))
+                d = codes.diagnostic(d.file, d.line, codes.DUPLICATE_VISIT, twin_message(twin.file), refusal=True)
             diags.append(d)
     return Verdict(text, visit, diags)
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from dukcli import codes
 from dukcli import model as m
 from dukcli.dates import fmt, overlaps
 from dukcli.periods import parse_period
+from dukcli.rules import quota
 
 
-def _err(rec, key: str | None, code: str, message: str, severity: str = "error") -> m.Diagnostic:
+def _diag(rec, key: str | None, code: codes.Code, message: str) -> m.Diagnostic:
+    """A diagnostic at the line of rec's key (rec's own line without one); its severity is the code's."""
     line = rec.lines.get(key, rec.line) if key else rec.line
-    return m.Diagnostic(rec.file, line, severity, code, message)
+    return codes.diagnostic(rec.file, line, code, message)
 
 
 def duplicate_ids(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
@@ -26,7 +29,7 @@ def duplicate_ids(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
         for rec in records:
             if rec.id in first:
                 other = first[rec.id]
-                out.append(_err(rec, "id", "duplicate-id",
+                out.append(_diag(rec, "id", codes.DUPLICATE_ID,
                                 f"mã {what} '{rec.id}' đã dùng ở {other.file}:{other.line}"))
             else:
                 first[rec.id] = rec
@@ -38,17 +41,17 @@ def unit_parents(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     for unit in ds.unit_list:
         if unit.type == "chi-bo-truc-thuoc":
             if not unit.parent:
-                out.append(_err(unit, "type", "bad-parent",
-                                f"chi bộ trực thuộc '{unit.id}' cần khóa 'parent' (mã đảng bộ cơ sở cấp trên)"))
+                out.append(_diag(unit, "type", codes.BAD_PARENT,
+                                 f"chi bộ trực thuộc '{unit.id}' cần khóa 'parent' (mã đảng bộ cơ sở cấp trên)"))
             elif unit.parent not in ds.units:
-                out.append(_err(unit, "parent", "unknown-unit", f"không có đơn vị '{unit.parent}' trong units.yaml"))
+                out.append(_diag(unit, "parent", codes.UNKNOWN_UNIT, f"không có đơn vị '{unit.parent}' trong units.yaml"))
             elif ds.units[unit.parent].type != "dang-bo-co-so":
-                out.append(_err(unit, "parent", "bad-parent",
-                                f"'{unit.parent}' không phải đảng bộ cơ sở nên không thể là cấp trên của chi bộ trực thuộc"))
+                out.append(_diag(unit, "parent", codes.BAD_PARENT,
+                                 f"'{unit.parent}' không phải đảng bộ cơ sở nên không thể là cấp trên của chi bộ trực thuộc"))
         elif unit.parent:
-            out.append(_err(unit, "parent", "bad-parent",
-                            f"chỉ chi bộ trực thuộc (type: chi-bo-truc-thuoc) mới có 'parent'; "
-                            f"'{unit.id}' là {m.TYPE_NAMES[unit.type]}"))
+            out.append(_diag(unit, "parent", codes.BAD_PARENT,
+                             f"chỉ chi bộ trực thuộc (type: chi-bo-truc-thuoc) mới có 'parent'; "
+                             f"'{unit.id}' là {m.TYPE_NAMES[unit.type]}"))
     return out
 
 
@@ -61,15 +64,15 @@ def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     out = []
     for a in ds.assignments:
         if a.person not in ds.people:
-            out.append(_err(a, "person", "unknown-person", f"không có người '{a.person}' trong people.yaml"))
+            out.append(_diag(a, "person", codes.UNKNOWN_PERSON, f"không có người '{a.person}' trong people.yaml"))
         for uid in a.units:
             unit = ds.units.get(uid)
             if unit is None:
-                out.append(_err(a, _unit_key(a, uid), "unknown-unit", f"không có đơn vị '{uid}' trong units.yaml"))
+                out.append(_diag(a, _unit_key(a, uid), codes.UNKNOWN_UNIT, f"không có đơn vị '{uid}' trong units.yaml"))
             elif unit.type == "chi-bo-truc-thuoc":
-                out.append(_err(a, _unit_key(a, uid), "schema",
-                                f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
-                                f"(ở đây là '{unit.parent}')"))
+                out.append(_diag(a, _unit_key(a, uid), codes.SCHEMA,
+                                 f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
+                                 f"(ở đây là '{unit.parent}')"))
             else:
                 out.extend(_assignment_in_unit_life(a, unit))
     return out
@@ -78,12 +81,12 @@ def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
 def _assignment_in_unit_life(a: m.Assignment, unit: m.Unit) -> list[m.Diagnostic]:
     out = []
     if unit.start and (a.start is None or a.start < unit.start):
-        out.append(_err(a, "from", "unit-inactive",
-                        f"phân công bắt đầu trước khi đơn vị '{unit.id}' được thành lập ({fmt(unit.start)})"))
+        out.append(_diag(a, "from", codes.UNIT_INACTIVE,
+                         f"phân công bắt đầu trước khi đơn vị '{unit.id}' được thành lập ({fmt(unit.start)})"))
     if unit.end and (a.end is None or a.end > unit.end):
-        out.append(_err(a, "to" if a.end else _unit_key(a, unit.id), "unit-inactive",
-                        f"phân công kéo dài sau khi đơn vị '{unit.id}' kết thúc ({fmt(unit.end)}); "
-                        "hãy ghi 'to:' cho phân công"))
+        out.append(_diag(a, "to" if a.end else _unit_key(a, unit.id), codes.UNIT_INACTIVE,
+                         f"phân công kéo dài sau khi đơn vị '{unit.id}' kết thúc ({fmt(unit.end)}); "
+                         "hãy ghi 'to:' cho phân công"))
     return out
 
 
@@ -98,13 +101,13 @@ def assignment_overlaps(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
                 if not overlaps(earlier.start, earlier.end, later.start, later.end):
                     continue
                 if earlier.role != later.role:
-                    out.append(_err(later, "role", "assignment-overlap",
-                                    f"'{later.person}' giữ hai vai trò cùng lúc ({earlier.role} ở "
-                                    f"{earlier.file}:{earlier.line} và {later.role})"))
+                    out.append(_diag(later, "role", codes.ASSIGNMENT_OVERLAP,
+                                     f"'{later.person}' giữ hai vai trò cùng lúc ({earlier.role} ở "
+                                     f"{earlier.file}:{earlier.line} và {later.role})"))
                 for uid in sorted(set(earlier.units) & set(later.units)):
-                    out.append(_err(later, _unit_key(later, uid), "assignment-overlap",
-                                    f"'{later.person}' được phân công đơn vị '{uid}' hai lần trong cùng thời gian "
-                                    f"(xem {earlier.file}:{earlier.line})"))
+                    out.append(_diag(later, _unit_key(later, uid), codes.ASSIGNMENT_OVERLAP,
+                                     f"'{later.person}' được phân công đơn vị '{uid}' hai lần trong cùng thời gian "
+                                     f"(xem {earlier.file}:{earlier.line})"))
     return out
 
 
@@ -124,32 +127,31 @@ class VisitIndex:
         return [w for w in self.seen.get((v.person, ds.counted_unit(v.unit), v.date), ()) if w.file != v.file]
 
     def counts_for(self, ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
-        target = ds.counted_unit(v.unit)
-        return [a for a in self.assignments.get(v.person, ()) if target in a.units and a.in_force(v.date)]
+        return quota.counts_for(ds, v, self.assignments.get(v.person, ()))
 
 
 def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) -> list[m.Diagnostic]:
     """Every cross-check of one visit; used by `check` and, for a new visit, by `log-visit`."""
     out = []
     if v.person not in ds.people:
-        out.append(_err(v, "person", "unknown-person", f"không có người '{v.person}' trong people.yaml"))
+        out.append(_diag(v, "person", codes.UNKNOWN_PERSON, f"không có người '{v.person}' trong people.yaml"))
     unit = ds.units.get(v.unit)
     if unit is None:
-        out.append(_err(v, "unit", "unknown-unit", f"không có đơn vị '{v.unit}' trong units.yaml"))
+        out.append(_diag(v, "unit", codes.UNKNOWN_UNIT, f"không có đơn vị '{v.unit}' trong units.yaml"))
     elif not unit.exists_on(v.date):
-        out.append(_err(v, "date", "unit-inactive",
-                        f"đơn vị '{unit.name}' không tồn tại vào ngày {fmt(v.date)}"))
+        out.append(_diag(v, "date", codes.UNIT_INACTIVE,
+                         f"đơn vị '{unit.name}' không tồn tại vào ngày {fmt(v.date)}"))
     if v.date > today:
-        out.append(_err(v, "date", "future-date", f"ngày {fmt(v.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+        out.append(_diag(v, "date", codes.FUTURE_DATE, f"ngày {fmt(v.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
     if v.person in ds.people and unit is not None and not index.counts_for(ds, v):
-        out.append(_err(v, "unit", "not-assigned",
-                        f"chuyến đi không được tính cho phân công nào của '{v.person}' "
-                        f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})", "warning"))
+        out.append(_diag(v, "unit", codes.NOT_ASSIGNED,
+                         f"chuyến đi không được tính cho phân công nào của '{v.person}' "
+                         f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})"))
     twins = index.twins(ds, v)
     if twins:
         first = twins[0]
-        out.append(_err(v, "date", "duplicate-visit",
-                        f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}; chỉ tính là một chuyến", "warning"))
+        out.append(_diag(v, "date", codes.DUPLICATE_VISIT,
+                         f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}; chỉ tính là một chuyến"))
     return out
 
 
@@ -164,13 +166,13 @@ def visits(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
 def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.Diagnostic]:
     out = []
     if s.person not in ds.people:
-        out.append(_err(s, "person", "unknown-person", f"không có người '{s.person}' trong people.yaml"))
+        out.append(_diag(s, "person", codes.UNKNOWN_PERSON, f"không có người '{s.person}' trong people.yaml"))
     if s.date > today:
-        out.append(_err(s, "date", "future-date", f"ngày {fmt(s.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+        out.append(_diag(s, "date", codes.FUTURE_DATE, f"ngày {fmt(s.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
     quarter = parse_period(s.period)
     if s.date < quarter.start:
-        out.append(_err(s, "date", "bad-date", f"ngày nhận {fmt(s.date)} trước khi {quarter.label} bắt đầu "
-                                               f"({fmt(quarter.start)}): báo cáo của một quý chỉ nộp từ ngày đầu quý"))
+        out.append(_diag(s, "date", codes.BAD_DATE, f"ngày nhận {fmt(s.date)} trước khi {quarter.label} bắt đầu "
+                                                    f"({fmt(quarter.start)}): báo cáo của một quý chỉ nộp từ ngày đầu quý"))
     return out
 
 
@@ -181,8 +183,8 @@ def submissions(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
         out.extend(check_submission(ds, s, today))
         other = first.setdefault((s.person, s.period), s)
         if other is not s:
-            out.append(_err(s, "period", "duplicate-id",
-                            f"báo cáo quý {s.period} của '{s.person}' đã ghi ở {other.file}:{other.line}"))
+            out.append(_diag(s, "period", codes.DUPLICATE_ID,
+                             f"báo cáo quý {s.period} của '{s.person}' đã ghi ở {other.file}:{other.line}"))
     return out
 
 
@@ -198,12 +200,12 @@ def validate(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
 
 # When a list file cannot be read at all, every reference into it fails too; those echoes
 # are left out so that the one error that matters is not buried under thousands.
-_ECHOES = {"people.yaml": {"unknown-person", "not-assigned"},
-           "units.yaml": {"unknown-unit", "not-assigned"},
-           "assignments.yaml": {"not-assigned"}}
+_ECHOES = {"people.yaml": {codes.UNKNOWN_PERSON.name, codes.NOT_ASSIGNED.name},
+           "units.yaml": {codes.UNKNOWN_UNIT.name, codes.NOT_ASSIGNED.name},
+           "assignments.yaml": {codes.NOT_ASSIGNED.name}}
 
 
-_UNREADABLE = {"yaml-syntax", "not-regular", "merge-conflict", "missing-file"}
+_UNREADABLE = {c.name for c in (codes.YAML_SYNTAX, codes.NOT_REGULAR, codes.MERGE_CONFLICT, codes.MISSING_FILE)}
 
 
 def ordered(diags: list[m.Diagnostic]) -> list[m.Diagnostic]:

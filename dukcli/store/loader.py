@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from dukcli import codes
 from dukcli import model as m
 from dukcli.oserr import describe
 from dukcli import schema
@@ -38,18 +39,18 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        sink.error(line, "yaml-syntax", "tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)")
+        sink.add(line, codes.YAML_SYNTAX, "tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)")
         return None, sink.diags
     conflict = _CONFLICT.search(text)
     if conflict:
         line = text.count("\n", 0, conflict.start()) + 1
-        sink.error(line, "merge-conflict", "tệp còn dấu xung đột của git (<<<<<<<, =======, >>>>>>>) sau một lần gộp "
-                                           "chưa xong: hãy chọn nội dung đúng, xóa các dòng dấu rồi lưu vào git")
+        sink.add(line, codes.MERGE_CONFLICT, "tệp còn dấu xung đột của git (<<<<<<<, =======, >>>>>>>) sau một lần gộp "
+                                             "chưa xong: hãy chọn nội dung đúng, xóa các dòng dấu rồi lưu vào git")
         return None, sink.diags
     try:
         doc = yamltext.load(text)
     except yamltext.YamlError as e:
-        sink.error(e.line, e.code, e.message)
+        sink.add(e.line, codes.get(e.code), e.message)
         return None, sink.diags
     return parser(sink, doc), sink.diags
 
@@ -59,7 +60,7 @@ def posix(rel: str) -> str:
 
 
 # Keys of what a listing found besides readable files (a stat key's first field is the size).
-NOT_REGULAR = "not-regular"
+NOT_REGULAR = codes.NOT_REGULAR.name
 STRAY = "stray"
 TEMP_PREFIX = write.TEMP_PREFIX
 
@@ -123,7 +124,7 @@ def listing_diags(entries: list[tuple[str, tuple]]) -> list[m.Diagnostic]:
         if key[0] == NOT_REGULAR:
             out.append(not_regular(rel, key[1]))
         elif key[0] == STRAY:
-            out.append(m.Diagnostic(rel, 0, "warning", "stray-file", _stray_message(rel)))
+            out.append(codes.diagnostic(rel, 0, codes.STRAY_FILE, _stray_message(rel)))
     return out
 
 
@@ -136,9 +137,9 @@ def _stray_message(rel: str) -> str:
 
 
 def not_regular(rel: str, what: str) -> m.Diagnostic:
-    return m.Diagnostic(rel, 0, "error", "not-regular",
-                        f"đây là {what}, không phải tệp dữ liệu thông thường; duk không mở và không đi theo nó "
-                        "(thay bằng tệp thật hoặc xóa đi)")
+    return codes.diagnostic(rel, 0, codes.NOT_REGULAR,
+                            f"đây là {what}, không phải tệp dữ liệu thông thường; duk không mở và không đi theo nó "
+                            "(thay bằng tệp thật hoặc xóa đi)")
 
 
 def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
@@ -161,11 +162,11 @@ def expand(t: tuple, rel: str, _new=m.Visit._make, _keys=TOP_KEYS) -> m.Visit:
 
 
 def unreadable(rel: str, e: OSError) -> m.Diagnostic:
-    return m.Diagnostic(rel, 1, "error", "yaml-syntax", f"không đọc được tệp: {describe(e)}")
+    return codes.diagnostic(rel, 1, codes.YAML_SYNTAX, f"không đọc được tệp: {describe(e)}")
 
 
 def too_large(rel: str) -> m.Diagnostic:
-    return m.Diagnostic(rel, 1, "error", "schema", "tệp quá lớn (hơn 2 MB): một tệp dữ liệu không thể dài như vậy")
+    return codes.diagnostic(rel, 1, codes.SCHEMA, "tệp quá lớn (hơn 2 MB): một tệp dữ liệu không thể dài như vậy")
 
 
 def read_file(root: Path, rel: str, parser, size: int | None = None) -> tuple[object, list[m.Diagnostic]]:
@@ -248,8 +249,8 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
     listed = visit_files(root)
     if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
-        diags.append(m.Diagnostic("visits", 1, "error", "schema",
-                                  "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
+        diags.append(codes.diagnostic("visits", 1, codes.SCHEMA,
+                                      "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
     sub_listed = tree_files(root, SUBMISSIONS_DIR)
     diags.extend(listing_diags(listed) + listing_diags(sub_listed))
     files, sub_files = data_files(listed), data_files(sub_listed)
@@ -296,9 +297,9 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
         st = os.lstat(root / rel)
     except FileNotFoundError:
         if rel in REQUIRED:  # said once here; its echoes (unknown-person…) are left out by ordered()
-            diags.append(m.Diagnostic(rel, 0, "error", "missing-file",
-                                      f"thiếu tệp bắt buộc {rel} trong thư mục dữ liệu (tạo tệp, dù là danh sách "
-                                      f"trống [], hoặc lấy lại từ git)"))
+            diags.append(codes.diagnostic(rel, 0, codes.MISSING_FILE,
+                                          f"thiếu tệp bắt buộc {rel} trong thư mục dữ liệu (tạo tệp, dù là danh sách "
+                                          f"trống [], hoặc lấy lại từ git)"))
         return None
     except OSError as e:
         diags.append(unreadable(rel, e))

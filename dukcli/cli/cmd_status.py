@@ -1,0 +1,24 @@
+"""duk status: who sent the quarter's individual report on time, late, or not yet."""
+
+from __future__ import annotations
+
+from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodArg, PeriodOpt, QuarterOpt, TableFormat, YearOpt,
+                               load_for_report, parse_day, period_from, quarter_only, today)
+
+
+def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+           as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table) -> None:
+    """Tình hình nộp báo cáo cá nhân của một quý: đúng hạn, trễ hạn, chưa nộp."""
+    from dukcli.render import output, status_table
+    from dukcli.rules import deadline
+
+    day = parse_day(as_of, "--as-of") or today()
+    q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
+    _, ds = load_for_report()
+    st = deadline.report_status(ds, q, day)
+    if format is TableFormat.json:
+        output.print_json(st.as_json())
+    elif format is TableFormat.csv:
+        output.print_csv(status_table.CSV_HEADER, status_table.csv_rows(st))
+    else:
+        status_table.print_status(st, output.console())

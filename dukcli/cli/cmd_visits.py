@@ -1,0 +1,23 @@
+"""duk visits: the list of visits of a period."""
+
+from __future__ import annotations
+
+from dukcli.cli.common import (FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt, YearOpt,
+                               load_for_report, period_from, pick)
+
+
+def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
+           person: PersonOpt = None, unit: UnitOpt = None, format: FormatOpt = TableFormat.table) -> None:
+    """Danh sách chuyến đi cơ sở và dự sinh hoạt chi bộ trong kỳ, cũ nhất trước."""
+    from dukcli.render import output, visits_table
+
+    p = period_from(period, quarter, year, None, period_arg)
+    _, ds = load_for_report()
+    pid, uid = pick(ds, person, unit)
+    rows = visits_table.select(ds, p, pid, uid)
+    if format is TableFormat.json:
+        output.print_json({"period": p.as_json(), "visits": [r.as_json() for r in rows]})
+    elif format is TableFormat.csv:
+        output.print_csv(visits_table.CSV_HEADER, [r.csv_row() for r in rows])
+    else:
+        visits_table.print_table(p, rows, output.console())
