@@ -52,7 +52,4 @@ def agenda(
         meetings = todo.meetings(ds, day, 3, pid)
         write_ics(calendar_text(meetings, day), target, force)
         echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {shown(target)}.")
-    if format is AgendaFormat.json:
-        output.print_json(ag.as_json())
-    else:
-        print_agenda(ag, output.console())
+    output.emit(format, as_json=ag.as_json, draw=lambda console: print_agenda(ag, console))

@@ -44,9 +44,5 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)
-    if format is TableFormat.json:
-        output.print_json(result.as_json())
-    elif format is TableFormat.csv:
-        output.print_csv(*quota_table.csv_rows(result))
-    else:
-        quota_table.print_table(result, output.console())
+    output.emit(format, as_json=result.as_json, csv=lambda: quota_table.csv_rows(result),
+                draw=lambda console: quota_table.print_table(result, console))

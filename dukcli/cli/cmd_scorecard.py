@@ -22,9 +22,5 @@ def scorecard(
     day = parse_day(as_of, "--as-of") or today()
     _, ds = load_for_report()
     card = yearly.scorecard(ds, year, day)
-    if format is TableFormat.json:
-        output.print_json(card.as_json())
-    elif format is TableFormat.csv:
-        output.print_csv(*scorecard_table.csv_table(card))
-    else:
-        scorecard_table.print_scorecard(ds, card, output.console())
+    output.emit(format, as_json=card.as_json, csv=lambda: scorecard_table.csv_table(card),
+                draw=lambda console: scorecard_table.print_scorecard(ds, card, console))

@@ -16,9 +16,5 @@ def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
     _, ds = load_for_report()
     st = deadline.report_status(ds, q, day)
-    if format is TableFormat.json:
-        output.print_json(st.as_json())
-    elif format is TableFormat.csv:
-        output.print_csv(status_table.CSV_HEADER, status_table.csv_rows(st))
-    else:
-        status_table.print_status(st, output.console())
+    output.emit(format, as_json=st.as_json, csv=lambda: (status_table.CSV_HEADER, status_table.csv_rows(st)),
+                draw=lambda console: status_table.print_status(st, console))

@@ -15,9 +15,6 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     rows = visits_table.select(ds, p, pid, uid)
-    if format is TableFormat.json:
-        output.print_json({"period": p.as_json(), "visits": [r.as_json() for r in rows]})
-    elif format is TableFormat.csv:
-        output.print_csv(visits_table.CSV_HEADER, [r.csv_row() for r in rows])
-    else:
-        visits_table.print_table(p, rows, output.console())
+    output.emit(format, as_json=lambda: {"period": p.as_json(), "visits": [r.as_json() for r in rows]},
+                csv=lambda: (visits_table.CSV_HEADER, [r.csv_row() for r in rows]),
+                draw=lambda console: visits_table.print_table(p, rows, console))

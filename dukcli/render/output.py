@@ -71,6 +71,19 @@ def _write_utf8(text: str) -> None:
         sys.stdout.write(text)
 
 
+def emit(format, *, as_json, draw, csv=None) -> None:
+    """The one switch of every table command: each gives, once, its JSON (machine keys), its CSV
+    (header and rows in the clerk's words) and how to draw its table; only the chosen one is
+    computed."""
+    kind = getattr(format, "value", format)
+    if kind == "json":
+        print_json(as_json())
+    elif kind == "csv" and csv is not None:
+        print_csv(*csv())
+    else:
+        draw(console())
+
+
 def print_json(obj) -> None:
     _write_utf8(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
