@@ -21,5 +21,23 @@ def template(name: str) -> Path:
     return template_dir() / name
 
 
+def folder_template(root: Path, name: str) -> Path:
+    """The data folder's templates/NAME when it has one (a clerk's edited form wins over the
+    shipped one), else the shipped form. The data folder travels between offices: a link or
+    anything but a regular file there is refused, never followed (SPEC §6)."""
+    from dukcli.store import safefs
+
+    own = root / "templates" / name
+    try:
+        what = safefs.lstat_kind(own)
+    except FileNotFoundError:
+        return template(name)
+    except OSError:
+        what = "không đọc được"
+    if what is not None or not safefs.is_real_dir(root / "templates"):
+        raise safefs.NotRegular(what or safefs.LINK)
+    return own
+
+
 def init_file(name: str) -> str:
     return (template_dir() / "init" / name).read_text(encoding="utf-8")

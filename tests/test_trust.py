@@ -376,3 +376,18 @@ def test_ctrl_c_at_any_moment_says_what_was_written(repo):
         outcomes.append((p.returncode, written))
     assert lies == []
     assert len(outcomes) >= 10  # most runs reached duk (not all ended in the interpreter's start-up)
+
+
+@pytest.mark.parametrize("command, name", [(["report", "--person", "lan", "-p", "2019Q2"], "report.docx"),
+                                           (["summary", "-p", "2019Q2"], "summary.docx")])
+def test_a_linked_word_template_in_the_data_folder_is_never_opened(make_folder, duk, tmp_path, command, name):
+    secret = tmp_path / "bi-mat.docx"
+    secret.write_bytes(b"PK-noi-dung-bi-mat")
+    root = make_folder({})
+    (root / "templates").mkdir()
+    (root / "templates" / name).symlink_to(secret)
+    out = tmp_path / "ra.docx"
+    r = duk([*command, "-o", str(out)], data=root)
+    assert r.exit_code == 1
+    assert f"mẫu templates/{name} của thư mục dữ liệu là liên kết tượng trưng (symlink)" in r.stderr
+    assert not out.exists()

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (DukError, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
+from dukcli.cli.common import (DukError, data_template, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
                                load_for_report, not_written, output_path, parse_day, period_from, pick,
                                refuse_placeholders, shown, today, usage)
 
@@ -17,14 +17,11 @@ REPORT_TEMPLATE = "report.docx"
 
 def choose_template(folder: Path, option: Path | None) -> Path:
     """--template, else the data folder's templates/report.docx, else the shipped one."""
-    from dukcli.resources import template
-
     if option is not None:
         if not option.is_file():
             raise DukError(f"--template: không có tệp mẫu '{option}'")
         return option
-    own = folder / "templates" / REPORT_TEMPLATE
-    return own if own.is_file() else template(REPORT_TEMPLATE)
+    return data_template(folder, REPORT_TEMPLATE)
 
 
 def people_to_report(ds, query: str | None, everyone: bool, period) -> list:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
+from dukcli.cli.common import (AsOfOpt, DukError, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
                                load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
                                root, shown, today)
 
@@ -24,7 +24,6 @@ def summary(
 ) -> None:
     """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
     from dukcli.render import word
-    from dukcli.resources import template
     from dukcli.rules import summary as rules
 
     day = parse_day(as_of, "--as-of") or today()
@@ -36,8 +35,7 @@ def summary(
     folder, ds = load_for_report(notes=(p.start, p.end))
     refuse_placeholders(ds)
     ctx = rules.context(ds, p, day, on)
-    own = folder / "templates" / SUMMARY_TEMPLATE  # a clerk's edited form wins over the shipped one
-    form = own if own.is_file() else template(SUMMARY_TEMPLATE)
+    form = data_template(folder, SUMMARY_TEMPLATE)
     try:
         word.write_checked(form, ctx, path, rules.expected_texts(ctx), overwrite=force)
     except FileExistsError:

@@ -149,6 +149,19 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path,
     return folder, ds
 
 
+def data_template(folder: Path, name: str) -> Path:
+    """The Word form to use: the data folder's templates/NAME, else the shipped one; refused
+    when the data folder's is a link or not a regular file."""
+    from dukcli.resources import folder_template
+    from dukcli.store.safefs import NotRegular
+
+    try:
+        return folder_template(folder, name)
+    except NotRegular as e:
+        raise DukError(f"mẫu templates/{name} của thư mục dữ liệu là {e.what}, không phải tệp thông thường; "
+                       "duk không mở nó (thay bằng tệp .docx thật hoặc xóa đi)") from None
+
+
 def refuse_placeholders(ds: m.Dataset) -> None:
     """A document header never shows duk init's "..." (SPEC §5 placeholder)."""
     if ds.config.placeholders:
