@@ -76,24 +76,38 @@ def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
     role's visits), the four quarterly reports, and the person's overall result."""
     period = Period("Y", year, 0)
     result = quota.compute(ds, period, as_of)
-    quarters = [Period("Q", year, n) for n in range(1, 5)]
     rows = []
     for person in owers(ds, period):
-        mine = [r for r in result.rows if r.person == person]
-        td = [r for r in mine if isinstance(r, quota.TheoDoiRow)]
-        pt = [r for r in mine if isinstance(r, quota.PhuTrachRow)]
-        roles = tuple(role for role in m.ROLES if any(r.role == role for r in mine))
-        owed = {q.code: report_state(report_row(ds, person, q, as_of)) if owes(ds, person, q) else None
-                for q in quarters}
-        overdue = [state == "chua-nop" for state in owed.values()]  # chua-nop: its due day has passed
-        by_role: dict[str, tuple] = {}
-        if pt:
-            by_role["phu-trach"] = (None, None, pt[0].visits_ytd, pt[0].target_year, pt[0].status)
-        if td:
-            by_role["theo-doi"] = (sum(r.met for r in td), sum(r.required for r in td), sum(r.visits for r in td),
-                                   None, quota.theo_doi_status([s.state for r in td for s in r.months]))
-        verdict = overall(as_of > period.end, [v[4] for v in by_role.values()], list(owed.values()), overdue)
-        for role, (met, required, visits, target, status) in by_role.items():
-            rows.append(ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target,
-                                 owed, status, verdict))
+        rows.extend(person_rows(ds, person, [r for r in result.rows if r.person == person], period, as_of))
     return Scorecard(year, as_of, tuple(rows))
+
+
+def person_rows(ds: m.Dataset, person: str, mine: list, period: Period, as_of: dt.date) -> list[ScoreRow]:
+    """One person's rows: a row per role held in the year, all with the same overall result."""
+    roles = tuple(role for role in m.ROLES if any(r.role == role for r in mine))
+    owed = reports_of(ds, person, period.year, as_of)
+    by_role = role_results(mine)
+    overdue = [state == "chua-nop" for state in owed.values()]  # chua-nop: its due day has passed
+    verdict = overall(as_of > period.end, [v[4] for v in by_role.values()], list(owed.values()), overdue)
+    return [ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target, owed, status, verdict)
+            for role, (met, required, visits, target, status) in by_role.items()]
+
+
+def reports_of(ds: m.Dataset, person: str, year: int, as_of: dt.date) -> dict:
+    """The four quarters' report states ("2019Q1" -> state, None where nothing was owed)."""
+    quarters = [Period("Q", year, n) for n in range(1, 5)]
+    return {q.code: report_state(report_row(ds, person, q, as_of)) if owes(ds, person, q) else None
+            for q in quarters}
+
+
+def role_results(mine: list) -> dict[str, tuple]:
+    """role -> (met, required, visits, target, status) from the year's Article 4 rows."""
+    td = [r for r in mine if isinstance(r, quota.TheoDoiRow)]
+    pt = [r for r in mine if isinstance(r, quota.PhuTrachRow)]
+    out: dict[str, tuple] = {}
+    if pt:
+        out["phu-trach"] = (None, None, pt[0].visits_ytd, pt[0].target_year, pt[0].status)
+    if td:
+        out["theo-doi"] = (sum(r.met for r in td), sum(r.required for r in td), sum(r.visits for r in td),
+                           None, quota.theo_doi_status([s.state for r in td for s in r.months]))
+    return out
