@@ -182,29 +182,41 @@ def parse_config(sink: Sink, doc) -> m.Config:
         return m.Config()
     if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml", line=1):
         return m.Config()
-    values: dict = {}
     org = doc.get("organization")
-    if isinstance(org, LMap) and keys(sink, org, ("parent", "name", "short", "place"), ("name",), "organization"):
-        for key in ("parent", "name", "short", "place"):
-            values["org_" + key] = text(sink, org, key, multiline=False) or ""
-    elif org is not None and not isinstance(org, LMap):
-        keys(sink, org, (), (), "organization", line=_line(doc, "organization"))
+    values: dict = _organization(sink, doc, org)
     reg = text(sink, doc, "regulation", multiline=False)
     if reg:
         values["regulation"] = reg
     values["placeholders"] = _placeholders(sink, doc, org, values)
-    quota = doc.get("quota")
-    if quota is not None and keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota", line=_line(doc, "quota")):
-        pt = quota.get("phu-trach")
-        if pt is not None and keys(sink, pt, ("per-year",), (), "quota.phu-trach", line=_line(quota, "phu-trach")):
-            values["per_year"] = integer(sink, pt, "per-year", 1, 366)
-        td = quota.get("theo-doi")
-        if td is not None and keys(sink, td, ("per-month",), (), "quota.theo-doi", line=_line(quota, "theo-doi")):
-            values["per_month"] = integer(sink, td, "per-month", 1, 31)
+    values.update(_quota(sink, doc))
     report = doc.get("report")
     if report is not None and keys(sink, report, ("due-day",), (), "report", line=_line(doc, "report")):
         values["due_day"] = integer(sink, report, "due-day", 1, 31)
     return m.Config(**{k: v for k, v in values.items() if v is not None})
+
+
+def _organization(sink: Sink, doc: LMap, org) -> dict:
+    """organization.parent/name/short/place as Config's org_* fields."""
+    if isinstance(org, LMap) and keys(sink, org, ("parent", "name", "short", "place"), ("name",), "organization"):
+        return {"org_" + key: text(sink, org, key, multiline=False) or "" for key in ("parent", "name", "short", "place")}
+    if org is not None and not isinstance(org, LMap):
+        keys(sink, org, (), (), "organization", line=_line(doc, "organization"))
+    return {}
+
+
+def _quota(sink: Sink, doc: LMap) -> dict:
+    """Article 4's minimums: quota.phu-trach.per-year and quota.theo-doi.per-month."""
+    quota = doc.get("quota")
+    if quota is None or not keys(sink, quota, ("phu-trach", "theo-doi"), (), "quota", line=_line(doc, "quota")):
+        return {}
+    out = {}
+    pt = quota.get("phu-trach")
+    if pt is not None and keys(sink, pt, ("per-year",), (), "quota.phu-trach", line=_line(quota, "phu-trach")):
+        out["per_year"] = integer(sink, pt, "per-year", 1, 366)
+    td = quota.get("theo-doi")
+    if td is not None and keys(sink, td, ("per-month",), (), "quota.theo-doi", line=_line(quota, "theo-doi")):
+        out["per_month"] = integer(sink, td, "per-month", 1, 31)
+    return out
 
 
 UNIT_KEYS = ("id", "name", "type", "parent", "meeting-day", "from", "to")
