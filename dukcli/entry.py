@@ -19,7 +19,7 @@ import _signal
 
 # DukGroup's words after Ctrl-C. While duk is still loading no command has started, so nothing
 # can have been written and they are simply true.
-CANCELLED = "\nĐã hủy; không có gì được ghi."
+CANCELLED = "\nĐã hủy; không có gì được ghi."  # words.CANCELLED: not imported, to stay light
 
 # "loading": Ctrl-C ends the process at once, with CANCELLED and status 130.
 # "running": Ctrl-C raises KeyboardInterrupt as usual; DukGroup answers it.

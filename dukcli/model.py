@@ -9,16 +9,16 @@ from types import MappingProxyType
 from typing import NamedTuple
 from dataclasses import dataclass, field
 
+from dukcli import words
 from dukcli.dates import in_force
 
 UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
 ROLES = ("phu-trach", "theo-doi")
-RATINGS = {"tot": "Tốt", "kha": "Khá", "trung-binh": "Trung bình", "kem": "Kém"}
+RATINGS = words.RATINGS  # codes and their words (the catalogue's)
 WORK_FIELDS = ("situation", "difficulties", "proposals")
 MEETING_FIELDS = ("preparation", "conduct", "feasibility", "lessons", "requests", "proposals")
-ROLE_NAMES = {"phu-trach": "Ủy viên Ban Thường vụ phụ trách", "theo-doi": "Cán bộ, chuyên viên theo dõi"}
-TYPE_NAMES = {"chi-bo-co-so": "chi bộ cơ sở", "dang-bo-co-so": "đảng bộ cơ sở",
-              "chi-bo-truc-thuoc": "chi bộ trực thuộc"}
+ROLE_NAMES = words.ROLES
+TYPE_NAMES = words.UNIT_TYPES
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dukcli"
-CORE = sorted([*(PACKAGE / name for name in ("model.py", "periods.py", "dates.py", "text.py", "match.py",
+CORE = sorted([*(PACKAGE / name for name in ("model.py", "periods.py", "dates.py", "text.py", "match.py", "words.py",
                                                "schema.py", "yamltext.py", "oserr.py", "codes.py")),
                *(PACKAGE / "rules").glob("*.py")])
 SHELL = ("dukcli.store", "dukcli.render", "dukcli.cli", "dukcli.entry", "dukcli.resources")

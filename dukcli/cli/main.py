@@ -76,7 +76,9 @@ def cancelled_message() -> str:
     from dukcli.store.critical import DONE
 
     if not DONE:
-        return "\nĐã hủy; không có gì được ghi."
+        from dukcli.words import CANCELLED
+
+        return CANCELLED
     return f"\nĐã hủy sau khi {', '.join(DONE)}."
 
 
@@ -158,10 +160,12 @@ class DukGroup(TyperGroup):
         return code
 
 
+ABOUT = "duk: sổ theo dõi đi công tác cơ sở và dự sinh hoạt chi bộ (Quy định 08-QĐ/ĐUK)."
+
 app = typer.Typer(
     cls=DukGroup,
     name="duk",
-    help="duk: sổ theo dõi đi công tác cơ sở và dự sinh hoạt chi bộ (Quy định 08-QĐ/ĐUK).",
+    help=ABOUT,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -186,7 +190,6 @@ def _root(
     version: Annotated[bool, typer.Option(
         "--version", help="In phiên bản của duk rồi thoát.", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """duk: sổ theo dõi đi công tác cơ sở và dự sinh hoạt chi bộ (Quy định 08-QĐ/ĐUK)."""
     STATE.data = data
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dukcli import words
 from dukcli.dates import fmt
 from dukcli.rules.quota import STATE_MARKS, STATUS_WORDS, PhuTrachRow, QuotaResult, TheoDoiRow
 
@@ -48,7 +49,7 @@ def tables(result: QuotaResult, width: int = 200) -> list:
         t = Table(title="Ủy viên Ban Thường vụ phụ trách (tối thiểu theo năm)", box=box.SIMPLE_HEAVY,
                   title_justify="left", title_style="bold")
         for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Trong kỳ", "right"),
-                             ("Lũy kế năm", "right"), ("Cần đến hết kỳ", "right"), ("Chỉ tiêu năm", "right")):
+                             ("Lũy kế năm", "right"), (words.EXPECTED_BY_END, "right"), ("Chỉ tiêu năm", "right")):
             t.add_column(col, justify=justify)
         t.add_column("Kết quả", no_wrap=True)
         for i, r in enumerate(pt, 1):
@@ -105,15 +106,15 @@ def print_table(result: QuotaResult, console) -> None:
 
 # CSV is read by a clerk in Excel: Vietnamese headers and words, as the table (JSON keeps the
 # machine keys).
-CSV_HEADER = ["Họ và tên", "Mã người", "Vai trò", "Đơn vị", "Mã đơn vị", "Số lần trong kỳ", "Số tháng phải đi",
-              "Số tháng đạt", "Lũy kế năm", "Chỉ tiêu năm", "Cần đến hết kỳ", "Kết quả"]
-STATE_WORDS = {"met": "Đạt", "missed": "Thiếu", "pending": "Chưa hết tháng", "not-required": "Không yêu cầu"}
+CSV_HEADER = ["Họ và tên", "Mã người", "Vai trò", "Đơn vị", "Mã đơn vị", "Số lần trong kỳ", words.MONTHS_REQUIRED,
+              "Số tháng đạt", "Lũy kế năm", "Chỉ tiêu năm", words.EXPECTED_BY_END, "Kết quả"]
+STATE_WORDS = words.MONTH_STATES
 
 
 def csv_rows(result: QuotaResult) -> tuple[list[str], list[list]]:
     from dukcli.model import ROLE_NAMES
 
-    months = [f"Tháng {mo}/{y}" for y, mo in result.period.months()]
+    months = [words.month_label(y, mo) for y, mo in result.period.months()]
     rows = []
     for r in result.rows:
         if isinstance(r, TheoDoiRow):

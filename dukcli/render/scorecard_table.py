@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import fmt
 from dukcli.rules.scorecard import OVERALL_WORDS
 from dukcli.rules.quota import STATUS_WORDS
@@ -22,8 +23,8 @@ def csv_table(card) -> tuple[list[str], list[list]]:
     from dukcli.rules.deadline import REPORT_WORDS
 
     quarters = [f"{card.year}Q{n}" for n in range(1, 5)]
-    header = ["Họ và tên", "Mã người", "Vai trò", "Số tháng đạt", "Số tháng phải đi", "Số lần", "Chỉ tiêu năm",
-              "Quý I", "Quý II", "Quý III", "Quý IV", "Kết quả Điều 4", "Đánh giá năm"]
+    header = ["Họ và tên", "Mã người", "Vai trò", "Số tháng đạt", words.MONTHS_REQUIRED, "Số lần", "Chỉ tiêu năm",
+              "Quý I", "Quý II", "Quý III", "Quý IV", words.ARTICLE4_RESULT, "Đánh giá năm"]
     rows = [[r.name, r.person, m.ROLE_NAMES[r.role], r.met, r.required, r.visits, r.target,
              *(REPORT_WORDS[r.reports[q]] if r.reports[q] else "Không phải nộp" for q in quarters),
              STATUS_WORDS[r.status], OVERALL_WORDS[r.overall]] for r in card.rows]
@@ -39,7 +40,7 @@ def print_scorecard(ds, card, console) -> None:
     if not card.rows:
         console.print("Không có ai được phân công trong năm này.")
         return
-    t = table("TT", "Họ và tên", "Vai trò", "Điều 4", "Kết quả Điều 4", "Quý I", "Quý II", "Quý III", "Quý IV",
+    t = table("TT", "Họ và tên", "Vai trò", "Điều 4", words.ARTICLE4_RESULT, "Quý I", "Quý II", "Quý III", "Quý IV",
               "Đánh giá năm")
     for i, r in enumerate(card.rows, 1):
         art4, reports = score_cells(r)

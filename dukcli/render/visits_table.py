@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import fmt
 from dukcli.periods import Period
 from dukcli.rules.quota import counts_for
 
-PART_WORDS = {"work": "công tác", "meeting": "sinh hoạt"}
+PART_WORDS = words.PARTS
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import month_end
 from dukcli.periods import Period
 from dukcli.rules import quota
 from dukcli.text import name_key
 
-REPORT_WORDS = {"dung-han": "Đúng hạn", "tre-han": "Trễ hạn", "chua-nop": "Chưa nộp", "chua-den-han": "Chưa đến hạn"}
+REPORT_WORDS = words.REPORTS
 
 
 # --- quarterly reports -------------------------------------------------------------------

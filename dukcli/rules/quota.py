@@ -12,19 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import month_end, overlaps
 from dukcli.periods import Period
 from dukcli.text import name_key, sort_key
 
-STATUS_WORDS = {
-    "dat": "Đạt",
-    "chua-dat": "Chưa đạt",
-    "dang-thuc-hien": "Đang thực hiện",
-    "dung-tien-do": "Đúng tiến độ",
-    "cham-tien-do": "Chậm tiến độ",
-    "khong-ap-dung": "Không áp dụng",
-}
-STATE_MARKS = {"met": "✓", "missed": "✗", "pending": "…", "not-required": "–"}
+STATUS_WORDS = words.STATUS  # the catalogue's, named here for the modules that show rows
+STATE_MARKS = words.MONTH_MARKS
 
 
 @dataclass(frozen=True)

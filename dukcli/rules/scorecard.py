@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.periods import Period
 from dukcli.rules import quota
 from dukcli.rules.deadline import owers, owes, report_row, report_state
@@ -18,8 +19,7 @@ _BADNESS = ("khong-ap-dung", "dat", "dung-tien-do", "dang-thuc-hien", "cham-tien
 
 # --- the yearly scorecard ----------------------------------------------------------------
 
-OVERALL_WORDS = {"hoan-thanh": "Hoàn thành", "chua-hoan-thanh": "Chưa hoàn thành",
-                 "dang-thuc-hien": "Đang thực hiện"}
+OVERALL_WORDS = words.OVERALL
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import fmt, overlaps
 from dukcli.periods import Period
 from dukcli.rules import deadline, quota
@@ -40,8 +41,7 @@ def period_visits(ds: m.Dataset, period: Period, as_of: dt.date) -> list[m.Visit
     return [v for v in ds.visits if period.start <= v.date <= last]
 
 
-def month_label(year: int, month: int) -> str:
-    return f"Tháng {month}/{year}"
+month_label = words.month_label
 
 
 # --- I. figures --------------------------------------------------------------------------

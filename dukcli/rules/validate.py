@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from dukcli import codes
 from dukcli import model as m
+from dukcli import words
 from dukcli.dates import fmt, overlaps
 from dukcli.periods import parse_period
 from dukcli.rules import quota
@@ -44,7 +45,7 @@ def unit_parents(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
                 out.append(_diag(unit, "type", codes.BAD_PARENT,
                                  f"chi bộ trực thuộc '{unit.id}' cần khóa 'parent' (mã đảng bộ cơ sở cấp trên)"))
             elif unit.parent not in ds.units:
-                out.append(_diag(unit, "parent", codes.UNKNOWN_UNIT, f"không có đơn vị '{unit.parent}' trong units.yaml"))
+                out.append(_diag(unit, "parent", codes.UNKNOWN_UNIT, words.unknown_unit(unit.parent)))
             elif ds.units[unit.parent].type != "dang-bo-co-so":
                 out.append(_diag(unit, "parent", codes.BAD_PARENT,
                                  f"'{unit.parent}' không phải đảng bộ cơ sở nên không thể là cấp trên của chi bộ trực thuộc"))
@@ -64,11 +65,11 @@ def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     out = []
     for a in ds.assignments:
         if a.person not in ds.people:
-            out.append(_diag(a, "person", codes.UNKNOWN_PERSON, f"không có người '{a.person}' trong people.yaml"))
+            out.append(_diag(a, "person", codes.UNKNOWN_PERSON, words.unknown_person(a.person)))
         for uid in a.units:
             unit = ds.units.get(uid)
             if unit is None:
-                out.append(_diag(a, _unit_key(a, uid), codes.UNKNOWN_UNIT, f"không có đơn vị '{uid}' trong units.yaml"))
+                out.append(_diag(a, _unit_key(a, uid), codes.UNKNOWN_UNIT, words.unknown_unit(uid)))
             elif unit.type == "chi-bo-truc-thuoc":
                 out.append(_diag(a, _unit_key(a, uid), codes.SCHEMA,
                                  f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
@@ -134,15 +135,15 @@ def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) ->
     """Every cross-check of one visit; used by `check` and, for a new visit, by `log-visit`."""
     out = []
     if v.person not in ds.people:
-        out.append(_diag(v, "person", codes.UNKNOWN_PERSON, f"không có người '{v.person}' trong people.yaml"))
+        out.append(_diag(v, "person", codes.UNKNOWN_PERSON, words.unknown_person(v.person)))
     unit = ds.units.get(v.unit)
     if unit is None:
-        out.append(_diag(v, "unit", codes.UNKNOWN_UNIT, f"không có đơn vị '{v.unit}' trong units.yaml"))
+        out.append(_diag(v, "unit", codes.UNKNOWN_UNIT, words.unknown_unit(v.unit)))
     elif not unit.exists_on(v.date):
         out.append(_diag(v, "date", codes.UNIT_INACTIVE,
                          f"đơn vị '{unit.name}' không tồn tại vào ngày {fmt(v.date)}"))
     if v.date > today:
-        out.append(_diag(v, "date", codes.FUTURE_DATE, f"ngày {fmt(v.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+        out.append(_diag(v, "date", codes.FUTURE_DATE, words.future_date(v.date, today)))
     if v.person in ds.people and unit is not None and not index.counts_for(ds, v):
         out.append(_diag(v, "unit", codes.NOT_ASSIGNED,
                          f"chuyến đi không được tính cho phân công nào của '{v.person}' "
@@ -166,9 +167,9 @@ def visits(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
 def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.Diagnostic]:
     out = []
     if s.person not in ds.people:
-        out.append(_diag(s, "person", codes.UNKNOWN_PERSON, f"không có người '{s.person}' trong people.yaml"))
+        out.append(_diag(s, "person", codes.UNKNOWN_PERSON, words.unknown_person(s.person)))
     if s.date > today:
-        out.append(_diag(s, "date", codes.FUTURE_DATE, f"ngày {fmt(s.date)} còn ở tương lai (hôm nay là {fmt(today)})"))
+        out.append(_diag(s, "date", codes.FUTURE_DATE, words.future_date(s.date, today)))
     quarter = parse_period(s.period)
     if s.date < quarter.start:
         out.append(_diag(s, "date", codes.BAD_DATE, f"ngày nhận {fmt(s.date)} trước khi {quarter.label} bắt đầu "

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dukcli import codes
 from dukcli import model as m
+from dukcli import words
 from dukcli.oserr import describe
 from dukcli import schema
 from dukcli import yamltext
@@ -108,9 +109,9 @@ def tree_files(root: Path, top: str) -> list[tuple[str, tuple]]:
 
 def _kind(entry: os.DirEntry) -> str:
     try:
-        return safefs.kind(entry.stat(follow_symlinks=False)) or "không phải tệp thông thường"
+        return safefs.kind(entry.stat(follow_symlinks=False)) or words.NOT_REGULAR_FILE
     except OSError:
-        return "không phải tệp thông thường"
+        return words.NOT_REGULAR_FILE
 
 
 def visit_files(root: Path) -> list[tuple[str, tuple]]:

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from dukcli.words import NOT_REGULAR_FILE
+
 MAX_READ = 2 * 1024 * 1024  # SPEC §6: every read is capped before it starts
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -52,7 +54,7 @@ def kind(st: os.stat_result) -> str | None:
         return "tệp thiết bị"
     if stat.S_ISSOCK(mode):
         return "socket"
-    return "không phải tệp thông thường"
+    return NOT_REGULAR_FILE
 
 
 def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
