@@ -134,6 +134,16 @@ def test_second_visit_same_day_is_refused(duk, repo):
     assert commits(root) == before
 
 
+def test_a_twin_is_refused_whatever_the_file_names(duk, repo):
+    """The existing file sorts after the new one ('z-…' > '2019-…'): still refused."""
+    root = repo({"visits/2019/05/z-ghi-tay.yaml": "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\n"
+                                                  "date: 2019-05-14\nwork: {}\n"})
+    r = run(duk, root, "--person", "lan", "--unit", "tai chinh", "--date", "14/05/2019", "--meeting")
+    assert r.exit_code == 1
+    assert "lỗi [duplicate-visit]" in r.stderr and "visits/2019/05/z-ghi-tay.yaml" in r.stderr
+    assert visit_files(root) == ["visits/2019/05/z-ghi-tay.yaml"]
+
+
 def test_a_visit_to_a_cell_the_same_day_as_its_parent_is_refused(duk, repo):
     root = repo()
     assert run(duk, root, "--person", "binh", "--unit", "db-so-y-te", "--date", "14/05/2019", "--work").exit_code == 0

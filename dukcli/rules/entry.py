@@ -203,11 +203,12 @@ def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     diags = list(sink.diags)
     if visit is not None:
         index = VisitIndex(ds)
-        for d in check_visit(ds, visit, today, index):
-            if d.code == codes.DUPLICATE_VISIT.name:  # a warning in `check`, a refusal for a new entry (SPEC §5)
-                twin = index.twins(ds, visit)[0]
-                d = codes.diagnostic(d.file, d.line, codes.DUPLICATE_VISIT, twin_message(twin.file), refusal=True)
-            diags.append(d)
+        diags.extend(d for d in check_visit(ds, visit, today, index) if d.code != codes.DUPLICATE_VISIT.name)
+        twins = index.twins(ds, visit)
+        if twins:  # a warning in `check` (on the later file), a refusal for a new entry (SPEC §5)
+            line = visit.lines.get("date", visit.line)
+            diags.append(codes.diagnostic(rel, line, codes.DUPLICATE_VISIT, twin_message(twins[0].file),
+                                          refusal=True))
     return Verdict(text, visit, diags)
 
 

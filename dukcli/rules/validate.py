@@ -148,9 +148,9 @@ def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) ->
         out.append(_diag(v, "unit", codes.NOT_ASSIGNED,
                          f"chuyến đi không được tính cho phân công nào của '{v.person}' "
                          f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})"))
-    twins = index.twins(ds, v)
-    if twins:
-        first = twins[0]
+    # Said once per extra file, on the later ones: the first file (by path) is the visit that counts.
+    first = min(index.twins(ds, v), key=lambda w: w.file, default=None)
+    if first is not None and first.file < v.file:
         out.append(_diag(v, "date", codes.DUPLICATE_VISIT,
                          f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}; chỉ tính là một chuyến"))
     return out
