@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from dukcli import codes
 from dukcli.text import nfc
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,7 +22,7 @@ _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "times
 class YamlError(Exception):
     """A file that is not acceptable YAML; line is 1-based."""
 
-    def __init__(self, line: int, message: str, code: str = "yaml-syntax"):
+    def __init__(self, line: int, message: str, code: str = codes.YAML_SYNTAX.name):
         super().__init__(message)
         self.line = line
         self.message = message
@@ -74,7 +75,7 @@ def load(text: str):
     early instead of being read whole.
     """
     if len(text) > MAX_FILE_BYTES:
-        raise YamlError(1, "tệp quá lớn (hơn 2 MB)", code="schema")
+        raise YamlError(1, "tệp quá lớn (hơn 2 MB)", code=codes.SCHEMA.name)
     _refuse_control_chars(text)
     builder = _Builder()
     try:
@@ -82,7 +83,7 @@ def load(text: str):
             builder.feed(event)
     except yaml.MarkedYAMLError as e:
         if _too_deep(e):
-            raise YamlError(_line_of(e), _TOO_DEEP, code="schema") from None
+            raise YamlError(_line_of(e), _TOO_DEEP, code=codes.SCHEMA.name) from None
         raise YamlError(*_syntax(text, e)) from None
     except yaml.YAMLError:
         raise YamlError(1, "cú pháp YAML sai") from None
@@ -101,7 +102,7 @@ def _refuse_control_chars(text: str) -> None:
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         raise YamlError(line, f"tệp chứa ký tự điều khiển không được phép (mã U+{ord(found.group()):04X}) "
-                              f"ở cột {col}", code="bad-text")
+                              f"ở cột {col}", code=codes.BAD_TEXT.name)
 
 
 _TOO_DEEP = f"tệp lồng quá sâu (hơn {MAX_DEPTH} cấp); tệp bị từ chối"
@@ -188,15 +189,15 @@ class _Builder:
         self.count += weight
         if self.count > MAX_NODES:
             what = "bí danh (alias) mở rộng ra quá nhiều mục" if alias else "tệp có quá nhiều mục"
-            raise YamlError(line, f"{what} (hơn {MAX_NODES}); tệp bị từ chối", code="schema")
+            raise YamlError(line, f"{what} (hơn {MAX_NODES}); tệp bị từ chối", code=codes.SCHEMA.name)
 
     def _open(self, event, line: int) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)
         tag = event.tag
         if tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
-            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
+            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code=codes.SCHEMA.name)
         if len(self.stack) >= MAX_DEPTH:
-            raise YamlError(line, _TOO_DEEP, code="schema")
+            raise YamlError(line, _TOO_DEEP, code=codes.SCHEMA.name)
         self._count(1, line)
         value = LMap() if is_map else LList()
         value.line = line
@@ -207,7 +208,7 @@ class _Builder:
 
     def _alias(self, anchor: str, line: int) -> None:
         if anchor in self.open_anchors:
-            raise YamlError(line, f"bí danh '*{anchor}' tự tham chiếu vào chính nó", code="schema")
+            raise YamlError(line, f"bí danh '*{anchor}' tự tham chiếu vào chính nó", code=codes.SCHEMA.name)
         if anchor not in self.anchors:
             raise YamlError(line, f"bí danh (alias) '*{anchor}' chưa được định nghĩa")
         value, weight = self.anchors[anchor]
@@ -233,12 +234,12 @@ class _Builder:
 
     def _key(self, key, line: int) -> str:
         if isinstance(key, (LMap, LList)):
-            raise YamlError(line, "khóa phải là một từ, không phải danh sách hay bảng", code="schema")
+            raise YamlError(line, "khóa phải là một từ, không phải danh sách hay bảng", code=codes.SCHEMA.name)
         if key == "<<":
-            raise YamlError(line, "không dùng khóa gộp '<<' trong tệp dữ liệu", code="schema")
+            raise YamlError(line, "không dùng khóa gộp '<<' trong tệp dữ liệu", code=codes.SCHEMA.name)
         key = "" if key is None else str(key)
         if key in self.stack[-1].value:
-            raise YamlError(line, f"khóa '{key}' bị lặp lại", code="schema")
+            raise YamlError(line, f"khóa '{key}' bị lặp lại", code=codes.SCHEMA.name)
         return key
 
     def _scalar(self, event, line: int):
@@ -250,7 +251,7 @@ class _Builder:
         if tag == _TAG + "merge":
             return "<<"  # refused as a key by _key with its own message
         if tag not in _SCALAR_TAGS:
-            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code="schema")
+            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code=codes.SCHEMA.name)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
