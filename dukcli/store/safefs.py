@@ -121,27 +121,6 @@ def _parts(root: Path, path: Path) -> list[str]:
     return list(parts)
 
 
-def check_write_path(root: Path, path: Path) -> None:
-    """Refuse a write to path unless every existing step from the data folder down to it is
-    a real folder (and path itself, when it exists, a regular file): a link anywhere on the
-    way could carry the write outside the data folder."""
-    here = Path(root)
-    parts = _parts(root, path)
-    for i, part in enumerate(parts):
-        here = here / part
-        try:
-            st = os.lstat(here)
-        except FileNotFoundError:
-            return  # the rest will be created by make_dirs, as real folders
-        last = i == len(parts) - 1
-        if stat.S_ISLNK(st.st_mode):
-            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' {_THROUGH_LINK}")
-        if not last and not stat.S_ISDIR(st.st_mode):
-            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' là tệp chứ không phải thư mục")
-        if last and not stat.S_ISREG(st.st_mode):
-            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' là {kind(st)}, không phải tệp thông thường")
-
-
 def make_dirs(root: Path, folder: Path) -> None:
     """mkdir -p of folder inside root, refusing links on the way (checked again after each
     step, so a link planted meanwhile is not followed either)."""
