@@ -129,8 +129,13 @@ class Cache:
 
 
 def _store(root: Path, name: str, data: dict) -> None:
-    """Pickle data to .duk/<name>.pickle through a temporary file; a read-only folder still
-    answers, only slower next time."""
+    """Pickle data to .duk/<name>.pickle; a read-only folder still answers, only slower next time."""
+    _write_private(root, f"{name}.pickle", lambda fh: pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_private(root: Path, name: str, fill) -> None:
+    """Replace .duk/<name> with what fill(binary file) writes, through a temporary file, never
+    through a link; nothing when .duk/ is unusable (an OSError only makes the next run slower)."""
     try:
         folder = private_dir(root)
         if folder is None:
@@ -138,8 +143,8 @@ def _store(root: Path, name: str, data: dict) -> None:
         tmp = folder / f"{name}.{os.getpid()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, _snapshot_path(root, name))
+            fill(fh)
+        os.replace(tmp, folder / name)
     except OSError:
         pass
 
@@ -153,24 +158,15 @@ def seen_before(root: Path, name: str, text: str) -> bool:
     Without a usable .duk/ nothing is remembered: False."""
     import hashlib
 
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    folder = private_dir(root)
-    if folder is None:
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest().encode("ascii")
+    if private_dir(root) is None:
         return False
-    path = folder / f"{name}.seen"
     try:
-        if safefs.read_bytes(path, limit=64).decode("ascii", "replace") == digest:
+        if safefs.read_bytes(root / ".duk" / f"{name}.seen", limit=64) == digest:
             return True
     except (OSError, safefs.NotRegular, safefs.TooLarge):
         pass
-    try:
-        tmp = folder / f"{name}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(digest)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    _write_private(root, f"{name}.seen", lambda fh: fh.write(digest))
     return False
 
 
