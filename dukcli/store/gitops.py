@@ -46,10 +46,6 @@ def git_dir(root: Path) -> Path | None:
     return Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
 
 
-def is_repo(root: Path) -> bool:
-    return git_dir(root) is not None
-
-
 def unreachable(root: Path) -> bool:
     """The folder is in a git repository (a .git here or above) but there is no git to run."""
     if shutil.which("git") is not None:
@@ -68,12 +64,13 @@ _STATES = (
 )
 
 
-def refuse_unsafe(root: Path, committing: bool) -> None:
+def refuse_unsafe(root: Path, committing: bool) -> bool:
     """GitBusy when writing now would mix duk's file into an unfinished merge or rebase, or
-    when a stale .git/index.lock (a killed git) would make the commit fail."""
+    when a stale .git/index.lock (a killed git) would make the commit fail. Whether root is in
+    a repository at all (so the caller need not ask git again)."""
     where = git_dir(root)
     if where is None:
-        return
+        return False
     for marker, what, fix in _STATES:
         if (where / marker).exists():
             raise GitBusy(f"kho git của thư mục dữ liệu {what}; hãy hoàn tất hoặc hủy trước ({fix}), "
@@ -83,6 +80,7 @@ def refuse_unsafe(root: Path, committing: bool) -> None:
         raise GitBusy(f"kho git đang bị khóa bởi tệp {stale} (do một lệnh git bị ngắt giữa chừng để lại, "
                       "hoặc một lệnh git khác đang chạy). Nếu chắc chắn không còn lệnh git nào đang chạy, "
                       f"xóa nó bằng: rm '{stale}' rồi chạy lại. Không có gì được ghi")
+    return True
 
 
 def _identity(root: Path) -> list[str]:

@@ -54,13 +54,14 @@ def _rel(root: Path, path: Path) -> str:
     return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
 
 
-def _commit(root: Path, path: Path, message: str, commit: bool) -> tuple[bool, str | None]:
-    """Commit path (the caller holds the lock): (committed, warning)."""
+def _commit(root: Path, path: Path, message: str, commit: bool, repo: bool) -> tuple[bool, str | None]:
+    """Commit path (the caller holds the lock): (committed, warning). repo: the folder is in a
+    git repository (found once, by _prepare)."""
     if commit and gitops.unreachable(root):
         rel = _rel(root, path)
         return False, (f"đã ghi tệp {rel} nhưng chưa lưu được vào git: thư mục là kho git mà máy "
                        f"không tìm thấy chương trình git (PATH). Tệp vẫn còn nguyên; hãy tự lưu vào git sau")
-    if not commit or not gitops.is_repo(root):
+    if not commit or not repo:
         return False, None
     try:
         gitops.commit(root, [path], message)
@@ -72,12 +73,13 @@ def _commit(root: Path, path: Path, message: str, commit: bool) -> tuple[bool, s
     return True, None
 
 
-def _prepare(root: Path, folder: Path, commit: bool) -> None:
+def _prepare(root: Path, folder: Path, commit: bool) -> bool:
     """Before anything is written (the caller holds the lock): the repository is in a state to
     take a commit, the way down to folder passes through no link, and the temporary files of
-    killed runs are cleared from it (under the lock no other duk is writing there)."""
+    killed runs are cleared from it (under the lock no other duk is writing there). Whether
+    the folder is in a git repository."""
     try:
-        gitops.refuse_unsafe(root, commit)
+        repo = gitops.refuse_unsafe(root, commit)
         safefs.make_dirs(root, folder)  # every step a real folder, never a link
     except gitops.GitBusy as e:
         raise RecordError(str(e)) from None
@@ -86,31 +88,38 @@ def _prepare(root: Path, folder: Path, commit: bool) -> None:
     except OSError as e:
         raise RecordError(f"không ghi được tệp vào {_rel(root, folder)}: {describe(e)}") from None
     write.clear_leftovers(folder)
+    return repo
 
 
-def _written(root: Path, path: Path) -> None:
-    critical.record(f"đã ghi tệp {_rel(root, path)}")
+def _save(root: Path, folder: Path, create: Callable[[], Path], message: str, commit: bool,
+          recheck: Callable[[], None] | None = None) -> Saved:
+    """Under the lock: prepare, recheck, then create the file and commit it with Ctrl-C held
+    back, so that both happen or the cancel message says which did. recheck runs before
+    anything is written: what another duk wrote between the caller's judgement and the lock
+    can still refuse the record (RecordError)."""
+    with locked(root):
+        repo = _prepare(root, folder, commit)
+        if recheck is not None:
+            recheck()
+        with critical.shielded():
+            path = create()
+            critical.record(f"đã ghi tệp {_rel(root, path)}")
+            committed, warning = _commit(root, path, message, commit, repo)
+    return Saved(path, _rel(root, path), committed, warning)
 
 
 def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, commit: bool = True,
              recheck: Callable[[], None] | None = None) -> Saved:
-    """A new file folder_rel/stem.yaml (or stem-2.yaml, …), created exclusively, then committed.
-
-    recheck runs under the lock before anything is written: what another duk wrote between
-    the caller's judgement and the lock can still refuse the record (RecordError)."""
+    """A new file folder_rel/stem.yaml (or stem-2.yaml, …), created exclusively, then committed."""
     folder = root / folder_rel
-    with locked(root):
-        _prepare(root, folder, commit)
-        if recheck is not None:
-            recheck()
-        with critical.shielded():
-            try:
-                path = write.create_unique(folder, stem, text)
-            except OSError as e:
-                raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
-            _written(root, path)
-            committed, warning = _commit(root, path, message, commit)
-    return Saved(path, _rel(root, path), committed, warning)
+
+    def create() -> Path:
+        try:
+            return write.create_unique(folder, stem, text)
+        except OSError as e:
+            raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
+
+    return _save(root, folder, create, message, commit, recheck)
 
 
 def add_exact(root: Path, rel: str, text: str, message: str, commit: bool = True,
@@ -118,15 +127,14 @@ def add_exact(root: Path, rel: str, text: str, message: str, commit: bool = True
     """A new file at exactly rel, never over another: when rel is there already (checked under
     the lock), RecordError with exists()'s message."""
     path = root / rel
-    with locked(root):
-        _prepare(root, path.parent, commit)
-        with critical.shielded():
-            try:
-                write.create_new(path, text)
-            except FileExistsError:
-                raise RecordError(exists() if exists else f"tệp {rel} đã có; không ghi đè") from None
-            except OSError as e:
-                raise RecordError(f"không ghi được tệp {rel}: {describe(e)}") from None
-            _written(root, path)
-            committed, warning = _commit(root, path, message, commit)
-    return Saved(path, rel, committed, warning)
+
+    def create() -> Path:
+        try:
+            write.create_new(path, text)
+        except FileExistsError:
+            raise RecordError(exists() if exists else f"tệp {rel} đã có; không ghi đè") from None
+        except OSError as e:
+            raise RecordError(f"không ghi được tệp {rel}: {describe(e)}") from None
+        return path
+
+    return _save(root, path.parent, create, message, commit)
