@@ -362,12 +362,11 @@ def _ask_date(ctx: Context, asker: Asker, unit=None) -> dt.date:
 
 
 def _refuse_twin_now(ctx: Context, person: str, unit: str, day: dt.date) -> None:
-    from dukcli.rules.quota import day_key, same_day_key
+    from dukcli.rules.validate import VisitIndex
 
-    key = day_key(ctx.ds, person, unit, day)
-    twin = next((v for v in ctx.ds.visits if v.date == day and same_day_key(ctx.ds, v) == key), None)
-    if twin is not None:
-        raise DukError(entry.twin_message(twin.file) + ". Không có gì được ghi")
+    twins = VisitIndex(ctx.ds).on_day(ctx.ds, person, unit, day)
+    if twins:
+        raise DukError(entry.twin_message(twins[0].file) + ". Không có gì được ghi")
 
 
 def _ask_parts(asker: Asker) -> tuple[str, ...]:

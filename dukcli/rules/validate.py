@@ -121,11 +121,15 @@ class VisitIndex:
             self.assignments[a.person].append(a)
         self.seen: dict[tuple, list[m.Visit]] = defaultdict(list)
         for v in ds.visits:
-            self.seen[(v.person, ds.counted_unit(v.unit), v.date)].append(v)
+            self.seen[quota.same_day_key(ds, v)].append(v)
+
+    def on_day(self, ds: m.Dataset, person: str, unit: str, day: dt.date) -> list[m.Visit]:
+        """The files of that person, unit (after roll-up) and day (SPEC §4: one visit)."""
+        return self.seen.get(quota.day_key(ds, person, unit, day), [])
 
     def twins(self, ds: m.Dataset, v: m.Visit) -> list[m.Visit]:
         """The other files of the same person, unit (after roll-up) and day."""
-        return [w for w in self.seen.get((v.person, ds.counted_unit(v.unit), v.date), ()) if w.file != v.file]
+        return [w for w in self.on_day(ds, v.person, v.unit, v.date) if w.file != v.file]
 
     def counts_for(self, ds: m.Dataset, v: m.Visit) -> list[m.Assignment]:
         return quota.counts_for(ds, v, self.assignments.get(v.person, ()))
