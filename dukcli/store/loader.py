@@ -143,8 +143,13 @@ def not_regular(rel: str, what: str) -> m.Diagnostic:
                             "(thay bằng tệp thật hoặc xóa đi)")
 
 
+def _is_stat(key: tuple) -> bool:
+    """A stat key (a readable file), not a listing's NOT_REGULAR or STRAY mark."""
+    return key[0] not in (NOT_REGULAR, STRAY)
+
+
 def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
-    return [(rel, key) for rel, key in entries if key[0] not in (NOT_REGULAR, STRAY)]
+    return [(rel, key) for rel, key in entries if _is_stat(key)]
 
 
 # Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
@@ -252,7 +257,7 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
         diags.append(codes.diagnostic("visits", 1, codes.SCHEMA,
                                       "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
-    sub_listed = tree_files(root, SUBMISSIONS_DIR)
+    sub_listed = tree_files(root, submissions.SUBMISSIONS_DIR)
     diags.extend(listing_diags(listed) + listing_diags(sub_listed))
     files, sub_files = data_files(listed), data_files(sub_listed)
     visits = _visits(root, cache, files, diags)
@@ -266,14 +271,11 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     return ds, diags
 
 
-SUBMISSIONS_DIR = submissions.SUBMISSIONS_DIR
-
-
 def fingerprint(root: Path, entries: list | None = None) -> str:
     """A digest of every entry's path and stat key: equal digests, equal folders. "" when a
     file is too recent to be told apart by its stat (see cache.put): nothing is keyed then."""
     if entries is None:
-        entries = visit_files(root) + tree_files(root, SUBMISSIONS_DIR)
+        entries = visit_files(root) + tree_files(root, submissions.SUBMISSIONS_DIR)
     listed = []
     for rel in ("duk.yaml", *LIST_FILES):
         try:
@@ -281,7 +283,7 @@ def fingerprint(root: Path, entries: list | None = None) -> str:
         except FileNotFoundError:
             listed.append((rel, None))
     now = time.time_ns()
-    if any(key is not None and len(key) == 4 and racy(key, now) for _, key in (*listed, *entries)):
+    if any(key is not None and _is_stat(key) and racy(key, now) for _, key in (*listed, *entries)):
         return ""
     # Text, not pickle or marshal: their bytes depend on object identity, not only on values.
     text = "\n".join(f"{rel}\t{key}" for rel, key in (*listed, *entries))
