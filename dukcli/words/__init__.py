@@ -1,9 +1,11 @@
-"""The words a user reads that more than one place says: status words, role and rating
+"""The catalogue of the words a user reads. This package is the one place they are written;
+its modules are named for the part of duk that says them. The shared ones stay here:
+the words a user reads that more than one place says: status words, role and rating
 names, table headings and the messages repeated across modules — one definition each, so
 that the terminal, CSV, JSON-adjacent text and the Word documents cannot drift apart.
 
-(The catalogue grows here; messages said in one place only still stand beside their code.
-Check codes have their own registry, codes.py.)
+Check codes have their own registry, codes.py. tests/test_catalogue.py fails on a Vietnamese
+literal anywhere else in dukcli/.
 """
 
 from __future__ import annotations
