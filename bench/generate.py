@@ -5,7 +5,9 @@
     e.g. python3 bench/generate.py 100000 10 /tmp/duk-bench-100k   (2016–2025)
 
 About 60 units (a third of them đảng bộ cơ sở with chi bộ trực thuộc, the rest chi bộ cơ sở),
-40 people (6 Standing Committee members, 34 specialists), assignments rotated every three
+40 people (6 Standing Committee members, 34 specialists) — more of both when the visits asked
+for would not fit (one visit a day per person and unit: a million visits over ten years
+takes about 280 units and 300 people, a province's size) —, assignments rotated every three
 years (Nghị quyết / Thông báo of each term), N_VISITS visits spread evenly over the months,
 each one counting for an assignment, with notes of realistic length, and the quarterly
 submissions. `duk check` finds no error and no warning in it. Files are written with plain
@@ -48,6 +50,17 @@ N_UNITS = 60
 N_PHU_TRACH = 6
 N_PEOPLE = 40
 TERM_YEARS = 3
+# Visits a unit can take in a month and keep every visit distinct (person, unit, day): its two
+# people on about 30 days, with the chi bộ trực thuộc of a đảng bộ as extra places. Asking for
+# no more than half of that leaves the random spread room.
+VISITS_PER_UNIT_MONTH = 30
+
+
+def sizes(n_visits: int, months: int) -> tuple[int, int, int]:
+    """(units, people, Standing Committee members) for n_visits over months."""
+    units = max(N_UNITS, -(-n_visits // (months * VISITS_PER_UNIT_MONTH)))
+    people = N_PEOPLE if units == N_UNITS else units + 20
+    return units, people, max(N_PHU_TRACH, people // 7)
 
 _ASCII = str.maketrans("àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ",
                        "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd")
@@ -84,14 +97,16 @@ class Folder:
         self.units: list[dict] = []
         self.people: list[dict] = []
         self.assignments: list[dict] = []
+        months = (last_year - first_year + 1) * 12
+        self.n_units, self.n_people, self.n_phu_trach = sizes(n_visits, months)
 
     # --- lists ---------------------------------------------------------------------------
 
     def make_units(self) -> None:
-        n_db = 8  # đảng bộ cơ sở, with 16 chi bộ trực thuộc between them
-        n_tt = 16
-        n_cb = N_UNITS - n_db - n_tt
-        offices = OFFICES + [f"Cơ quan số {i}" for i in range(len(OFFICES) + 1, N_UNITS + 1)]
+        n_db = self.n_units * 8 // N_UNITS  # đảng bộ cơ sở, with twice as many chi bộ trực thuộc
+        n_tt = 2 * n_db
+        n_cb = self.n_units - n_db - n_tt
+        offices = OFFICES + [f"Cơ quan số {i}" for i in range(len(OFFICES) + 1, self.n_units + 1)]
         for i in range(n_db + n_cb):
             office = offices[i]
             kind = "dang-bo-co-so" if i < n_db else "chi-bo-co-so"
@@ -102,7 +117,7 @@ class Folder:
         rooms = ["Văn phòng", "Phòng Tổ chức cán bộ", "Phòng Kế hoạch – Tài chính", "Phòng Nghiệp vụ"]
         for j in range(n_tt):
             parent = self.units[j % n_db]
-            room = rooms[j // n_db]
+            room = rooms[j // n_db % len(rooms)]
             self.units.append({"id": "cb-" + slug(room + " " + parent["office"]),
                                "name": f"Chi bộ {room} {parent['office']}", "type": "chi-bo-truc-thuoc",
                                "parent": parent["id"], "office": parent["office"],
@@ -116,7 +131,7 @@ class Folder:
 
     def make_people(self) -> None:
         seen = set()
-        while len(self.people) < N_PEOPLE:
+        while len(self.people) < self.n_people:
             given = self.rng.choice(GIVEN)
             middle = "Thị" if given in ("Dung", "Hạnh", "Lan", "Mai", "Nga", "Oanh", "Thủy", "Trang", "Uyên",
                                         "Yến", "Huyền") and self.rng.random() < 0.6 else self.rng.choice(MIDDLE)
@@ -125,7 +140,7 @@ class Folder:
             if pid in seen:
                 continue
             seen.add(pid)
-            phu_trach = len(self.people) < N_PHU_TRACH
+            phu_trach = len(self.people) < self.n_phu_trach
             self.people.append({"id": pid, "name": name,
                                 "position": "Ủy viên Ban Thường vụ Đảng ủy Khối" if phu_trach else "Chuyên viên",
                                 "department": self.rng.choice(["Ban Tổ chức", "Ban Tuyên giáo", "Ủy ban Kiểm tra",
