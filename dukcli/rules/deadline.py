@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dukcli import model as m
 from dukcli import words
+from dukcli.words import regulation as W
 from dukcli.dates import month_end
 from dukcli.periods import Period
 from dukcli.rules import quota
@@ -87,9 +88,9 @@ def report_state(r: ReportRow) -> str:
 def report_word(r: ReportRow) -> str:
     """The status as a table shows it: how late, or how overdue."""
     if r.status == "tre-han":
-        return f"Trễ hạn ({r.days_late} ngày)"
+        return W.late_by(r.days_late)
     if r.status == "chua-nop" and r.overdue:
-        return f"Chưa nộp (quá hạn {r.days_late} ngày)"
+        return W.overdue_by(r.days_late)
     return REPORT_WORDS[r.status]
 
 

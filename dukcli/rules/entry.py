@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dukcli import model as m
-from dukcli.dates import fmt
 from dukcli.text import nfc
+from dukcli.words import regulation as W
 
 # Command-line option (Python name) -> (section, field) of the visit file.
 TEXT_OPTIONS = {
@@ -30,21 +30,10 @@ TEXT_OPTIONS = {
 
 SECTIONS = ("work", "meeting")
 SECTION_FIELDS = {"work": m.WORK_FIELDS, "meeting": m.MEETING_FIELDS + ("rating",)}
-SECTION_NAMES = {"work": "I. Đi công tác cơ sở", "meeting": "II. Dự sinh hoạt chi bộ"}
+SECTION_NAMES = W.SECTION_NAMES
 
 # The items of the report form (regulation, attached form), as prompts and editor hints.
-LABELS = {
-    ("work", "situation"): "I.2 Đánh giá tình hình của cơ sở",
-    ("work", "difficulties"): "I.3 Những khó khăn, vướng mắc của cơ sở",
-    ("work", "proposals"): "I.4 Những kiến nghị, đề xuất với Ban Thường vụ",
-    ("meeting", "preparation"): "II.2 Công tác chuẩn bị và nội dung sinh hoạt",
-    ("meeting", "conduct"): "II.3 Điều hành sinh hoạt và ra nghị quyết",
-    ("meeting", "feasibility"): "II.4 Tính khả thi của nghị quyết",
-    ("meeting", "lessons"): "II.5 Vấn đề cần quan tâm, rút kinh nghiệm",
-    ("meeting", "requests"): "II.6 Nội dung chi bộ đề nghị cấp ủy cấp trên quan tâm",
-    ("meeting", "proposals"): "II.7 Kiến nghị, đề xuất với Ban Thường vụ",
-    ("meeting", "rating"): "Xếp loại buổi sinh hoạt (tot, kha, trung-binh, kem)",
-}
+LABELS = W.LABELS
 
 
 class EntryError(ValueError):
@@ -67,7 +56,7 @@ def from_document(doc) -> Draft:
     if doc is None:
         return Draft()
     if not isinstance(doc, dict):
-        raise EntryError("tệp phải là một chuyến đi dạng khóa: giá trị (person, unit, date, work, meeting)")
+        raise EntryError(W.NOT_A_VISIT)
     draft = Draft()
     for key, value in doc.items():
         if key in ("person", "unit", "date"):
@@ -144,18 +133,13 @@ def editor_text(mapping: dict) -> str:
     """The YAML a clerk edits: the entry, with empty items left blank after their key."""
     from dukcli import yamltext
 
-    header = ("# Chuyến đi cơ sở. Sửa rồi lưu tệp và đóng trình soạn thảo.\n"
-              "# work: I. đi công tác cơ sở (situation I.2, difficulties I.3, proposals I.4)\n"
-              "# meeting: II. dự sinh hoạt chi bộ (preparation II.2, conduct II.3, feasibility II.4,\n"
-              "#   lessons II.5, requests II.6, proposals II.7, rating: tot | kha | trung-binh | kem)\n"
-              "# Nội dung nhiều dòng: viết 'situation: |' rồi xuống dòng, thụt vào 4 dấu cách.\n")
     lines = []
     for line in yamltext.dump(mapping).splitlines():
         # Only section items sit at an indent of exactly two spaces; text lines sit deeper.
         if line.startswith("  ") and not line.startswith("   ") and line.endswith(": null"):
             line = line[: -len(" null")]
         lines.append(line)
-    return header + "\n".join(lines) + "\n"
+    return W.EDITOR_HEADER + "\n".join(lines) + "\n"
 
 
 def stem(day: dt.date, person: str, unit: str) -> str:
@@ -168,8 +152,7 @@ def folder(day: dt.date) -> str:
     return f"visits/{day.year:04d}/{day.month:02d}"
 
 
-def commit_message(person_name: str, unit_name: str, day: dt.date) -> str:
-    return f"Ghi nhận: {person_name} – {unit_name} – {fmt(day)}"
+commit_message = W.commit_message
 
 
 @dataclass(frozen=True)
@@ -212,9 +195,7 @@ def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     return Verdict(text, visit, diags)
 
 
-def twin_message(existing: str) -> str:
-    return (f"đã có chuyến đi của người này tới đơn vị này trong cùng ngày ({existing}); mỗi người, mỗi đơn vị, "
-            f"mỗi ngày chỉ ghi một chuyến. Muốn bổ sung nội dung, sửa tệp đó: duk edit {existing}")
+twin_message = W.same_day_twin
 
 
 def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:
@@ -233,16 +214,16 @@ def article4_lines(ds: m.Dataset, visit: m.Visit, as_of: dt.date) -> list[str]:
             continue
         status = quota.STATUS_WORDS[row.status]
         if row.role == "theo-doi" and row.unit == unit:
-            months = ", ".join(f"tháng {int(s.month[5:])} {quota.STATE_MARKS[s.state]} ({s.visits})" for s in row.months)
-            out.append(f"Điều 4 – {row.name} theo dõi {row.unit_name}, {period.label}: {months}; "
-                       f"đạt {row.met}/{row.required} tháng – {status}.")
+            months = ", ".join(W.month_mark(int(s.month[5:]), quota.STATE_MARKS[s.state], s.visits)
+                               for s in row.months)
+            out.append(W.specialist_progress(row.name, row.unit_name, period.label, months, row.met,
+                                             row.required, status))
             months_shown = True
         elif row.role == "phu-trach":
-            out.append(f"Điều 4 – {row.name} (Ủy viên Ban Thường vụ phụ trách): {row.visits_ytd} chuyến đi "
-                       f"từ đầu năm {period.year} đến nay; chỉ tiêu cả năm {row.target_year}, "
-                       f"đến hết {period.label} cần {row.expected} – {status}.")
+            out.append(W.member_progress(row.name, row.visits_ytd, period.year, row.target_year, period.label,
+                                         row.expected, status))
     if months_shown:
-        out.append("(✓ đạt, ✗ thiếu, … chưa đến hạn, – không yêu cầu; trong ngoặc: số chuyến đi được tính)")
+        out.append(W.MONTHS_LEGEND)
     if not out:
-        out.append("Điều 4 – chuyến đi này không được tính cho phân công nào.")
+        out.append(W.NOT_COUNTED)
     return out

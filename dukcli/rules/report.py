@@ -12,9 +12,10 @@ import datetime as dt
 from dukcli import model as m
 from dukcli.dates import fmt, long_vn
 from dukcli.periods import Period
+from dukcli.words import documents as W
 
-NONE = "Không có."
-NOT_ASSIGNED = "(không thuộc đơn vị được phân công)"
+NONE = W.NONE
+NOT_ASSIGNED = W.NOT_ASSIGNED
 
 # Item numbers of the form and the visit section and field that fill them.
 WORK_ITEMS = {"situation": "I.2", "difficulties": "I.3", "proposals": "I.4"}
@@ -22,21 +23,7 @@ MEETING_ITEMS = {"preparation": "II.2", "conduct": "II.3", "feasibility": "II.4"
                  "lessons": "II.5", "requests": "II.6", "proposals": "II.7"}
 
 # The form's item titles (end of the regulation), for the shipped template and the tests.
-TITLES = {
-    "I": "I- Kết quả đi công tác cơ sở",
-    "I.1": "1- Thời gian, đơn vị đến công tác",
-    "I.2": "2- Đánh giá tình hình của cơ sở",
-    "I.3": "3- Những khó khăn, vướng mắc của cơ sở",
-    "I.4": "4- Những kiến nghị, đề xuất với Ban Thường vụ Đảng ủy Khối",
-    "II": "II- Kết quả dự sinh hoạt chi bộ",
-    "II.1": "1- Thời gian, chi bộ tới dự sinh hoạt",
-    "II.2": "2- Đánh giá khái quát công tác chuẩn bị và nội dung sinh hoạt chi bộ",
-    "II.3": "3- Đánh giá việc điều hành sinh hoạt chi bộ và ra nghị quyết của chi bộ",
-    "II.4": "4- Tính khả thi của nghị quyết",
-    "II.5": "5- Những vấn đề cần quan tâm, rút kinh nghiệm qua dự sinh hoạt chi bộ",
-    "II.6": "6- Những nội dung chi bộ đề nghị cấp ủy cấp trên quan tâm lãnh đạo",
-    "II.7": "7- Những kiến nghị, đề xuất với Ban Thường vụ Đảng ủy khối",
-}
+TITLES = W.ITEM_TITLES
 
 
 def one_line(text: str | None) -> str:
@@ -62,8 +49,7 @@ def place_date(config: m.Config, day: dt.date) -> str:
 
 
 def opening(config: m.Config, period: Period) -> str:
-    return (f"Thực hiện {one_line(config.regulation)}, tôi báo cáo kết quả đi công tác cơ sở "
-            f"và dự sinh hoạt chi bộ {period_phrase(period)} như sau:")
+    return W.report_opening(one_line(config.regulation), period_phrase(period))
 
 
 def visits_of(ds: m.Dataset, person: str, period: Period) -> list[m.Visit]:
@@ -79,7 +65,7 @@ def visit_entry(ds: m.Dataset, v: m.Visit, counted: bool, with_rating: bool) -> 
     """Item I.1 / II.1: '14/05/2019, Chi bộ Sở Tài chính (xếp loại: Tốt)'."""
     text = _place(ds, v)
     if with_rating and v.rating in m.RATINGS:
-        text += f" (xếp loại: {m.RATINGS[v.rating]})"
+        text += f" {W.rated(m.RATINGS[v.rating])}"
     if not counted:
         text += f" {NOT_ASSIGNED}"
     return text
@@ -145,12 +131,12 @@ def expected_texts(context: dict) -> list[str]:
 
 def sample_context() -> dict:
     """A realistic context, for checking a template a clerk edited (duk template check)."""
-    config = m.Config(org_parent="ĐẢNG BỘ TỈNH", org_name="ĐẢNG ỦY KHỐI", org_short="ĐUK",
-                      org_place="Thành phố")
-    unit = m.Unit("cb-mau", "Chi bộ mẫu", "chi-bo-co-so")
-    person = m.Person("nguoi-mau", "Nguyễn Văn Mẫu", "Chuyên viên", "Ban Tổ chức")
-    notes = {f: f"Ghi chú {f}\nDòng thứ hai" for f in m.WORK_FIELDS}
-    minutes = {f: f"Ghi chú {f}" for f in m.MEETING_FIELDS}
+    config = m.Config(org_parent=W.SAMPLE_ORG_PARENT, org_name=W.SAMPLE_ORG_NAME, org_short=W.SAMPLE_ORG_SHORT,
+                      org_place=W.SAMPLE_ORG_PLACE)
+    unit = m.Unit("cb-mau", W.SAMPLE_BRANCH, "chi-bo-co-so")
+    person = m.Person("nguoi-mau", W.SAMPLE_PERSON, W.SAMPLE_POSITION, W.SAMPLE_DEPARTMENT)
+    notes = {f: f"{W.sample_note(f)}\n{W.SAMPLE_SECOND_LINE}" for f in m.WORK_FIELDS}
+    minutes = {f: W.sample_note(f) for f in m.MEETING_FIELDS}
     visits = [m.Visit(person.id, unit.id, dt.date(2019, 5, 14), notes, minutes, "tot")]
     ds = m.Dataset.build(config, [unit], [person], [], visits, [])
     return build_context(ds, person, Period("Q", 2019, 2), dt.date(2019, 6, 28))

@@ -17,22 +17,17 @@ from dukcli.periods import Period
 from dukcli.rules import deadline, quota
 from dukcli.rules.report import NONE, note_lines, period_phrase, place_date
 from dukcli.text import name_key, sort_key
+from dukcli.words import documents as W
 
-TITLE = "BÁO CÁO"
-SUBTITLE = "Kết quả đi công tác cơ sở và dự sinh hoạt chi bộ"
-SIGNER_FOR = "T/M BAN TỔ CHỨC"
-SIGNER_TITLE = "TRƯỞNG BAN"
+TITLE = W.SUMMARY_TITLE
+SUBTITLE = W.SUMMARY_SUBTITLE
+SIGNER_FOR = W.SIGNER_FOR
+SIGNER_TITLE = W.SIGNER_TITLE
 
 # The grassroots notes the committee is asked to act on (Article 6.2): what the units found
 # hard, asked for, and proposed, and the issues raised at their meetings. Assessments of the
 # visitor (situation, preparation, conduct, feasibility) stay in the individual reports.
-NOTE_FIELDS = (
-    ("work", "difficulties", "Khó khăn, vướng mắc của cơ sở"),
-    ("work", "proposals", "Kiến nghị, đề xuất với Ban Thường vụ (qua đi công tác cơ sở)"),
-    ("meeting", "lessons", "Vấn đề cần quan tâm, rút kinh nghiệm qua dự sinh hoạt chi bộ"),
-    ("meeting", "requests", "Nội dung chi bộ đề nghị cấp ủy cấp trên quan tâm lãnh đạo"),
-    ("meeting", "proposals", "Kiến nghị, đề xuất với Ban Thường vụ (qua dự sinh hoạt chi bộ)"),
-)
+NOTE_FIELDS = tuple((part, key, label) for (part, key), label in W.GRASSROOTS_NOTES.items())
 
 
 def period_visits(ds: m.Dataset, period: Period, as_of: dt.date) -> list[m.Visit]:
@@ -64,17 +59,14 @@ def figures(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]:
     meeting = sum(1 for v in visits if v.meeting is not None)
     both = work + meeting - len(visits)
     out = [
-        f"Số đồng chí Ủy viên Ban Thường vụ (chuyên trách) được phân công phụ trách: {len(people['phu-trach'])}; "
-        f"số cán bộ, chuyên viên được phân công theo dõi: {len(people['theo-doi'])}.",
-        f"Số tổ chức cơ sở đảng được phân công phụ trách, theo dõi: {len(units)}.",
-        f"Tổng số chuyến đi cơ sở trong kỳ: {len(visits)}, trong đó {work} lượt đi công tác cơ sở "
-        f"và {meeting} lượt dự sinh hoạt chi bộ"
-        + (f" ({both} chuyến có cả hai phần nên được tính ở cả hai)." if both > 0 else "."),
+        W.people_assigned(len(people['phu-trach']), len(people['theo-doi'])),
+        W.units_assigned(len(units)),
+        W.trips(len(visits), work, meeting, both),
     ]
     ratings = [v.rating for v in visits if v.meeting is not None and v.rating]
     if ratings:
         parts = ", ".join(f"{word} {ratings.count(code)}" for code, word in m.RATINGS.items() if code in ratings)
-        out.append(f"Đánh giá chất lượng các buổi sinh hoạt chi bộ được dự: {parts}.")
+        out.append(W.meeting_ratings(parts))
     return out
 
 
@@ -90,7 +82,7 @@ def month_rows(period: Period, visits: list[m.Visit]) -> tuple[list[dict], dict]
         total, work, meeting = counts.get((year, month), [0, 0, 0])
         rows.append({"month": month_label(year, month), "visits": str(total), "work": str(work),
                      "meeting": str(meeting)})
-    total = {"month": "Cộng", "visits": str(len(visits)),
+    total = {"month": W.MONTHS_TOTAL, "visits": str(len(visits)),
              "work": str(sum(1 for v in visits if v.work is not None)),
              "meeting": str(sum(1 for v in visits if v.meeting is not None))}
     return rows, total
@@ -120,12 +112,10 @@ def shortfalls(result: quota.QuotaResult) -> list[str]:
             missed = [s.month for s in r.months if s.state == "missed"]
             if missed:
                 months = ", ".join(f"{int(x[5:])}/{x[:4]}" for x in missed)
-                out.append(f"Đồng chí {r.name} – {r.unit_name}: không đi cơ sở tháng {months} "
-                           f"(đạt {r.met}/{r.required} tháng).")
+                out.append(W.months_missed(r.name, r.unit_name, months, r.met, r.required))
         elif r.visits_ytd < r.expected:
-            out.append(f"Đồng chí {r.name} (Ủy viên Ban Thường vụ phụ trách): {r.visits_ytd} lần từ đầu năm, "
-                       f"cần {r.expected} lần đến hết kỳ, chỉ tiêu năm {r.target_year} lần "
-                       f"({quota.STATUS_WORDS[r.status].lower()}).")
+            out.append(W.member_behind(r.name, r.visits_ytd, r.expected, r.target_year,
+                                       quota.STATUS_WORDS[r.status].lower()))
     return out
 
 
@@ -145,11 +135,11 @@ def unvisited(ds: m.Dataset, period: Period, visits: list[m.Visit]) -> list[str]
     out = []
     for u in sorted(units, key=lambda u: (sort_key(u.name), u.id)):
         who = []
-        for role, word in (("phu-trach", "phụ trách"), ("theo-doi", "theo dõi")):
+        for role, word in W.HOLDER_ROLES.items():
             names = sorted({ds.person_name(p) for r, p in holders[u.id] if r == role}, key=name_key)
             if names:
                 who.append(f"{word}: {', '.join(names)}")
-        out.append(f"{u.name} ({'; '.join(who) if who else 'chưa phân công'}).")
+        out.append(f"{u.name} ({'; '.join(who) if who else W.UNASSIGNED}).")
     return out
 
 
@@ -159,16 +149,15 @@ def reports(ds: m.Dataset, period: Period, as_of: dt.date) -> tuple[list[str], l
     lines, rows = [], []
     for q in deadline.quarters_in(period):
         st = deadline.report_status(ds, q, as_of)
-        pending = " (chưa đến hạn)" if as_of <= st.due else ""
-        lines.append(f"{q.label} (hạn nộp {fmt(st.due)}{pending}): {len(st.rows)} đồng chí phải báo cáo; "
-                     f"đúng hạn {st.count('dung-han')}, trễ hạn {st.count('tre-han')}, "
-                     f"chưa nộp {st.count('chua-nop')}.")
+        pending = W.NOT_DUE_YET if as_of <= st.due else ""
+        lines.append(W.quarter_reports(q.label, st.due, pending, len(st.rows), st.count('dung-han'),
+                                       st.count('tre-han'), st.count('chua-nop')))
         for r in st.rows:
             rows.append({"no": str(len(rows) + 1), "name": r.name, "quarter": q.label,
                          "received": fmt(r.received) if r.received else "",
                          "status": deadline.report_word(r)})
     if not lines:
-        lines.append("Kỳ báo cáo không trọn một quý nên chưa xét việc nộp báo cáo quý.")
+        lines.append(W.NO_WHOLE_QUARTER)
     return lines, rows
 
 
@@ -195,7 +184,7 @@ def notes(ds: m.Dataset, visits: list[m.Visit]) -> list[dict]:
             text = (section or {}).get(key)
             lines = note_lines(text)
             if lines:
-                head = f"Ngày {fmt(v.date)}, đồng chí {ds.person_name(v.person)}{cell} – {label}:"
+                head = W.note_head(v.date, ds.person_name(v.person), cell, label)
                 groups[target].append({"head": head, "lines": lines})
     order = sorted(groups, key=lambda u: (sort_key(unit_heading(ds, u)), u))
     return [{"unit": unit_heading(ds, u), "entries": groups[u]} for u in order]
@@ -215,16 +204,13 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
     short = c.org_short or ""
     return {
         "org": {"parent": c.org_parent, "name": c.org_name, "short": short, "place": c.org_place},
-        "number": f"Số        -BC/{short}" if short else "Số        -BC",
+        "number": W.document_number(short),
         "place_date": place_date(c, on),
         "title": TITLE,
         "subtitle": f"{SUBTITLE} {period_phrase(period)}",
         "period_label": period.label,
         "as_of": fmt(as_of),
-        "intro": f"Thực hiện {c.regulation}, Ban Tổ chức tổng hợp kết quả đi công tác cơ sở và dự sinh hoạt "
-                 f"chi bộ của các đồng chí Ủy viên Ban Thường vụ (chuyên trách), cán bộ, chuyên viên theo dõi "
-                 f"{period_phrase(period)} (số liệu tính đến ngày {fmt(min(as_of, period.end))}) "
-                 f"như sau:",
+        "intro": W.summary_intro(c.regulation, period_phrase(period), min(as_of, period.end)),
         "figures": figures(ds, period, counted),
         "months": months,
         "months_total": total,
@@ -238,7 +224,7 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
         "no_notes": NONE,
         "signer_for": SIGNER_FOR,
         "signer_title": SIGNER_TITLE,
-        "recipients": ["- Ban Thường vụ Đảng ủy Khối (để báo cáo),", "- Lưu Ban Tổ chức."],
+        "recipients": list(W.RECIPIENTS),
     }
 
 
@@ -261,14 +247,15 @@ def expected_texts(ctx: dict) -> list[str]:
 
 def sample_context() -> dict:
     """A realistic context, for checking a summary template a clerk edited."""
-    config = m.Config(org_parent="ĐẢNG BỘ TỈNH", org_name="ĐẢNG ỦY KHỐI", org_short="ĐUK", org_place="Thành phố")
-    units = [m.Unit("cb-mau", "Chi bộ mẫu", "chi-bo-co-so", meeting_day=5),
-             m.Unit("db-mau", "Đảng bộ mẫu", "dang-bo-co-so")]
-    people = [m.Person("nguoi-mau", "Nguyễn Văn Mẫu"), m.Person("uv-mau", "Trần Thị Mẫu")]
+    config = m.Config(org_parent=W.SAMPLE_ORG_PARENT, org_name=W.SAMPLE_ORG_NAME, org_short=W.SAMPLE_ORG_SHORT,
+                      org_place=W.SAMPLE_ORG_PLACE)
+    units = [m.Unit("cb-mau", W.SAMPLE_BRANCH, "chi-bo-co-so", meeting_day=5),
+             m.Unit("db-mau", W.SAMPLE_PARTY_COMMITTEE, "dang-bo-co-so")]
+    people = [m.Person("nguoi-mau", W.SAMPLE_PERSON), m.Person("uv-mau", W.SAMPLE_MEMBER)]
     assignments = [m.Assignment("nguoi-mau", "theo-doi", ("cb-mau", "db-mau")),
                    m.Assignment("uv-mau", "phu-trach", ("cb-mau", "db-mau"))]
-    notes = {"difficulties": "Khó khăn mẫu\nDòng thứ hai", "proposals": "Kiến nghị mẫu"}
-    minutes = {"lessons": "Vấn đề mẫu", "requests": "Đề nghị mẫu"}
+    notes = dict(W.SAMPLE_NOTES)
+    minutes = dict(W.SAMPLE_MINUTES)
     visits = [m.Visit("nguoi-mau", "cb-mau", dt.date(2019, 5, 14), notes, minutes, "tot")]
     subs = [m.Submission("nguoi-mau", "2019Q2", dt.date(2019, 6, 27))]
     ds = m.Dataset.build(config, units, people, assignments, visits, subs)

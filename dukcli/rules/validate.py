@@ -12,7 +12,8 @@ from collections import defaultdict
 from dukcli import codes
 from dukcli import model as m
 from dukcli import words
-from dukcli.dates import fmt, overlaps
+from dukcli.words import regulation as W
+from dukcli.dates import overlaps
 from dukcli.periods import parse_period
 from dukcli.rules import quota
 
@@ -25,13 +26,13 @@ def _diag(rec, key: str | None, code: codes.Code, message: str) -> m.Diagnostic:
 
 def duplicate_ids(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     out = []
-    for records, what in ((ds.unit_list, "đơn vị"), (ds.person_list, "người")):
+    for records, what in ((ds.unit_list, W.RECORD_KINDS["unit"]), (ds.person_list, W.RECORD_KINDS["person"])):
         first: dict[str, object] = {}
         for rec in records:
             if rec.id in first:
                 other = first[rec.id]
                 out.append(_diag(rec, "id", codes.DUPLICATE_ID,
-                                f"mã {what} '{rec.id}' đã dùng ở {other.file}:{other.line}"))
+                                W.duplicate_id(what, rec.id, other.file, other.line)))
             else:
                 first[rec.id] = rec
     return out
@@ -43,16 +44,15 @@ def unit_parents(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
         if unit.type == "chi-bo-truc-thuoc":
             if not unit.parent:
                 out.append(_diag(unit, "type", codes.BAD_PARENT,
-                                 f"chi bộ trực thuộc '{unit.id}' cần khóa 'parent' (mã đảng bộ cơ sở cấp trên)"))
+                                 W.missing_parent(unit.id)))
             elif unit.parent not in ds.units:
                 out.append(_diag(unit, "parent", codes.UNKNOWN_UNIT, words.unknown_unit(unit.parent)))
             elif ds.units[unit.parent].type != "dang-bo-co-so":
                 out.append(_diag(unit, "parent", codes.BAD_PARENT,
-                                 f"'{unit.parent}' không phải đảng bộ cơ sở nên không thể là cấp trên của chi bộ trực thuộc"))
+                                 W.parent_not_party_committee(unit.parent)))
         elif unit.parent:
             out.append(_diag(unit, "parent", codes.BAD_PARENT,
-                             f"chỉ chi bộ trực thuộc (type: chi-bo-truc-thuoc) mới có 'parent'; "
-                             f"'{unit.id}' là {m.TYPE_NAMES[unit.type]}"))
+                             W.parent_not_allowed(unit.id, m.TYPE_NAMES[unit.type])))
     return out
 
 
@@ -72,8 +72,7 @@ def assignment_refs(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
                 out.append(_diag(a, _unit_key(a, uid), codes.UNKNOWN_UNIT, words.unknown_unit(uid)))
             elif unit.type == "chi-bo-truc-thuoc":
                 out.append(_diag(a, _unit_key(a, uid), codes.SCHEMA,
-                                 f"'{uid}' là chi bộ trực thuộc; chỉ phân công theo dõi chi bộ cơ sở hoặc đảng bộ cơ sở "
-                                 f"(ở đây là '{unit.parent}')"))
+                                 W.assigned_sub_branch(uid, unit.parent)))
             else:
                 out.extend(_assignment_in_unit_life(a, unit))
     return out
@@ -83,11 +82,10 @@ def _assignment_in_unit_life(a: m.Assignment, unit: m.Unit) -> list[m.Diagnostic
     out = []
     if unit.start and (a.start is None or a.start < unit.start):
         out.append(_diag(a, "from", codes.UNIT_INACTIVE,
-                         f"phân công bắt đầu trước khi đơn vị '{unit.id}' được thành lập ({fmt(unit.start)})"))
+                         W.assignment_before_unit(unit.id, unit.start)))
     if unit.end and (a.end is None or a.end > unit.end):
         out.append(_diag(a, "to" if a.end else _unit_key(a, unit.id), codes.UNIT_INACTIVE,
-                         f"phân công kéo dài sau khi đơn vị '{unit.id}' kết thúc ({fmt(unit.end)}); "
-                         "hãy ghi 'to:' cho phân công"))
+                         W.assignment_after_unit(unit.id, unit.end)))
     return out
 
 
@@ -103,12 +101,11 @@ def assignment_overlaps(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
                     continue
                 if earlier.role != later.role:
                     out.append(_diag(later, "role", codes.ASSIGNMENT_OVERLAP,
-                                     f"'{later.person}' giữ hai vai trò cùng lúc ({earlier.role} ở "
-                                     f"{earlier.file}:{earlier.line} và {later.role})"))
+                                     W.two_roles(later.person, earlier.role, earlier.file, earlier.line,
+                                                 later.role)))
                 for uid in sorted(set(earlier.units) & set(later.units)):
                     out.append(_diag(later, _unit_key(later, uid), codes.ASSIGNMENT_OVERLAP,
-                                     f"'{later.person}' được phân công đơn vị '{uid}' hai lần trong cùng thời gian "
-                                     f"(xem {earlier.file}:{earlier.line})"))
+                                     W.unit_assigned_twice(later.person, uid, earlier.file, earlier.line)))
     return out
 
 
@@ -145,18 +142,17 @@ def check_visit(ds: m.Dataset, v: m.Visit, today: dt.date, index: VisitIndex) ->
         out.append(_diag(v, "unit", codes.UNKNOWN_UNIT, words.unknown_unit(v.unit)))
     elif not unit.exists_on(v.date):
         out.append(_diag(v, "date", codes.UNIT_INACTIVE,
-                         f"đơn vị '{unit.name}' không tồn tại vào ngày {fmt(v.date)}"))
+                         W.unit_not_existing(unit.name, v.date)))
     if v.date > today:
         out.append(_diag(v, "date", codes.FUTURE_DATE, words.future_date(v.date, today)))
     if v.person in ds.people and unit is not None and not index.counts_for(ds, v):
         out.append(_diag(v, "unit", codes.NOT_ASSIGNED,
-                         f"chuyến đi không được tính cho phân công nào của '{v.person}' "
-                         f"(không được phân công '{ds.counted_unit(v.unit)}' vào ngày {fmt(v.date)})"))
+                         W.visit_not_assigned(v.person, ds.counted_unit(v.unit), v.date)))
     # Said once per extra file, on the later ones: the first file (by path) is the visit that counts.
     first = min(index.twins(ds, v), key=lambda w: w.file, default=None)
     if first is not None and first.file < v.file:
         out.append(_diag(v, "date", codes.DUPLICATE_VISIT,
-                         f"đã có chuyến đi cùng người, đơn vị và ngày ở {first.file}; chỉ tính là một chuyến"))
+                         W.duplicate_visit(first.file)))
     return out
 
 
@@ -176,8 +172,7 @@ def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.D
         out.append(_diag(s, "date", codes.FUTURE_DATE, words.future_date(s.date, today)))
     quarter = parse_period(s.period)
     if s.date < quarter.start:
-        out.append(_diag(s, "date", codes.BAD_DATE, f"ngày nhận {fmt(s.date)} trước khi {quarter.label} bắt đầu "
-                                                    f"({fmt(quarter.start)}): báo cáo của một quý chỉ nộp từ ngày đầu quý"))
+        out.append(_diag(s, "date", codes.BAD_DATE, W.received_before_quarter(s.date, quarter.label, quarter.start)))
     return out
 
 
@@ -189,7 +184,7 @@ def submissions(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
         other = first.setdefault((s.person, s.period), s)
         if other is not s:
             out.append(_diag(s, "period", codes.DUPLICATE_ID,
-                             f"báo cáo quý {s.period} của '{s.person}' đã ghi ở {other.file}:{other.line}"))
+                             W.duplicate_submission(s.period, s.person, other.file, other.line)))
     return out
 
 
