@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from dukcli.words import folder as W
+
 
 def template_dir() -> Path:
     """dukcli.templates when installed; the repository's templates/ when run from source."""
@@ -33,7 +35,7 @@ def folder_template(root: Path, name: str) -> Path:
     except FileNotFoundError:
         return template(name)
     except OSError:
-        what = "không đọc được"
+        what = W.UNREADABLE
     if what is not None or not safefs.is_real_dir(root / "templates"):
         raise safefs.NotRegular(what or safefs.LINK)
     return own

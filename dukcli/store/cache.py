@@ -18,6 +18,7 @@ from pathlib import Path
 
 import dukcli
 from dukcli.store import safefs
+from dukcli.words import folder as W
 
 CACHE_FORMAT = 9  # bump whenever parse.py changes what a file turns into
 VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
@@ -77,7 +78,7 @@ class _RecordsOnly(pickle.Unpickler):
             found = getattr(model, name, None)
             if isinstance(found, type) and dataclasses.is_dataclass(found):
                 return found
-        raise pickle.UnpicklingError(f"{module}.{name} không được phép trong bộ nhớ đệm")
+        raise pickle.UnpicklingError(W.not_allowed_in_cache(module, name))
 
 
 class Cache:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from dukcli.store.lock import FolderLock
+from dukcli.words import folder as W
 
 _SAFE = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false"]
 
@@ -54,16 +55,6 @@ def unreachable(root: Path) -> bool:
     return any((d / ".git").exists() for d in (here, *here.parents))
 
 
-# (marker in .git, what is under way, how to finish or leave it)
-_STATES = (
-    ("MERGE_HEAD", "đang gộp nhánh (merge) dở dang", "git merge --continue hoặc git merge --abort"),
-    ("rebase-merge", "đang rebase dở dang", "git rebase --continue hoặc git rebase --abort"),
-    ("rebase-apply", "đang rebase/áp bản vá (am) dở dang", "git rebase --continue hoặc git rebase --abort"),
-    ("CHERRY_PICK_HEAD", "đang cherry-pick dở dang", "git cherry-pick --continue hoặc git cherry-pick --abort"),
-    ("REVERT_HEAD", "đang revert dở dang", "git revert --continue hoặc git revert --abort"),
-)
-
-
 def refuse_unsafe(root: Path, committing: bool) -> bool:
     """GitBusy when writing now would mix duk's file into an unfinished merge or rebase, or
     when a stale .git/index.lock (a killed git) would make the commit fail. Whether root is in
@@ -71,15 +62,12 @@ def refuse_unsafe(root: Path, committing: bool) -> bool:
     where = git_dir(root)
     if where is None:
         return False
-    for marker, what, fix in _STATES:
+    for marker, (what, fix) in W.GIT_UNFINISHED.items():
         if (where / marker).exists():
-            raise GitBusy(f"kho git của thư mục dữ liệu {what}; hãy hoàn tất hoặc hủy trước ({fix}), "
-                          "rồi chạy lại lệnh. Không có gì được ghi")
+            raise GitBusy(W.git_unfinished(what, fix))
     stale = where / "index.lock"
     if committing and stale.exists():
-        raise GitBusy(f"kho git đang bị khóa bởi tệp {stale} (do một lệnh git bị ngắt giữa chừng để lại, "
-                      "hoặc một lệnh git khác đang chạy). Nếu chắc chắn không còn lệnh git nào đang chạy, "
-                      f"xóa nó bằng: rm '{stale}' rồi chạy lại. Không có gì được ghi")
+        raise GitBusy(W.git_index_locked(stale))
     return True
 
 
@@ -96,29 +84,16 @@ def commit(root: Path, paths: list[Path], message: str) -> None:
     rels = [os.path.relpath(os.path.abspath(p), os.path.abspath(root)) for p in paths]
     added = _git(root, "add", "--", *rels)
     if added.returncode != 0:
-        raise GitError(f"git add không thành công: {_why(added)}")
+        raise GitError(W.git_add_failed(_why(added)))
     done = _git(root, *_identity(root), "commit", "-q", "--no-verify", "--only", "-m", message, "--", *rels)
     if done.returncode != 0:
-        raise GitError(f"git commit không thành công: {_why(done)}")
-
-
-# What git says (in English, LC_ALL=C) when it fails, in the clerk's words.
-_GIT_WORDS = (
-    ("index.lock", "kho git đang bị khóa (.git/index.lock)"),
-    ("No space left", "ổ đĩa đã đầy"),
-    ("Permission denied", "không có quyền ghi vào kho git"),
-    ("Read-only file system", "ổ đĩa chỉ cho đọc"),
-    ("not a git repository", "không phải kho git"),
-    ("unmerged", "kho git còn tệp gộp dở dang"),
-    ("Please tell me who you are", "git chưa có tên người ghi (git config user.name)"),
-    ("corrupt", "kho git bị hỏng"),
-)
+        raise GitError(W.git_commit_failed(_why(done)))
 
 
 def _why(done: subprocess.CompletedProcess) -> str:
     """git's failure in Vietnamese; its own English words only with DUK_DEBUG=1."""
     said = (done.stderr or done.stdout or "").strip()
-    word = next((vi for en, vi in _GIT_WORDS if en in said), f"git báo lỗi (mã {done.returncode})")
+    word = next((vi for en, vi in W.GIT_FAILURES.items() if en in said), W.git_error_code(done.returncode))
     if os.environ.get("DUK_DEBUG") and said:
         return f"{word} [{said}]"
     return word

@@ -20,6 +20,7 @@ from dukcli import schema
 from dukcli import yamltext
 from dukcli.store import safefs, submissions, write
 from dukcli.store.cache import Cache, racy, stat_key
+from dukcli.words import folder as W
 
 LIST_FILES = {
     "units.yaml": schema.parse_units,
@@ -40,13 +41,12 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        sink.add(line, codes.YAML_SYNTAX, "tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)")
+        sink.add(line, codes.YAML_SYNTAX, W.NOT_UTF8)
         return None, sink.diags
     conflict = _CONFLICT.search(text)
     if conflict:
         line = text.count("\n", 0, conflict.start()) + 1
-        sink.add(line, codes.MERGE_CONFLICT, "tệp còn dấu xung đột của git (<<<<<<<, =======, >>>>>>>) sau một lần gộp "
-                                             "chưa xong: hãy chọn nội dung đúng, xóa các dòng dấu rồi lưu vào git")
+        sink.add(line, codes.MERGE_CONFLICT, W.CONFLICT_MARKS)
         return None, sink.diags
     try:
         doc = yamltext.load(text)
@@ -132,15 +132,12 @@ def listing_diags(entries: list[tuple[str, tuple]]) -> list[m.Diagnostic]:
 def _stray_message(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     if name.startswith(TEMP_PREFIX):
-        return "tệp tạm do một lệnh duk bị ngắt giữa chừng để lại; duk không đọc nó (lần ghi sau sẽ xóa)"
-    return ("duk không đọc tệp này: chỉ các tệp có đuôi .yaml (chữ thường) được đọc; "
-            "nếu đây là dữ liệu, hãy đổi tên cho đúng đuôi .yaml")
+        return W.TEMP_LEFTOVER
+    return W.NOT_YAML_NAME
 
 
 def not_regular(rel: str, what: str) -> m.Diagnostic:
-    return codes.diagnostic(rel, 0, codes.NOT_REGULAR,
-                            f"đây là {what}, không phải tệp dữ liệu thông thường; duk không mở và không đi theo nó "
-                            "(thay bằng tệp thật hoặc xóa đi)")
+    return codes.diagnostic(rel, 0, codes.NOT_REGULAR, W.not_regular_data(what))
 
 
 def _is_stat(key: tuple) -> bool:
@@ -168,11 +165,11 @@ def expand(t: tuple, rel: str, _new=m.Visit._make, _keys=TOP_KEYS) -> m.Visit:
 
 
 def unreadable(rel: str, e: OSError) -> m.Diagnostic:
-    return codes.diagnostic(rel, 1, codes.YAML_SYNTAX, f"không đọc được tệp: {describe(e)}")
+    return codes.diagnostic(rel, 1, codes.YAML_SYNTAX, W.cannot_read_file(describe(e)))
 
 
 def too_large(rel: str) -> m.Diagnostic:
-    return codes.diagnostic(rel, 1, codes.SCHEMA, "tệp quá lớn (hơn 2 MB): một tệp dữ liệu không thể dài như vậy")
+    return codes.diagnostic(rel, 1, codes.SCHEMA, W.TOO_LARGE)
 
 
 def read_file(root: Path, rel: str, parser, size: int | None = None) -> tuple[object, list[m.Diagnostic]]:
@@ -225,7 +222,7 @@ class _Progress:
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("Đang đọc dữ liệu…", total=self.total)
+            self.task = self.bar.add_task(W.LOADING, total=self.total)
         if self.bar is not None:
             self.bar.update(self.task, completed=done)
 
@@ -255,8 +252,7 @@ def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
     lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
     listed = visit_files(root)
     if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
-        diags.append(codes.diagnostic("visits", 1, codes.SCHEMA,
-                                      "'visits' phải là thư mục chứa các tệp chuyến đi (visits/YYYY/MM/*.yaml), không phải một tệp"))
+        diags.append(codes.diagnostic("visits", 1, codes.SCHEMA, W.VISITS_NOT_FOLDER))
     sub_listed = tree_files(root, submissions.SUBMISSIONS_DIR)
     diags.extend(listing_diags(listed) + listing_diags(sub_listed))
     files, sub_files = data_files(listed), data_files(sub_listed)
@@ -300,9 +296,7 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
         st = os.lstat(root / rel)
     except FileNotFoundError:
         if rel in REQUIRED:  # said once here; its echoes (unknown-person…) are left out by ordered()
-            diags.append(codes.diagnostic(rel, 0, codes.MISSING_FILE,
-                                          f"thiếu tệp bắt buộc {rel} trong thư mục dữ liệu (tạo tệp, dù là danh sách "
-                                          f"trống [], hoặc lấy lại từ git)"))
+            diags.append(codes.diagnostic(rel, 0, codes.MISSING_FILE, W.missing_required(rel)))
         return None
     except OSError as e:
         diags.append(unreadable(rel, e))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from dukcli.words import folder as W
+
 MARKER = "duk.yaml"
 
 
@@ -24,17 +26,11 @@ def find(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> 
             return folder
         if (folder / "data" / MARKER).is_file():
             return folder / "data"
-    raise NoDataFolder(
-        "không tìm thấy thư mục dữ liệu (thư mục có tệp duk.yaml) ở đây hay ở thư mục cha. "
-        "Chỉ rõ bằng --data THƯ_MỤC hoặc biến DUK_DATA, hoặc tạo mới bằng: duk init THƯ_MỤC"
-    )
+    raise NoDataFolder(W.NO_DATA_FOLDER)
 
 
 def _checked(path: Path, source: str) -> Path:
     path = path.expanduser().resolve()
     if not (path / MARKER).is_file():
-        raise NoDataFolder(
-            f"thư mục dữ liệu '{path}' (từ {source}) không có tệp duk.yaml. "
-            "Tạo mới bằng: duk init THƯ_MỤC"
-        )
+        raise NoDataFolder(W.folder_without_marker(path, source))
     return path

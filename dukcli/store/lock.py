@@ -14,6 +14,8 @@ import os
 import time
 from pathlib import Path
 
+from dukcli.words import folder as W
+
 
 class LockTimeout(Exception):
     """Another duk held the lock longer than the timeout."""
@@ -55,7 +57,7 @@ class FolderLock:
 
         folder = private_dir(self.root)
         if folder is None:
-            raise OSError("không dùng được thư mục .duk")
+            raise OSError(W.NO_PRIVATE_DIR)
         lock = FileLock(str(folder / "write.lock"), timeout=self.timeout)
         try:
             lock.acquire()

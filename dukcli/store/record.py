@@ -16,6 +16,7 @@ from typing import Callable
 from dukcli.oserr import describe
 from dukcli.store import critical, gitops, safefs, write
 from dukcli.store.lock import LockTimeout
+from dukcli.words import folder as W
 
 
 class RecordError(Exception):
@@ -41,9 +42,9 @@ def locked(root: Path, timeout: float = 60):
     try:
         lock.acquire()
     except LockTimeout:
-        raise RecordError("thư mục dữ liệu đang bị một lệnh duk khác giữ quá lâu; hãy thử lại sau") from None
+        raise RecordError(W.FOLDER_BUSY) from None
     except OSError as e:  # a read-only folder: nothing can be written
-        raise RecordError(f"không khóa được thư mục dữ liệu để ghi: {describe(e)}; không có gì được ghi") from None
+        raise RecordError(W.cannot_lock(describe(e))) from None
     try:
         yield
     finally:
@@ -59,17 +60,15 @@ def _commit(root: Path, path: Path, message: str, commit: bool, repo: bool) -> t
     git repository (found once, by _prepare)."""
     if commit and gitops.unreachable(root):
         rel = _rel(root, path)
-        return False, (f"đã ghi tệp {rel} nhưng chưa lưu được vào git: thư mục là kho git mà máy "
-                       f"không tìm thấy chương trình git (PATH). Tệp vẫn còn nguyên; hãy tự lưu vào git sau")
+        return False, W.no_git_program(rel)
     if not commit or not repo:
         return False, None
     try:
         gitops.commit(root, [path], message)
     except gitops.GitError as e:
         rel = _rel(root, path)
-        return False, (f"đã ghi tệp {rel} nhưng chưa lưu được vào git ({e}). "
-                       f"Tệp vẫn còn nguyên; hãy tự chạy: git add '{rel}' && git commit -m '{message}'")
-    critical.record("đã lưu vào git")
+        return False, W.commit_failed(rel, e, message)
+    critical.record(W.SAVED_TO_GIT)
     return True, None
 
 
@@ -84,9 +83,9 @@ def _prepare(root: Path, folder: Path, commit: bool) -> bool:
     except gitops.GitBusy as e:
         raise RecordError(str(e)) from None
     except safefs.UnsafePath as e:
-        raise RecordError(f"{e.message}. Không có gì được ghi") from None
+        raise RecordError(W.nothing_written(e.message)) from None
     except OSError as e:
-        raise RecordError(f"không ghi được tệp vào {_rel(root, folder)}: {describe(e)}") from None
+        raise RecordError(W.cannot_write_into(_rel(root, folder), describe(e))) from None
     write.clear_leftovers(folder)
     return repo
 
@@ -103,7 +102,7 @@ def _save(root: Path, folder: Path, create: Callable[[], Path], message: str, co
             recheck()
         with critical.shielded():
             path = create()
-            critical.record(f"đã ghi tệp {_rel(root, path)}")
+            critical.record(W.file_written(_rel(root, path)))
             committed, warning = _commit(root, path, message, commit, repo)
     return Saved(path, _rel(root, path), committed, warning)
 
@@ -117,7 +116,7 @@ def add_file(root: Path, folder_rel: str, stem: str, text: str, message: str, co
         try:
             return write.create_unique(folder, stem, text)
         except OSError as e:
-            raise RecordError(f"không ghi được tệp vào {folder_rel}: {describe(e)}") from None
+            raise RecordError(W.cannot_write_into(folder_rel, describe(e))) from None
 
     return _save(root, folder, create, message, commit, recheck)
 
@@ -132,9 +131,9 @@ def add_exact(root: Path, rel: str, text: str, message: str, commit: bool = True
         try:
             write.create_new(path, text)
         except FileExistsError:
-            raise RecordError(exists() if exists else f"tệp {rel} đã có; không ghi đè") from None
+            raise RecordError(exists() if exists else W.file_exists(rel)) from None
         except OSError as e:
-            raise RecordError(f"không ghi được tệp {rel}: {describe(e)}") from None
+            raise RecordError(W.cannot_write_file(rel, describe(e))) from None
         return path
 
     return _save(root, path.parent, create, message, commit)

@@ -15,6 +15,7 @@ import stat
 from pathlib import Path
 
 from dukcli.words import NOT_REGULAR_FILE
+from dukcli.words import folder as W
 
 MAX_READ = 2 * 1024 * 1024  # SPEC §6: every read is capped before it starts
 
@@ -23,8 +24,7 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _FLAGS = os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
-LINK = "liên kết tượng trưng (symlink)"
-_THROUGH_LINK = "là liên kết tượng trưng (symlink); duk không ghi qua liên kết (có thể dẫn ra ngoài thư mục dữ liệu)"
+LINK = W.LINK
 
 
 class NotRegular(Exception):
@@ -47,11 +47,11 @@ def kind(st: os.stat_result) -> str | None:
     if stat.S_ISLNK(mode):
         return LINK
     if stat.S_ISDIR(mode):
-        return "thư mục"
+        return W.DIRECTORY
     if stat.S_ISFIFO(mode):
-        return "ống dẫn (FIFO)"
+        return W.FIFO
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "tệp thiết bị"
+        return W.DEVICE
     if stat.S_ISSOCK(mode):
         return "socket"
     return NOT_REGULAR_FILE
@@ -117,7 +117,7 @@ def _parts(root: Path, path: Path) -> list[str]:
         rel = os.pardir
     parts = Path(rel).parts
     if not parts or parts[0] == os.pardir or os.path.isabs(rel):
-        raise UnsafePath(f"'{path}' nằm ngoài thư mục dữ liệu; không ghi")
+        raise UnsafePath(W.outside_folder(path))
     return list(parts)
 
 
@@ -133,6 +133,6 @@ def make_dirs(root: Path, folder: Path) -> None:
             pass
         st = os.lstat(here)
         if stat.S_ISLNK(st.st_mode):
-            raise UnsafePath(f"'{here.relative_to(root).as_posix()}' {_THROUGH_LINK}")
+            raise UnsafePath(W.write_through_link(here.relative_to(root).as_posix()))
         if not stat.S_ISDIR(st.st_mode):
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(here))

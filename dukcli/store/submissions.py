@@ -3,6 +3,8 @@ two offices that each record one never conflict when their histories are merged.
 
 from __future__ import annotations
 
+from dukcli.words import folder as W
+
 SUBMISSIONS_DIR = "submissions"
 
 
@@ -19,5 +21,4 @@ def duplicate_message(first) -> str:
     from dukcli.periods import parse_period
 
     label = parse_period(first.period).label
-    return (f"đã nhận báo cáo {label} của '{first.person}' ngày {fmt(first.date)} "
-            f"({first.file}:{first.line}); không ghi lần thứ hai")
+    return W.duplicate_submission(label, first.person, fmt(first.date), first.file, first.line)
