@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dukcli.model import ROLE_NAMES
+from dukcli.words import output as W
 
 
 def calendar_text(meetings, as_of) -> str:
@@ -15,7 +16,7 @@ def calendar_text(meetings, as_of) -> str:
     cal.add("prodid", "-//duk//Lich du sinh hoat chi bo//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Lịch dự sinh hoạt chi bộ")
+    cal.add("x-wr-calname", W.CALENDAR_NAME)
     stamp = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.timezone.utc)  # stable output
     for mt in meetings:
         ev = icalendar.Event()
@@ -23,9 +24,8 @@ def calendar_text(meetings, as_of) -> str:
         ev.add("dtstamp", stamp)
         ev.add("dtstart", mt.day)
         ev.add("dtend", mt.day + dt.timedelta(days=1))
-        ev.add("summary", f"Dự sinh hoạt chi bộ: {mt.unit_name}")
-        ev.add("description", f"Người dự: {mt.name} ({ROLE_NAMES.get(mt.role, mt.role)}).\n"
-                              f"Sinh hoạt chi bộ định kỳ hằng tháng của {mt.unit_name}.")
+        ev.add("summary", W.meeting_summary(mt.unit_name))
+        ev.add("description", W.meeting_description(mt.name, ROLE_NAMES.get(mt.role, mt.role), mt.unit_name))
         ev.add("transp", "TRANSPARENT")
         cal.add_component(ev)
     return cal.to_ical().decode("utf-8")

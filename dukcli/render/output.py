@@ -8,15 +8,13 @@ import json
 import os
 import sys
 
-# Every Vietnamese letter (precomposed, as duk keeps text in NFC) and the symbols of duk's
-# tables. A stream whose code page cannot write all of them cannot show a name truthfully.
-_VIETNAMESE = ("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
-               + "".join(map(chr, range(0x1EA0, 0x1EFA))) + "✓✗…–—")
+from dukcli.words import output as W
 
 
 def _writes_vietnamese(encoding: str | None) -> bool:
+    """Whether a stream in this encoding can write every letter duk prints."""
     try:
-        _VIETNAMESE.encode(encoding or "ascii")
+        W.VIETNAMESE_ALPHABET.encode(encoding or "ascii")
     except (UnicodeError, LookupError):
         return False
     return True

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dukcli import words
-from dukcli.dates import fmt
 from dukcli.rules.quota import STATE_MARKS, STATUS_WORDS, PhuTrachRow, QuotaResult, TheoDoiRow
+from dukcli.words import output as W
 
 STATUS_STYLE = {"dat": "bold green", "dung-tien-do": "green", "chua-dat": "bold red", "cham-tien-do": "red",
                 "dang-thuc-hien": "yellow", "khong-ap-dung": "dim"}
@@ -46,31 +46,31 @@ def tables(result: QuotaResult, width: int = 200) -> list:
     td = [r for r in result.rows if isinstance(r, TheoDoiRow)]
     out = []
     if pt:
-        t = Table(title="Ủy viên Ban Thường vụ phụ trách (tối thiểu theo năm)", box=box.SIMPLE_HEAVY,
+        t = Table(title=W.PHU_TRACH_TITLE, box=box.SIMPLE_HEAVY,
                   title_justify="left", title_style="bold")
-        for col, justify in (("TT", "right"), ("Họ và tên", "left"), ("Trong kỳ", "right"),
-                             ("Lũy kế năm", "right"), (words.EXPECTED_BY_END, "right"), ("Chỉ tiêu năm", "right")):
+        for col, justify in (("TT", "right"), (W.NAME, "left"), (W.IN_PERIOD, "right"),
+                             (W.YEAR_TO_DATE, "right"), (words.EXPECTED_BY_END, "right"), (W.YEAR_TARGET, "right")):
             t.add_column(col, justify=justify)
-        t.add_column("Kết quả", no_wrap=True)
+        t.add_column(W.RESULT, no_wrap=True)
         for i, r in enumerate(pt, 1):
             t.add_row(str(i), r.name, str(r.visits), str(r.visits_ytd), str(r.expected), str(r.target_year),
                       status_text(r.status))
         out.append(t)
     if td:
-        t = Table(title="Cán bộ, chuyên viên theo dõi (tối thiểu mỗi tháng, mỗi đơn vị)", box=box.SIMPLE_HEAVY,
+        t = Table(title=W.THEO_DOI_TITLE, box=box.SIMPLE_HEAVY,
                   title_justify="left", title_style="bold")
         months = result.period.months()
         compact = len(months) > 3 and width < WIDE_ENOUGH
         t.add_column("TT", justify="right")
-        t.add_column("Họ và tên", no_wrap=not compact)
-        t.add_column("Đơn vị", ratio=1, min_width=12)
+        t.add_column(W.NAME, no_wrap=not compact)
+        t.add_column(W.UNIT, ratio=1, min_width=12)
         if compact:
             t.add_column(f"T{months[0][1]}→T{months[-1][1]}", no_wrap=True)
         else:
             for year, month in months:
                 t.add_column(f"T{month}", justify="center")
-        t.add_column("Đạt/Cần", justify="right", no_wrap=True)
-        t.add_column("Kết quả", no_wrap=True)
+        t.add_column(W.MET_OF_NEEDED, justify="right", no_wrap=True)
+        t.add_column(W.RESULT, no_wrap=True)
         previous = None
         for i, r in enumerate(td, 1):
             name = r.name if r.person != previous else ""
@@ -87,27 +87,23 @@ def totals_line(result: QuotaResult) -> str:
     short = sum(statuses.count(s) for s in ("chua-dat", "cham-tien-do"))
     ongoing = statuses.count("dang-thuc-hien")
     na = statuses.count("khong-ap-dung")
-    line = f"Tổng cộng {len(statuses)} dòng: {good} đạt/đúng tiến độ, {short} chưa đạt/chậm tiến độ, {ongoing} đang thực hiện"
-    return line + (f", {na} không áp dụng." if na else ".")
+    return W.quota_totals(len(statuses), good, short, ongoing, na)
 
 
 def print_table(result: QuotaResult, console) -> None:
-    console.print(f"[bold]Kết quả thực hiện Điều 4 — {result.period.label}[/bold] "
-                  f"(tính đến ngày {fmt(result.as_of)})")
+    console.print(f"[bold]{W.quota_title(result.period.label)}[/bold] {W.as_of(result.as_of)}")
     if not result.rows:
-        console.print("Không có ai được phân công trong kỳ này.")
+        console.print(W.NOBODY_IN_PERIOD)
         return
     for table in tables(result, console.width):
         console.print(table)
-    console.print("Ký hiệu: ✓ đạt, ✗ thiếu, … chưa hết tháng, – không yêu cầu; số là số lần trong tháng "
-                  "(bảng hẹp: mỗi tháng một dấu, xem số lần bằng --format csv).", style="dim")
+    console.print(W.QUOTA_LEGEND, style="dim")
     console.print(totals_line(result))
 
 
 # CSV is read by a clerk in Excel: Vietnamese headers and words, as the table (JSON keeps the
 # machine keys).
-CSV_HEADER = ["Họ và tên", "Mã người", "Vai trò", "Đơn vị", "Mã đơn vị", "Số lần trong kỳ", words.MONTHS_REQUIRED,
-              "Số tháng đạt", "Lũy kế năm", "Chỉ tiêu năm", words.EXPECTED_BY_END, "Kết quả"]
+CSV_HEADER = W.QUOTA_CSV_HEADER
 STATE_WORDS = words.MONTH_STATES
 
 

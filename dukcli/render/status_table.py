@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dukcli.rules.deadline import report_word
+from dukcli.words import output as W
 
 STATUS_STYLE = {"dung-han": "green", "tre-han": "yellow", "chua-nop": "red"}
 
@@ -13,21 +14,19 @@ def print_status(st, console) -> None:
     from dukcli.dates import fmt
     from dukcli.render.output import table
 
-    console.print(f"[bold]Báo cáo cá nhân {st.period.label}[/bold] — hạn nộp {fmt(st.due)} "
-                  f"(tính đến ngày {fmt(st.as_of)})")
+    console.print(f"[bold]{W.status_title(st.period.label)}[/bold] — {W.due_on(st.due)} {W.as_of(st.as_of)}")
     if not st.rows:
-        console.print("Không có ai được phân công trong quý này.")
+        console.print(W.NOBODY_IN_QUARTER)
         return
-    t = table(("TT", "right"), "Họ và tên", "Ngày nhận", "Tình trạng")
+    t = table(*W.STATUS_COLUMNS)
     for i, r in enumerate(st.rows, 1):
         style = "dim" if r.status == "chua-nop" and not r.overdue else STATUS_STYLE[r.status]
         t.add_row(str(i), r.name, fmt(r.received) if r.received else "—", Text(report_word(r), style=style))
     console.print(t)
-    console.print(f"Đúng hạn: {st.count('dung-han')}, trễ hạn: {st.count('tre-han')}, "
-                  f"chưa nộp: {st.count('chua-nop')} (tổng {len(st.rows)} người phải báo cáo).")
+    console.print(W.status_totals(st.count("dung-han"), st.count("tre-han"), st.count("chua-nop"), len(st.rows)))
 
 
-CSV_HEADER = ["Họ và tên", "Mã người", "Ngày nhận", "Tình trạng", "Số ngày trễ"]
+CSV_HEADER = W.STATUS_CSV_HEADER
 
 
 def csv_rows(st) -> list[list]:

@@ -9,6 +9,7 @@ from dukcli import words
 from dukcli.dates import fmt
 from dukcli.periods import Period
 from dukcli.rules.quota import counts_for
+from dukcli.words import output as W
 
 PART_WORDS = words.PARTS
 
@@ -29,11 +30,10 @@ class VisitRow:
     def csv_row(self) -> list:
         v = self.visit
         return [fmt(v.date), self.name, v.person, self.unit_name, v.unit, ", ".join(PART_WORDS[p] for p in v.parts),
-                m.RATINGS.get(v.rating, "") if v.rating else "", "có" if self.counts else "không", v.file]
+                m.RATINGS.get(v.rating, "") if v.rating else "", W.YES if self.counts else W.NO, v.file]
 
 
-CSV_HEADER = ["Ngày", "Người đi", "Mã người", "Đơn vị", "Mã đơn vị", "Nội dung", "Xếp loại sinh hoạt",
-              "Tính Điều 4", "Tệp"]
+CSV_HEADER = W.VISITS_CSV_HEADER
 
 
 def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) -> list[VisitRow]:
@@ -52,14 +52,14 @@ def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) 
 def print_table(period: Period, rows: list[VisitRow], console) -> None:
     from dukcli.render.output import table
 
-    console.print(f"[bold]Các chuyến đi cơ sở — {period.label}[/bold]")
+    console.print(f"[bold]{W.visits_title(period.label)}[/bold]")
     if not rows:
-        console.print("Không có chuyến đi nào trong kỳ.")
+        console.print(W.NO_VISITS)
         return
-    t = table("Ngày", "Người đi", "Đơn vị", "Nội dung", "Tính Điều 4", "Tệp")
+    t = table(*W.VISITS_COLUMNS)
     for r in rows:
         parts = ", ".join(PART_WORDS[p] for p in r.visit.parts)
         t.add_row(fmt(r.visit.date), r.name, r.unit_name, parts,
-                  "có" if r.counts else "[yellow]không[/yellow]", f"[dim]{r.visit.file}[/dim]")
+                  W.YES if r.counts else f"[yellow]{W.NO}[/yellow]", f"[dim]{r.visit.file}[/dim]")
     console.print(t)
-    console.print(f"{len(rows)} chuyến đi; {sum(1 for r in rows if r.counts)} được tính theo Điều 4.")
+    console.print(W.visits_total(len(rows), sum(1 for r in rows if r.counts)))

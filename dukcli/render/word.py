@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dukcli.text import BAD_CHARS, nfc
+from dukcli.words import output as W
 
 # docxtpl turns these back into braces after rendering, so data holding them would change;
 # an XML character reference for "_" survives that step and reads back as "_".
@@ -193,8 +194,8 @@ def _unsafe(exc: Exception) -> str:
 def _unsafe_words(names: list[str]) -> str:
     listed = ", ".join(f"'{n}'" for n in names)
     if not names or any(internal_name(n) for n in names):
-        return f"thẻ không an toàn (truy cập vào bên trong Python{': ' + listed if listed else ''})"
-    return f"thẻ không an toàn (thao tác {listed} không được phép trong mẫu)"
+        return W.unsafe_internals(listed)
+    return W.unsafe_operation(listed)
 
 
 def _describe(exc: Exception) -> str:
@@ -209,20 +210,20 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, UndefinedError):
         m = re.match(r"'(.+?)' is undefined", raw)
         if m:
-            return f"biến không biết '{m.group(1)}'"
+            return W.unknown_variable(m.group(1))
         m = re.search(r"has no attribute '(.+?)'", raw)
         if m:
-            return f"không có trường '{m.group(1)}'"
-        return "giá trị không có"
+            return W.no_field(m.group(1))
+        return W.NO_VALUE
     if isinstance(exc, TemplateSyntaxError):
         low = raw.lower()
         if "unexpected end of template" in low:
-            return "thẻ mở chưa được đóng, ví dụ thiếu {% endfor %} hoặc {% endif %}"
+            return W.UNCLOSED_TAG
         m = re.search(r"unknown tag '(.+?)'", raw)
         if m:
-            return f"thẻ '{m.group(1)}' không hợp lệ hoặc không có thẻ mở tương ứng"
-        return "thẻ viết sai (kiểm tra dấu ngoặc, dấu nháy và tên trong thẻ)"
-    return f"mẫu không dùng được ({type(exc).__name__})"
+            return W.unknown_tag(m.group(1))
+        return W.BAD_TAG
+    return W.template_unusable(type(exc).__name__)
 
 
 def _render_raw(template: Path, context: dict) -> bytes:
@@ -261,10 +262,10 @@ def unusable(e: Exception) -> str:
     from dukcli.oserr import describe
 
     if isinstance(e, (PackageNotFoundError, zipfile.BadZipFile)):
-        return "không phải tệp Word .docx, hoặc tệp đã hỏng"
+        return W.NOT_DOCX
     if isinstance(e, OSError):
         return describe(e)
-    return f"tệp Word có phần không đọc được: {type(e).__name__}"
+    return W.unreadable_part(type(e).__name__)
 
 
 def render(template: Path, context: dict, target: Path) -> None:
@@ -277,12 +278,11 @@ def render(template: Path, context: dict, target: Path) -> None:
     try:
         data = _render_raw(template, context)
     except SecurityError as e:
-        raise WordError(f"mẫu '{template}' dùng {_unsafe(e)}{_where(template, context, e)}; "
-                        f"không có gì được ghi. Kiểm tra mẫu bằng: duk template check {template}") from None
+        raise WordError(W.unsafe_template(template, _unsafe(e), _where(template, context, e))) from None
     except TemplateError as e:
-        raise WordError(f"mẫu '{template}': {_describe(e)}. Kiểm tra mẫu bằng: duk template check {template}") from None
+        raise WordError(W.template_error(template, _describe(e))) from None
     except Exception as e:  # not a .docx, damaged zip, docxtpl failing on a clerk's edit
-        raise WordError(f"không dùng được mẫu '{template}' ({unusable(e)})") from None
+        raise WordError(W.template_not_usable(template, unusable(e))) from None
     write_document(target, data)
 
 
@@ -293,7 +293,7 @@ def _where(template: Path, context: dict, exc: Exception) -> str:
     footnote, document property) is said to be there."""
     from jinja2.sandbox import SecurityError
 
-    outside = " ngoài các đoạn văn (trong hộp văn bản, chú thích hoặc thuộc tính của tệp)"
+    outside = W.OUTSIDE_PARAGRAPHS
     try:
         texts = read_paragraphs(template)
     except Exception:
@@ -313,7 +313,7 @@ def _where(template: Path, context: dict, exc: Exception) -> str:
                      if any(n in tag for tag in _TAG.findall(text) for n in names)), None)
     if not line or not 1 <= line <= len(texts):
         return outside
-    return f" ở đoạn {line} «{short(texts[line - 1])}»"
+    return W.in_paragraph(line, short(texts[line - 1]))
 
 
 def short(text: str, width: int = 80) -> str:
@@ -389,19 +389,19 @@ def verify(path: Path, expected: list[str]) -> list[str]:
     try:
         texts = read_paragraphs(path)
     except Exception as e:  # a file python-docx cannot open is exactly what we must catch
-        return [f"tệp vừa ghi không mở lại được ({unusable(e)})"]
+        return [W.reread_failed(unusable(e))]
     problems = []
     whole = "\n".join(texts)
     for text in expected:
         if clean_text(text) not in whole:
-            problems.append(f"thiếu nội dung: «{text}»")
+            problems.append(W.missing_text(text))
     data = sorted({clean_text(t) for t in expected if t}, key=len, reverse=True)
     for text in texts:
         rest = text
         for d in data:
             rest = rest.replace(d, "")
         if _TAG_OPEN.search(rest):
-            problems.append(f"còn sót thẻ mẫu trong đoạn: «{text}»")
+            problems.append(W.tag_left(text))
     return problems
 
 
@@ -426,7 +426,7 @@ def write_checked(template: Path, context: dict, target: Path, expected: list[st
         render(template, context, tmp)
         problems = verify(tmp, expected)
         if problems:
-            raise WordError(f"tệp '{target.name}' không đạt khi đọc lại: " + "; ".join(problems[:5]))
+            raise WordError(W.failed_reread(target.name, "; ".join(problems[:5])))
         if overwrite:
             os.replace(tmp, target)
         else:
@@ -493,7 +493,7 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
     try:
         texts = [p.text for p in paragraphs(docx.Document(str(path)))]
     except Exception as e:
-        return [TemplateProblem(0, "", f"không mở được tệp Word ({unusable(e)})")]
+        return [TemplateProblem(0, "", W.cannot_open_word(unusable(e)))]
     lines = [_tag_source(t) for t in texts]
     source = "\n".join(lines)
     env = environment()
@@ -515,7 +515,7 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
         by_line: dict[int, list[str]] = {}
         for line, name in e.found:
             by_line.setdefault(line, []).append(name)
-        return [at(line, _unsafe_words(names) + "; duk không chạy mẫu này")
+        return [at(line, _unsafe_words(names) + W.NOT_RUN)
                 for line, names in sorted(by_line.items())]
     unknown = sorted(meta.find_undeclared_variables(parsed) - set(sample))
     if unknown:
@@ -524,7 +524,7 @@ def check_template(path: Path, sample: dict) -> list[TemplateProblem]:
             word = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)")
             where = [i for i, line in enumerate(lines, 1)
                      if any(word.search(tag) for tag in _TAG.findall(line))]
-            problems.extend(at(i, f"biến không biết '{name}'") for i in where or [0])
+            problems.extend(at(i, W.unknown_variable(name)) for i in where or [0])
         return sorted(problems, key=lambda p: p.paragraph)
     try:
         env.from_string(source).render(sanitise(sample))
@@ -561,21 +561,19 @@ def _render_for_real(path: Path, sample: dict, texts: list[str]) -> list[Templat
         try:
             data = _render_raw(path, sample)
         except SecurityError as e:  # the text copy passed: a text box, footnote or property
-            return [TemplateProblem(0, "", f"{_unsafe(e)}{_where(path, sample, e)}; duk không chạy mẫu này")]
+            return [TemplateProblem(0, "", _unsafe(e) + _where(path, sample, e) + W.NOT_RUN)]
         except TemplateError as e:
             misplaced = re.search(r"unknown tag '(tr|tc|p|r)'", str(e))
             if misplaced:  # docxtpl only strips {%tr/{%tc inside a table row/cell
                 mark = "{%" + misplaced.group(1) + " "
                 where = next((i for i, t in enumerate(texts, 1) if mark in t), 0)
-                return [TemplateProblem(where, texts[where - 1] if where else "",
-                                        f"thẻ {mark}… %}} đặt sai chỗ ({{%tr và {{%tc chỉ dùng trong bảng; "
-                                        f"{{%p phải đứng một mình trong đoạn)")]
+                return [TemplateProblem(where, texts[where - 1] if where else "", W.misplaced_tag(mark))]
             return [TemplateProblem(0, "", _describe(e))]
         except Exception as e:
-            return [TemplateProblem(0, "", f"mẫu không dùng được ({unusable(e)})")]
+            return [TemplateProblem(0, "", W.template_unusable(unusable(e)))]
         try:
             target.write_bytes(data)
         except OSError as e:  # the disk, not the template
-            return [TemplateProblem(0, "", f"không ghi được tệp tạm để thử mẫu ({unusable(e)})")]
+            return [TemplateProblem(0, "", W.temp_write_failed(unusable(e)))]
         left = verify(target, [])
-    return [TemplateProblem(0, "", f"sau khi điền mẫu: {p}") for p in left]
+    return [TemplateProblem(0, "", W.after_filling(p)) for p in left]
