@@ -1,9 +1,10 @@
 """Where the `duk` program starts: the console script and `python -m dukcli` call main().
 
 This module imports nothing that the interpreter has not already loaded, so that its Ctrl-C
-handler is in place within microseconds of duk's first line; typer, click, rich and every
-command module are imported only after that (a quarter of a second on a warm disk). A Ctrl-C
-landing while they loaded used to print a raw KeyboardInterrupt traceback.
+handler is in place within microseconds of duk's first line; its words (dukcli.words), then
+typer, click, rich and every command module are imported only after that (a quarter of a
+second on a warm disk). A Ctrl-C landing while they loaded used to print a raw
+KeyboardInterrupt traceback.
 
 What comes before duk's first line is the interpreter's own start-up (the site module, runpy
 for `python -m`, the console script's `import re`): a Ctrl-C there is beyond any package's
@@ -17,9 +18,11 @@ import sys
 # during which a Ctrl-C would still be a raw traceback.
 import _signal
 
-# DukGroup's words after Ctrl-C. While duk is still loading no command has started, so nothing
-# can have been written and they are simply true.
-CANCELLED = "\nĐã hủy; không có gì được ghi."  # words.CANCELLED: not imported, to stay light
+# DukGroup's words after Ctrl-C (words.CANCELLED), loaded by main() first thing under the
+# handler. While duk is still loading no command has started, so nothing can have been written
+# and they are simply true.
+_cancelled = None
+_interrupted = False  # a Ctrl-C that came while those words were loading
 
 # "loading": Ctrl-C ends the process at once, with CANCELLED and status 130.
 # "running": Ctrl-C raises KeyboardInterrupt as usual; DukGroup answers it.
@@ -28,14 +31,24 @@ _phase = "loading"
 
 
 def _on_sigint(signum, frame) -> None:
+    global _interrupted
     if _phase == "running":
         raise KeyboardInterrupt
     if _phase == "loading":
-        # Exit here rather than raise: a KeyboardInterrupt raised inside some library's import
-        # can be swallowed by its `except:` or printed as "Exception ignored in …" by a
-        # finalizer. Nothing is open and nothing buffered yet, so os._exit loses nothing.
-        _say(CANCELLED)
-        os._exit(130)
+        if _cancelled is None:
+            # The words themselves are loading (a few milliseconds): main() answers as soon as
+            # they are in, for the same reason as below.
+            _interrupted = True
+            return
+        _exit_cancelled()
+
+
+def _exit_cancelled() -> None:
+    # Exit here rather than raise: a KeyboardInterrupt raised inside some library's import
+    # can be swallowed by its `except:` or printed as "Exception ignored in …" by a
+    # finalizer. Nothing is open and nothing buffered yet, so os._exit loses nothing.
+    _say(_cancelled)
+    os._exit(130)
 
 
 def _unraisable(info, _previous=sys.unraisablehook) -> None:
@@ -81,9 +94,10 @@ def _finish(code):
     except OSError as e:
         from dukcli.oserr import describe
         from dukcli.render.output import stdout_gone
+        from dukcli.words.commands import output_incomplete
 
         stdout_gone()
-        _say(f"Lỗi: không ghi được hết kết quả: {describe(e)}")
+        _say(output_incomplete(describe(e)))
         return 1
     return code
 
@@ -91,8 +105,9 @@ def _finish(code):
 def main():
     """Run duk; return its exit status. The caller exits with it (sys.exit): afterwards Ctrl-C
     is ignored, so that it cannot interrupt the interpreter's own shutdown."""
-    global _phase
+    global _phase, _cancelled, _interrupted
     _phase = "loading"
+    _interrupted = False
     # Respect a Ctrl-C that was already ignored (`nohup`, a background job of a script) and
     # leave alone a program that embeds duk in another thread.
     try:
@@ -104,6 +119,11 @@ def main():
     code = 130
     try:
         try:
+            from dukcli.words import CANCELLED
+
+            _cancelled = CANCELLED
+            if _interrupted:
+                _exit_cancelled()
             from dukcli.render.output import setup_streams
 
             setup_streams()
@@ -119,7 +139,12 @@ def main():
             # Without our handler (see above), or in the few instructions around DukGroup's own
             # handling; never a traceback, and the same truthful words as DukGroup's.
             cli_main = sys.modules.get("dukcli.cli.main")
-            _say(cli_main.cancelled_message() if _phase == "running" and cli_main else CANCELLED)
+            if _phase == "running" and cli_main:
+                _say(cli_main.cancelled_message())
+            else:
+                from dukcli.words import CANCELLED  # loaded already, unless this Ctrl-C came during that
+
+                _say(CANCELLED)
         try:
             code = _finish(code)
         except KeyboardInterrupt:  # Ctrl-C while the last of the output was being written

@@ -9,6 +9,7 @@ import typer
 
 from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
                                not_written, output_path, parse_day, pick, root, shown, today)
+from dukcli.words import commands as W
 
 
 def write_ics(text: str, path: Path, force: bool) -> None:
@@ -28,16 +29,13 @@ def write_ics(text: str, path: Path, force: bool) -> None:
 
 def agenda(
     as_of: AsOfOpt = None, person: PersonOpt = None,
-    days: Annotated[int, typer.Option("--days", min=0, help="Báo cáo đến hạn trong bao nhiêu ngày tới.")] = 14,
-    ics: Annotated[Optional[Path], typer.Option(
-        "--ics", help="Ghi lịch dự sinh hoạt chi bộ 3 tháng tới ra tệp iCalendar (.ics); một thư mục: "
-                      "tệp lich-sinh-hoat-<ngày>.ics trong đó.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp .ics đã có.")] = False,
-    format: Annotated[AgendaFormat, typer.Option("--format", "-f", help="Định dạng: table hoặc json.")]
+    days: Annotated[int, typer.Option("--days", min=0, help=W.DAYS_HELP)] = 14,
+    ics: Annotated[Optional[Path], typer.Option("--ics", help=W.ICS_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=W.FORCE_ICS_HELP)] = False,
+    format: Annotated[AgendaFormat, typer.Option("--format", "-f", help=W.FORMAT_AGENDA_HELP)]
     = AgendaFormat.table,
 ) -> None:
     """Việc cần làm: đơn vị chưa đi trong tháng, ai chậm tiến độ, báo cáo sắp đến hạn."""
-    from dukcli.dates import fmt
     from dukcli.render import output
     from dukcli.render.agenda_view import print_agenda
     from dukcli.render.ics import calendar_text
@@ -51,5 +49,5 @@ def agenda(
     if target is not None:
         meetings = todo.meetings(ds, day, 3, pid)
         write_ics(calendar_text(meetings, day), target, force)
-        echo_err(f"Đã ghi {len(meetings)} buổi sinh hoạt (từ {fmt(day)}, 3 tháng) vào {shown(target)}.")
+        echo_err(W.meetings_written(len(meetings), day, shown(target)))
     output.emit(format, as_json=ag.as_json, draw=lambda console: print_agenda(ag, console))

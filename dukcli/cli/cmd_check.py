@@ -12,14 +12,14 @@ import typer
 
 from dukcli import codes
 from dukcli.cli.common import TextFormat, diag_line, diagnostics, usage
+from dukcli.words import commands as W
 
 
 def check(
-    format: Annotated[TextFormat, typer.Option("--format", "-f", help="Định dạng: text hoặc json.")] = TextFormat.text,
+    format: Annotated[TextFormat, typer.Option("--format", "-f", help=W.FORMAT_TEXT_HELP)] = TextFormat.text,
     explain: Annotated[Optional[str], typer.Option(
-        "--explain", metavar="MÃ",
-        help="Giải thích một mã lỗi hoặc cảnh báo (ví dụ: duk check --explain schema) và cách sửa; "
-             "không kiểm tra dữ liệu.")] = None,
+        "--explain", metavar=W.EXPLAIN_METAVAR,
+        help=W.EXPLAIN_HELP)] = None,
 ) -> int:
     """Kiểm tra toàn bộ dữ liệu; thoát với mã 1 khi có lỗi.
 
@@ -36,9 +36,9 @@ def check(
         for d in diags:
             print(diag_line(d))
         if errors or warnings:
-            typer.echo(f"Có {errors} lỗi, {warnings} cảnh báo.", err=True)
+            typer.echo(W.check_totals(errors, warnings), err=True)
         else:
-            typer.echo("Dữ liệu hợp lệ: không có lỗi, không có cảnh báo.", err=True)
+            typer.echo(W.DATA_VALID, err=True)
     return 1 if errors else 0
 
 
@@ -48,8 +48,8 @@ def _explain(name: str, format: TextFormat) -> int:
         code = codes.get(name.strip())
     except codes.UnknownCode:
         close = difflib.get_close_matches(name.strip().lower(), codes.CODES, n=1)
-        hint = f" Có phải là '{close[0]}'?" if close else ""
-        raise usage(f"--explain: không có mã '{name}'.{hint} Các mã: {', '.join(codes.CODES)}") from None
+        hint = W.did_you_mean(close[0]) if close else ""
+        raise usage(W.unknown_code(name, hint, codes.CODES)) from None
     if format is TextFormat.json:
         print(json.dumps(code.as_json(), ensure_ascii=False, indent=2))
         return 0
@@ -57,7 +57,7 @@ def _explain(name: str, format: TextFormat) -> int:
     print()
     print(_wrapped(code.explanation))
     print()
-    print("Cách sửa:")
+    print(W.HOW_TO_FIX)
     print(_wrapped(code.fix))
     return 0
 

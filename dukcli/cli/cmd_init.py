@@ -9,6 +9,7 @@ import typer
 
 from dukcli.cli.common import DukError
 from dukcli.oserr import describe
+from dukcli.words import commands as W
 
 FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
 # Folders of one-file records (SPEC §2), kept in git by an empty .gitkeep until the first record.
@@ -16,7 +17,7 @@ FOLDERS = ("visits", "submissions")
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục dữ liệu mới (tạo nếu chưa có).")],
+    folder: Annotated[Path, typer.Argument(metavar=W.FOLDER_METAVAR, help=W.INIT_FOLDER_HELP)],
 ) -> None:
     """Tạo thư mục dữ liệu mới: duk.yaml có chú thích, các danh sách trống, git init."""
     from dukcli.resources import init_file
@@ -24,9 +25,9 @@ def init(
     from dukcli.store.cache import private_dir
 
     if (folder / "duk.yaml").exists():
-        raise DukError(f"'{folder}' đã là thư mục dữ liệu (có duk.yaml); không ghi đè")
+        raise DukError(W.already_data_folder(folder))
     if folder.exists() and not folder.is_dir():
-        raise DukError(f"'{folder}' là một tệp, không phải thư mục")
+        raise DukError(W.is_a_file(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
@@ -42,9 +43,8 @@ def init(
         write.create_new(folder / ".gitignore", ".duk/\n") if not (folder / ".gitignore").exists() else None
         private_dir(folder)
     except OSError as e:
-        raise DukError(f"không tạo được thư mục dữ liệu '{folder}': {describe(e)}") from None
-    committed = gitops.init(folder, [*written, ".gitignore", *(f"{name}/.gitkeep" for name in FOLDERS)], "Khởi tạo thư mục dữ liệu duk")
-    typer.echo(f"Đã tạo thư mục dữ liệu: {folder}")
-    typer.echo("Kho git đã được tạo với lần ghi đầu tiên." if committed else
-               "Không tạo kho git (máy chưa có git hoặc git báo lỗi).")
-    typer.echo("Bước tiếp theo: sửa duk.yaml, units.yaml, people.yaml, assignments.yaml, rồi chạy: duk check")
+        raise DukError(W.data_folder_not_made(folder, describe(e))) from None
+    committed = gitops.init(folder, [*written, ".gitignore", *(f"{name}/.gitkeep" for name in FOLDERS)], W.INIT_COMMIT)
+    typer.echo(W.data_folder_made(folder))
+    typer.echo(W.GIT_CREATED if committed else W.GIT_NOT_CREATED)
+    typer.echo(W.INIT_NEXT)

@@ -15,6 +15,8 @@ from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
 from dukcli.rules import entry
+from dukcli.words import commands as W
+from dukcli.words import prompts as P
 
 
 class Rating(str, Enum):
@@ -31,10 +33,9 @@ def _text_opt(option: str, key: tuple[str, str]):
 def log_visit(
     person: PersonOpt = None,
     unit: UnitOpt = None,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", help="Ngày đi: DD/MM/YYYY, YYYY-MM-DD, 'hôm nay' hoặc 'hôm qua'.")] = None,
-    work: Annotated[bool, typer.Option("--work", help="Có phần I: đi công tác cơ sở.")] = False,
-    meeting: Annotated[bool, typer.Option("--meeting", help="Có phần II: dự sinh hoạt chi bộ.")] = False,
+    date: Annotated[Optional[str], typer.Option("--date", help=W.VISIT_DATE_HELP)] = None,
+    work: Annotated[bool, typer.Option("--work", help=W.WORK_HELP)] = False,
+    meeting: Annotated[bool, typer.Option("--meeting", help=W.MEETING_HELP)] = False,
     situation: _text_opt("--situation", ("work", "situation")) = None,
     difficulties: _text_opt("--difficulties", ("work", "difficulties")) = None,
     work_proposals: _text_opt("--work-proposals", ("work", "proposals")) = None,
@@ -44,12 +45,10 @@ def log_visit(
     lessons: _text_opt("--lessons", ("meeting", "lessons")) = None,
     requests: _text_opt("--requests", ("meeting", "requests")) = None,
     meeting_proposals: _text_opt("--meeting-proposals", ("meeting", "proposals")) = None,
-    rating: Annotated[Optional[Rating], typer.Option(
-        "--rating", help="Xếp loại buổi sinh hoạt: tot, kha, trung-binh, kem.")] = None,
-    from_file: Annotated[Optional[Path], typer.Option(
-        "--from-file", help="Lấy chuyến đi từ tệp YAML (đúng mẫu tệp chuyến đi); tùy chọn trên dòng lệnh được ưu tiên.")] = None,
-    edit: Annotated[bool, typer.Option("--edit", help="Mở trình soạn thảo ($EDITOR) để viết nội dung.")] = False,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Ghi tệp nhưng không lưu vào git.")] = False,
+    rating: Annotated[Optional[Rating], typer.Option("--rating", help=W.RATING_HELP)] = None,
+    from_file: Annotated[Optional[Path], typer.Option("--from-file", help=W.FROM_FILE_HELP)] = None,
+    edit: Annotated[bool, typer.Option("--edit", help=W.EDIT_HELP)] = False,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=W.VISIT_NO_COMMIT_HELP)] = False,
 ) -> int:
     """Ghi nhận một chuyến đi cơ sở (đi công tác cơ sở và/hoặc dự sinh hoạt chi bộ)."""
     texts = {"situation": situation, "difficulties": difficulties, "work_proposals": work_proposals,
@@ -92,7 +91,7 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
         _show_warnings(verdict.warnings)
     _mention_other_errors(ctx)
     if asker is not None and not _confirmed(asker, prepared):
-        common.echo_err("Đã hủy; không có gì được ghi.")
+        common.echo_err(P.CANCELLED)
         return 1
     message = entry.commit_message(ctx.ds.person_name(prepared.person), ctx.ds.unit_name(prepared.unit),
                                    prepared.day)
@@ -102,11 +101,11 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
                                 recheck=lambda: _no_new_twin(ctx, verdict.visit))
     except record.RecordError as e:
         _keep_typed(ctx, draft, asker, DukError(e.message))
-    print(f"Đã ghi chuyến đi vào: {saved.rel}")
+    print(W.visit_written(saved.rel))
     if saved.committed:
-        print(f"Đã lưu vào git: {message}")
+        print(W.saved_to_git(message))
     if saved.warning:
-        common.echo_err(f"Cảnh báo: {saved.warning}")
+        common.echo_err(W.warning(saved.warning))
     _show_article4(ctx, verdict.visit, saved.rel)
     return 0
 
@@ -119,11 +118,11 @@ def _read_file(path: Path) -> entry.Draft:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise DukError(f"--from-file: không đọc được tệp '{path}': {describe(e)}") from None
+        raise DukError(W.unreadable_file(path, describe(e))) from None
     try:
         doc = yamltext.load(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise DukError(f"{path}: tệp không phải mã UTF-8 (hãy lưu lại với mã UTF-8)") from None
+        raise DukError(W.not_utf8(path)) from None
     except yamltext.YamlError as e:
         raise DukError(f"{path}:{e.line}: {e.message}") from None
     try:
@@ -136,17 +135,16 @@ def _require(draft: entry.Draft) -> None:
     """Without a terminal nothing can be asked: what is missing is a usage error."""
     missing = [f"--{k}" for k in ("person", "unit", "date") if not getattr(draft, k)]
     if missing:
-        raise usage(f"thiếu {', '.join(missing)} (không chạy trên cửa sổ dòng lệnh nên không hỏi được; "
-                    "hãy ghi đủ trên dòng lệnh)")
+        raise usage(W.missing_options(missing))
     if not draft.sections:
-        raise usage("cần --work hoặc --meeting hoặc một nội dung (ví dụ --situation \"…\")")
+        raise usage(W.NEEDS_CONTENT)
 
 
 def _where(ctx: Context, key: str) -> str:
     """How to name where a value came from in a message."""
     if key in ctx.given or ctx.source is None:
         return f"--{key}"
-    return f"'{key}' trong {ctx.source}"
+    return W.value_in_file(key, ctx.source)
 
 
 def _day(ctx: Context, text: str) -> dt.date:
@@ -165,7 +163,7 @@ def _person(ctx: Context, query: str):
     from dukcli import match
 
     try:
-        return match.find(query, match.people(ctx.ds), "người")
+        return match.find(query, match.people(ctx.ds), W.PERSON_WORD)
     except match.MatchError as e:
         raise DukError(f"{_where(ctx, 'person')}: {e.message}") from None
 
@@ -176,11 +174,11 @@ def _unit(ctx: Context, query: str, day: dt.date | None):
     from dukcli import match
 
     try:
-        return match.find(query, match.units(ctx.ds, on=day), "đơn vị")
+        return match.find(query, match.units(ctx.ds, on=day), W.UNIT_WORD)
     except match.MatchError as e:
         if day is not None:
             try:
-                return match.find(query, match.units(ctx.ds), "đơn vị")
+                return match.find(query, match.units(ctx.ds), W.UNIT_WORD)
             except match.MatchError:
                 pass
         raise DukError(f"{_where(ctx, 'unit')}: {e.message}") from None
@@ -210,8 +208,8 @@ def _prepare(ctx: Context, draft: entry.Draft) -> Prepared:
     verdict = entry.judge(ctx.ds, mapping, rel, ctx.today)
     if verdict.errors:
         for d in verdict.errors:
-            common.echo_err(f"  lỗi [{d.code}]: {d.message}")
-        raise DukError("chuyến đi không hợp lệ nên không được ghi (không có gì được ghi, không có gì được lưu vào git)")
+            common.echo_err(W.error_line(d.code, d.message))
+        raise DukError(W.VISIT_INVALID)
     return Prepared(person, unit, day, rel, verdict)
 
 
@@ -229,7 +227,7 @@ def _no_new_twin(ctx: Context, visit) -> None:
             continue
         other, _ = loader.read_visit(ctx.root, rel, stat[0])
         if other is not None and same_day_key(ctx.ds, other) == key:
-            raise record.RecordError(entry.twin_message(rel) + ". Không có gì được ghi")
+            raise record.RecordError(W.twin_refused(entry.twin_message(rel)))
 
 
 def _free_rel(root: Path, folder: str, stem: str) -> str:
@@ -276,7 +274,7 @@ def _pick(asker: Asker, question: str, listed: list, candidates: list, what: str
             n = int(answer)
             if 1 <= n <= len(listed):
                 return listed[n - 1]
-            asker.say(f"Không có số {n}; chọn từ 1 đến {len(listed)}.")
+            asker.say(P.no_such_number(n, len(listed)))
             continue
         try:
             return match.find(answer, candidates, what)
@@ -289,10 +287,10 @@ def _ask_person(ctx: Context, asker: Asker):
     from dukcli.text import name_key
 
     people = sorted(match.people(ctx.ds), key=lambda c: name_key(c.name))
-    asker.say("Người đi cơ sở:")
+    asker.say(P.WHO_WENT)
     for i, c in enumerate(people, 1):
         asker.say(f"  {i}. {c.name} ({c.id})")
-    return _pick(asker, "Chọn số thứ tự hoặc gõ một phần họ tên", people, people, "người")
+    return _pick(asker, P.PICK_PERSON, people, people, W.PERSON_WORD)
 
 
 def _assigned_units(ctx: Context, person: str, day: dt.date) -> list:
@@ -314,29 +312,26 @@ def _assigned_units(ctx: Context, person: str, day: dt.date) -> list:
 
 def _ask_unit(ctx: Context, asker: Asker, person: str, day: dt.date):
     from dukcli import match
-    from dukcli.dates import fmt
 
     listed = _assigned_units(ctx, person, day)
     if listed:
-        asker.say(f"Đơn vị được phân công ngày {fmt(day)}:")
+        asker.say(P.units_assigned_on(day))
         for i, c in enumerate(listed, 1):
             asker.say(f"  {i}. {c.name} ({c.id})")
-        question = "Chọn số thứ tự, hoặc gõ một phần tên của đơn vị bất kỳ"
+        question = P.PICK_ASSIGNED_UNIT
     else:
-        asker.say(f"Ngày {fmt(day)} người này không được phân công đơn vị nào.")
-        question = "Đơn vị (gõ mã hoặc một phần tên)"
+        asker.say(P.no_units_assigned_on(day))
+        question = P.PICK_ANY_UNIT
     # Only the units that exist on the day can be picked (a closed one is "not found").
-    return _pick(asker, question, listed, match.units(ctx.ds, on=day), "đơn vị")
+    return _pick(asker, question, listed, match.units(ctx.ds, on=day), W.UNIT_WORD)
 
 
 def _unit_problem(ctx: Context, unit_id: str, day: dt.date) -> str | None:
     """Why the unit cannot be visited on the day (it did not exist yet, or no longer)."""
-    from dukcli.dates import fmt
-
     unit = ctx.ds.units.get(unit_id)
     if unit is None or unit.exists_on(day):
         return None
-    return f"Đơn vị {unit.name} không tồn tại vào ngày {fmt(day)}; nhập ngày khác."
+    return P.unit_not_existing_on(unit.name, day)
 
 
 def _ask_date(ctx: Context, asker: Asker, unit=None) -> dt.date:
@@ -345,14 +340,14 @@ def _ask_date(ctx: Context, asker: Asker, unit=None) -> dt.date:
     from dukcli.dates import DateError, fmt, parse_date
 
     while True:
-        answer = asker.ask("Ngày đi (DD/MM/YYYY, 'hôm nay', 'hôm qua')", fmt(ctx.today))
+        answer = asker.ask(P.ASK_DATE, fmt(ctx.today))
         try:
             day = parse_date(answer, ctx.today, words=True)
         except DateError as e:
             asker.say(str(e))
             continue
         if day > ctx.today:
-            asker.say(f"Ngày {fmt(day)} còn ở tương lai (hôm nay là {fmt(ctx.today)}); nhập lại.")
+            asker.say(P.date_in_future(day, ctx.today))
             continue
         problem = _unit_problem(ctx, unit.id, day) if unit is not None else None
         if problem is not None:
@@ -366,17 +361,17 @@ def _refuse_twin_now(ctx: Context, person: str, unit: str, day: dt.date) -> None
 
     twins = VisitIndex(ctx.ds).on_day(ctx.ds, person, unit, day)
     if twins:
-        raise DukError(entry.twin_message(twins[0].file) + ". Không có gì được ghi")
+        raise DukError(W.twin_refused(entry.twin_message(twins[0].file)))
 
 
 def _ask_parts(asker: Asker) -> tuple[str, ...]:
     choices = {"1": ("work",), "2": ("meeting",), "3": ("work", "meeting")}
-    asker.say("Ghi nhận phần nào?  1. Đi công tác cơ sở   2. Dự sinh hoạt chi bộ   3. Cả hai")
+    asker.say(P.ASK_PARTS)
     while True:
-        answer = asker.ask("Chọn 1, 2 hoặc 3")
+        answer = asker.ask(P.PICK_PART)
         if answer in choices:
             return choices[answer]
-        asker.say("Hãy gõ 1, 2 hoặc 3.")
+        asker.say(P.TYPE_PART)
 
 
 RATING_CHOICES = {"1": "tot", "2": "kha", "3": "trung-binh", "4": "kem"}
@@ -386,7 +381,7 @@ def _ask_items(asker: Asker, section: str) -> dict:
     from dukcli import model as m
     from dukcli.text import fold
 
-    asker.say(f"{entry.SECTION_NAMES[section]} (Enter để bỏ trống một mục):")
+    asker.say(P.items_of(entry.SECTION_NAMES[section]))
     out = {}
     for name in entry.SECTION_FIELDS[section]:
         if name == "rating":
@@ -397,12 +392,11 @@ def _ask_items(asker: Asker, section: str) -> dict:
     if section == "meeting":
         words = {fold(word): code for code, word in m.RATINGS.items()}
         while True:
-            answer = fold(asker.ask("Xếp loại buổi sinh hoạt: 1. Tốt  2. Khá  3. Trung bình  4. Kém  "
-                                    "(Enter để bỏ qua)", ""))
+            answer = fold(asker.ask(P.ASK_RATING, ""))
             code = RATING_CHOICES.get(answer) or words.get(answer) or (answer if answer in m.RATINGS else None)
             if code or not answer:
                 break
-            asker.say("Hãy gõ 1, 2, 3, 4 hoặc Enter.")
+            asker.say(P.TYPE_RATING)
         if code:
             out["rating"] = code
     return out
@@ -410,11 +404,11 @@ def _ask_items(asker: Asker, section: str) -> dict:
 
 def _confirmed(asker: Asker, prepared: Prepared) -> bool:
     asker.say("")
-    asker.say(f"Chuyến đi sẽ được ghi vào {prepared.rel}:")
+    asker.say(P.will_be_written(prepared.rel))
     asker.say(prepared.verdict.text.rstrip("\n"))
     for d in prepared.verdict.warnings:
-        asker.say(f"Cảnh báo [{d.code}]: {d.message}")
-    return asker.yes("Lưu chuyến đi này?")
+        asker.say(W.warning_line(d.code, d.message))
+    return asker.yes(P.SAVE_VISIT)
 
 
 def _from_text(ctx: Context, text: str) -> Prepared:
@@ -424,12 +418,12 @@ def _from_text(ctx: Context, text: str) -> Prepared:
     try:
         doc = yamltext.load(text)
     except yamltext.YamlError as e:
-        raise DukError(f"dòng {e.line}: {e.message}") from None
+        raise DukError(P.at_line(e.line, e.message)) from None
     try:
         draft = entry.from_document(doc)
     except entry.EntryError as e:
         raise DukError(str(e)) from None
-    return _prepare(Context(ctx.root, ctx.ds, ctx.diags, ctx.today, "nội dung vừa soạn", set()), draft)
+    return _prepare(Context(ctx.root, ctx.ds, ctx.diags, ctx.today, P.JUST_TYPED, set()), draft)
 
 
 def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
@@ -440,19 +434,19 @@ def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
     while True:
         text, ok = run_editor(text)
         if not ok:
-            _rescue(ctx, text, "trình soạn thảo báo lỗi khi đóng")
+            _rescue(ctx, text, P.EDITOR_FAILED)
         if _blank(text):
-            raise DukError("nội dung trống: đã hủy, không có gì được ghi")
+            raise DukError(P.EMPTY_CONTENT)
         try:
             return _from_text(ctx, text)
         except DukError as e:
-            common.echo_err(f"Nội dung chưa hợp lệ: {e.message}")
+            common.echo_err(P.content_invalid(e.message))
         try:
-            again = asker.yes("Mở lại trình soạn thảo để sửa (nội dung đã gõ được giữ nguyên)?", True)
+            again = asker.yes(P.EDIT_AGAIN, True)
         except EOFError:
             again = False
         if not again:
-            _rescue(ctx, text, "chuyến đi chưa hợp lệ")
+            _rescue(ctx, text, P.STILL_INVALID)
 
 
 def _keep_typed(ctx: Context, draft: entry.Draft, asker, error: DukError):
@@ -485,22 +479,20 @@ def _rescue(ctx: Context, text: str, why: str) -> None:
     # .duk/ when it is a real folder; else (a link or a file there) the system's temp folder.
     folder = private_dir(ctx.root) or Path(tempfile.gettempdir())
     path = write.create_unique(folder, f"chuyen-di-chua-ghi-{stamp}", text)
-    raise DukError(f"{why}; không có gì được ghi. Nội dung đã gõ được giữ ở: {path}\n"
-                   f"Sửa xong, ghi lại bằng: duk log-visit --from-file '{path}' --edit")
+    raise DukError(P.typed_kept(why, path))
 
 
 # --- after saving -------------------------------------------------------------------------
 
 def _show_warnings(warnings: list) -> None:
     for d in warnings:
-        common.echo_err(f"Cảnh báo [{d.code}]: {d.message}")
+        common.echo_err(W.warning_line(d.code, d.message))
 
 
 def _mention_other_errors(ctx: Context) -> None:
     errors = sum(1 for d in ctx.diags if d.severity == "error")
     if errors:
-        common.echo_err(f"Cảnh báo: thư mục dữ liệu đang có {errors} lỗi ở các tệp khác (xem: duk check); "
-                        "chuyến đi này hợp lệ nên vẫn được ghi.")
+        common.echo_err(W.errors_in_other_files(errors))
 
 
 def _show_article4(ctx: Context, visit, rel: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt,
                                YearOpt, echo_err, load_for_report, parse_day, period_from, pick, today)
+from dukcli.words import commands as W
 
 
 def filter_rows(ds, result, period, pid: str | None, uid: str | None):
@@ -37,10 +38,7 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day, period_arg)
     if day < p.start:
-        from dukcli.dates import fmt
-
-        echo_err(f"Cảnh báo: ngày tính {fmt(day)} trước khi {p.label} bắt đầu ({fmt(p.start)}): "
-                 "chưa tháng nào đến hạn, mọi ô đều là 'chưa đến hạn'.")
+        echo_err(W.as_of_before_period(day, p.label, p.start))
     _, ds = load_for_report()
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)

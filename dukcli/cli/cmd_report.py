@@ -11,6 +11,7 @@ import typer
 from dukcli.cli.common import (DukError, data_template, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
                                load_for_report, not_written, output_path, parse_day, period_from, pick,
                                refuse_placeholders, shown, today, usage)
+from dukcli.words import commands as W
 
 REPORT_TEMPLATE = "report.docx"
 
@@ -19,7 +20,7 @@ def choose_template(folder: Path, option: Path | None) -> Path:
     """--template, else the data folder's templates/report.docx, else the shipped one."""
     if option is not None:
         if not option.is_file():
-            raise DukError(f"--template: không có tệp mẫu '{option}'")
+            raise DukError(f"--template: {W.no_template_file(option)}")
         return option
     return data_template(folder, REPORT_TEMPLATE)
 
@@ -32,7 +33,7 @@ def people_to_report(ds, query: str | None, everyone: bool, period) -> list:
         return [ds.people[pid]]
     chosen = [ds.people[i] for i in owers(ds, period) if i in ds.people]
     if not chosen:
-        raise DukError(f"không có ai được phân công trong {period.label.lower()}; không có tệp nào được ghi")
+        raise DukError(W.nobody_assigned(period.label.lower()))
     return chosen
 
 
@@ -62,7 +63,7 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
     try:
         write_checked(template, context, target, report.expected_texts(context), overwrite=force)
     except FileExistsError:
-        raise DukError(f"tệp '{target}' đã có; không ghi đè (dùng --force để ghi đè)") from None
+        raise DukError(W.file_exists_kept(target)) from None
     except WordError as e:
         raise DukError(str(e)) from None
     except OSError as e:  # the disk (full, over quota…), never the template: nothing is left
@@ -78,35 +79,27 @@ def _nothing_owed(ds, person, period) -> None:
     if deadline.owes(ds, person.id, period):  # any assignment in force during the period
         return
     if not report.visits_of(ds, person.id, period):
-        raise DukError(f"{person.name} không có phân công nào và không có chuyến đi nào trong {period.label}: "
-                       "không có gì để báo cáo, không ghi tệp (kiểm tra lại --person và kỳ)")
-    echo_err(f"Cảnh báo: {person.name} không có phân công nào trong {period.label}; "
-             "báo cáo chỉ liệt kê các chuyến đi đã ghi.")
+        raise DukError(W.nothing_to_report(person.name, period.label))
+    echo_err(W.report_unassigned(person.name, period.label))
 
 
 def report_cmd(
     person: PersonOpt = None,
-    everyone: Annotated[bool, typer.Option(
-        "--all", help="Làm báo cáo cho mọi người có phân công trong kỳ (mỗi người một tệp).")] = False,
+    everyone: Annotated[bool, typer.Option("--all", help=W.ALL_HELP)] = False,
     period_arg: PeriodArg = None, period: PeriodOpt = None,
     quarter: QuarterOpt = None,
     year: YearOpt = None,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", help="Ngày ghi ở dòng địa danh, ngày tháng (mặc định: hôm nay).")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Tệp .docx sẽ ghi (mặc định: bao-cao-<kỳ>-<người>.docx).")] = None,
-    out_dir: Annotated[Optional[Path], typer.Option(
-        "--out-dir", help="Thư mục ghi các tệp báo cáo (mặc định: thư mục hiện tại).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
-    template: Annotated[Optional[Path], typer.Option(
-        "--template", help="Mẫu Word khác (mặc định: templates/report.docx của thư mục dữ liệu, "
-                           "nếu có, hoặc mẫu kèm theo duk).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help=W.REPORT_DATE_HELP)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=W.REPORT_OUTPUT_HELP)] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out-dir", help=W.OUT_DIR_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=W.FORCE_HELP)] = False,
+    template: Annotated[Optional[Path], typer.Option("--template", help=W.TEMPLATE_HELP)] = None,
 ) -> None:
     """Báo cáo cá nhân kết quả đi công tác cơ sở và dự sinh hoạt chi bộ (Điều 6.1), tệp Word."""
     if bool(person) == everyone:
-        raise usage("cần đúng một trong hai: --person NGƯỜI hoặc --all")
+        raise usage(W.PERSON_OR_ALL)
     if everyone and output is not None and not output.is_dir():
-        raise usage("--all ghi nhiều tệp: dùng --out-dir THƯ_MỤC thay cho -o")
+        raise usage(W.ALL_NEEDS_OUT_DIR)
     the_period = period_from(period, quarter, year, None, period_arg)
     day = parse_day(date, "--date") or today()
     folder, ds = load_for_report(notes=(the_period.start, the_period.end))
@@ -117,9 +110,9 @@ def report_cmd(
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         names = ", ".join(str(t) for t in existing[:5])
-        raise DukError(f"đã có tệp: {names}; không ghi đè (dùng --force để ghi đè)")
+        raise DukError(W.files_exist(names))
     if not everyone:
         _nothing_owed(ds, chosen[0], the_period)
     for who, target in zip(chosen, targets):
         count = write_report(ds, who, the_period, day, form, target, force)
-        typer.echo(f"Đã ghi {shown(target)} ({who.name}, {the_period.label}, {count} lượt đi cơ sở)")
+        typer.echo(W.report_written(shown(target), who.name, the_period.label, count))

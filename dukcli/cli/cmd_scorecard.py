@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from dukcli.cli.common import AsOfOpt, FormatOpt, TableFormat, load_for_report, parse_day, today, usage
+from dukcli.words import commands as W
 
 
 def scorecard(
-    year: Annotated[int, typer.Option("--year", "-y", help="Năm đánh giá.")],
+    year: Annotated[int, typer.Option("--year", "-y", help=W.SCORECARD_YEAR_HELP)],
     as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table,
 ) -> None:
     """Tiêu chí đánh giá hằng năm (Điều 6.1): kết quả Điều 4 và bốn báo cáo quý của từng người."""
@@ -18,7 +19,7 @@ def scorecard(
     from dukcli.rules import scorecard as yearly
 
     if not 1900 <= year <= 2999:
-        raise usage(f"--year: năm '{year}' không hợp lệ")
+        raise usage(W.bad_year(year))
     day = parse_day(as_of, "--as-of") or today()
     _, ds = load_for_report()
     card = yearly.scorecard(ds, year, day)

@@ -10,25 +10,24 @@ import typer
 from dukcli.cli.common import (DukError, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt,
                                YearOpt, echo_err, load_checked, parse_day, period_from, pick,
                                quarter_only, today, usage)
+from dukcli.words import commands as W
+from dukcli.words import prompts as P
 
 
 def submit(
     person: PersonOpt = None, period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", "-d", help="Ngày nhận báo cáo (DD/MM/YYYY, YYYY-MM-DD, hôm nay). Bỏ trống: hôm nay, "
-                             "chỉ khi là quý này hoặc quý trước.")] = None,
-    no_commit: Annotated[bool, typer.Option("--no-commit", help="Không lưu vào git.")] = False,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", help=W.SUBMIT_DATE_HELP)] = None,
+    no_commit: Annotated[bool, typer.Option("--no-commit", help=W.SUBMIT_NO_COMMIT_HELP)] = False,
 ) -> None:
     """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions/QUÝ/NGƯỜI.yaml)."""
     from dukcli import model as m
-    from dukcli.dates import fmt
     from dukcli.rules import deadline
     from dukcli.rules.validate import check_submission
     from dukcli.store import submissions
     from dukcli.store.record import RecordError, add_exact
 
     if not person:
-        raise usage("thiếu --person (người nộp báo cáo)")
+        raise usage(W.SUBMIT_NEEDS_PERSON)
     q = quarter_only(period_from(period, quarter, year, None, period_arg), "submit")
     day = parse_day(date, "--date") or _received_today(q)
     folder, ds, diags = load_checked()
@@ -43,44 +42,42 @@ def submit(
         raise DukError(submissions.duplicate_message(first))
     errors = [d for d in diags if d.severity == "error"]
     if errors:
-        echo_err(f"Cảnh báo: thư mục dữ liệu đang có {len(errors)} lỗi ở chỗ khác (xem: duk check).")
+        echo_err(W.errors_elsewhere(len(errors)))
     if not deadline.owes(ds, pid, q):
-        echo_err(f"Cảnh báo: {ds.person_name(pid)} không có phân công nào trong {q.label}.")
-    message = f"Nhận báo cáo: {ds.person_name(pid)} – {q.label} – {fmt(day)}"
+        echo_err(W.no_assignment_in(ds.person_name(pid), q.label))
+    message = W.submission_commit(ds.person_name(pid), q.label, day)
     try:
         saved = add_exact(folder, rel, submissions.entry_text(pid, q.code, day), message, commit=not no_commit,
-                          exists=lambda: f"đã nhận báo cáo {q.label} của '{pid}' ({rel}); không ghi lần thứ hai")
+                          exists=lambda: W.already_received(q.label, pid, rel))
     except RecordError as e:
         raise DukError(e.message) from None
     if saved.warning:
-        echo_err(f"Cảnh báo: {saved.warning}")
+        echo_err(W.warning(saved.warning))
     due = deadline.due_date(ds.config, q)
-    word = "đúng hạn" if day <= due else f"trễ hạn {(day - due).days} ngày"
-    print(f"Đã ghi nhận báo cáo {q.label} của {ds.person_name(pid)}, nhận ngày {fmt(day)} "
-          f"({word}; hạn nộp {fmt(due)}).")
+    word = W.ON_TIME if day <= due else W.late_by((day - due).days)
+    print(W.submission_recorded(q.label, ds.person_name(pid), day, word, due))
     if saved.committed:
-        print(f"Đã lưu vào git: {message}")
+        print(W.saved_to_git(message))
 
 
 def _received_today(q):
     """Without --date: today, said aloud, for this quarter's or the last one's report; for an
     older quarter today is most likely wrong, so the date is asked (a usage error elsewhere)."""
     from dukcli.cli.terminal import Asker, interactive
-    from dukcli.dates import fmt
     from dukcli.periods import quarter_of
 
     day = today()
     current = quarter_of(day)
     previous = quarter_of(current.start - dt.timedelta(days=1))
     if q.code in (current.code, previous.code):
-        echo_err(f"Ngày nhận: hôm nay, {fmt(day)} (muốn ngày khác, dùng --date).")
+        echo_err(W.received_today(day))
         return day
     if not interactive():
-        raise usage(f"--date: {q.label} đã qua; hãy ghi rõ ngày nhận báo cáo (ví dụ --date 28/06/{q.year})")
+        raise usage(W.past_quarter_needs_date(q.label, q.year))
     asker = Asker()
     while True:
-        answer = asker.ask(f"Ngày nhận báo cáo {q.label} (DD/MM/YYYY)")
+        answer = asker.ask(P.ask_received_day(q.label))
         try:
-            return parse_day(answer, "ngày nhận")
+            return parse_day(answer, P.RECEIVED_DAY)
         except DukError as e:
             asker.say(e.message)

@@ -10,17 +10,16 @@ import typer
 from dukcli.cli.common import (AsOfOpt, DukError, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
                                load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
                                root, shown, today)
+from dukcli.words import commands as W
 
 SUMMARY_TEMPLATE = "summary.docx"
 
 
 def summary(
     period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
-    output_file: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Tệp .docx ghi ra (mặc định: tong-hop-<kỳ>.docx).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
-    date: Annotated[Optional[str], typer.Option(
-        "--date", "-d", help="Ngày ghi trên văn bản (mặc định: ngày --as-of nếu có, nếu không: hôm nay).")] = None,
+    output_file: Annotated[Optional[Path], typer.Option("--output", "-o", help=W.SUMMARY_OUTPUT_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help=W.FORCE_HELP)] = False,
+    date: Annotated[Optional[str], typer.Option("--date", "-d", help=W.SUMMARY_DATE_HELP)] = None,
 ) -> None:
     """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
     from dukcli.render import word
@@ -44,4 +43,4 @@ def summary(
         raise DukError(str(e)) from None
     except OSError as e:
         raise not_written(path, e) from None
-    print(f"Đã ghi báo cáo tổng hợp {p.label}: {shown(path)}")
+    print(W.summary_written(p.label, shown(path)))

@@ -9,9 +9,10 @@ import typer
 
 from dukcli.cli.common import DukError, echo_err, usage
 from dukcli.oserr import describe
+from dukcli.words import commands as W
 
 app = typer.Typer(
-    help="Mẫu Word của báo cáo: chép ra để sửa, kiểm tra mẫu đã sửa.",
+    help=W.TEMPLATE_APP_HELP,
     no_args_is_help=True,
 )
 
@@ -35,18 +36,18 @@ def _kind_of(file: Path) -> str:
 
 @app.command("export")
 def template_export(
-    folder: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục sẽ nhận bản sao các mẫu (tạo nếu chưa có).")],
+    folder: Annotated[Path, typer.Argument(metavar=W.FOLDER_METAVAR, help=W.EXPORT_FOLDER_HELP)],
 ) -> None:
     """Chép các mẫu Word kèm theo duk ra THƯ_MỤC để sửa trong Word (không ghi đè tệp đã có)."""
     from dukcli.resources import template_dir
 
     shipped = sorted(template_dir().glob("*.docx"))
     if folder.exists() and not folder.is_dir():
-        raise DukError(f"'{folder}' là một tệp, không phải thư mục")
+        raise DukError(W.is_a_file(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise DukError(f"không tạo được thư mục '{folder}': {describe(e)}") from None
+        raise DukError(W.folder_not_made(folder, describe(e))) from None
     copied = 0
     for source in shipped:
         target = folder / source.name
@@ -54,25 +55,21 @@ def template_export(
             with open(target, "xb") as fh:  # exclusive: never over a clerk's edited copy
                 fh.write(source.read_bytes())
         except FileExistsError:
-            echo_err(f"Bỏ qua {target}: tệp đã có, không ghi đè.")
+            echo_err(W.skipped_existing(target))
             continue
         except OSError as e:
-            raise DukError(f"không ghi được '{target}': {describe(e)}") from None
+            raise DukError(W.copy_not_written(target, describe(e))) from None
         copied += 1
-        typer.echo(f"Đã chép {target}")
+        typer.echo(W.copied(target))
     if not copied:
-        raise DukError(f"không chép được mẫu nào vào '{folder}'")
-    typer.echo("Sửa mẫu trong Word, giữ nguyên các thẻ {{ … }} và {%p … %}; kiểm tra bằng: "
-               "duk template check TỆP; dùng bằng cách đặt vào thư mục templates/ của thư mục dữ liệu "
-               "hoặc: duk report --template TỆP")
+        raise DukError(W.none_copied(folder))
+    typer.echo(W.TEMPLATE_EDIT_HINT)
 
 
 @app.command("check")
 def template_check(
-    file: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp mẫu .docx cần kiểm tra.")],
-    kind: Annotated[Optional[str], typer.Option(
-        "--kind", help="Loại mẫu: report (báo cáo cá nhân) hoặc summary (báo cáo tổng hợp); "
-                       "mặc định đoán theo tên tệp.")] = None,
+    file: Annotated[Path, typer.Argument(metavar=W.FILE_METAVAR, help=W.CHECK_FILE_HELP)],
+    kind: Annotated[Optional[str], typer.Option("--kind", help=W.KIND_HELP)] = None,
 ) -> None:
     """Kiểm tra một mẫu Word đã sửa: thẻ không an toàn, biến không biết, thẻ viết sai (kèm đoạn văn chứa lỗi)."""
     from dukcli.render.word import check_template, short
@@ -80,14 +77,14 @@ def template_check(
     samples = _samples()
     kind = kind or _kind_of(file)
     if kind not in samples:
-        raise usage(f"--kind: không biết loại mẫu '{kind}' (chỉ nhận: {', '.join(samples)})")
+        raise usage(W.unknown_kind(kind, samples))
     if not file.is_file():
-        raise DukError(f"không có tệp mẫu '{file}'")
+        raise DukError(W.no_template_file(file))
     problems = check_template(file, samples[kind]())
     if not problems:
-        typer.echo(f"Mẫu hợp lệ: {file}")
+        typer.echo(W.template_valid(file))
         return
     for p in problems:
-        where = f"đoạn {p.paragraph} «{short(p.text)}»: " if p.paragraph else ""
+        where = W.in_paragraph(p.paragraph, short(p.text)) if p.paragraph else ""
         echo_err(f"{file}: {where}{p.message}")
-    raise DukError(f"mẫu '{file}' có {len(problems)} lỗi; hãy sửa trong Word rồi kiểm tra lại")
+    raise DukError(W.template_has_errors(file, len(problems)))

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli import model as m
+from dukcli.words import commands as W
 
 
 class DukError(Exception):
@@ -43,7 +44,7 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(fixed)
         except ValueError:
-            raise usage(f"biến DUK_TODAY='{fixed}' không phải ngày YYYY-MM-DD") from None
+            raise usage(W.bad_today(fixed)) from None
     return dt.date.today()
 
 
@@ -51,7 +52,7 @@ def root() -> Path:
     from dukcli.store.locate import NoDataFolder, find
 
     if STATE.data is not None and not STATE.data.strip():  # not "search from here" in disguise
-        raise usage("--data: chưa nhập thư mục dữ liệu")
+        raise usage(W.NO_DATA_FOLDER_GIVEN)
     try:
         return find(STATE.data)
     except NoDataFolder as e:
@@ -76,7 +77,7 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
     for d in shown:
         echo_err(diag_line(d))
     if limit is not None and len(diags) > limit:
-        echo_err(f"… và {len(diags) - limit} dòng khác (xem đầy đủ: duk check)")
+        echo_err(W.more_lines(len(diags) - limit))
 
 
 def _snapshot_key(fingerprint: str, day: dt.date) -> str:
@@ -125,7 +126,7 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
     from dukcli.store.cache import seen_before
 
     if seen_before(folder, "warnings", "\n".join(diag_line(d) for d in warnings)):
-        echo_err(f"{len(warnings)} cảnh báo (đã báo ở lần chạy trước); xem đầy đủ: duk check")
+        echo_err(W.warnings_seen_before(len(warnings)))
     else:
         show_diags(warnings, limit=10)
 
@@ -138,7 +139,7 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path,
     errors = [d for d in diags if d.severity == "error"]
     if errors:
         show_diags(errors, limit=20)
-        raise DukError(f"dữ liệu có {len(errors)} lỗi; hãy sửa rồi chạy lại (kiểm tra bằng: duk check)")
+        raise DukError(W.data_has_errors(len(errors)))
     warnings = [d for d in diags if d.severity == "warning"]
     if warnings:
         show_warnings(folder, warnings)
@@ -158,15 +159,13 @@ def data_template(folder: Path, name: str) -> Path:
     try:
         return folder_template(folder, name)
     except NotRegular as e:
-        raise DukError(f"mẫu templates/{name} của thư mục dữ liệu là {e.what}, không phải tệp thông thường; "
-                       "duk không mở nó (thay bằng tệp .docx thật hoặc xóa đi)") from None
+        raise DukError(W.template_not_regular(name, e.what)) from None
 
 
 def refuse_placeholders(ds: m.Dataset) -> None:
     """A document header never shows duk init's "..." (SPEC §5 placeholder)."""
     if ds.config.placeholders:
-        raise DukError(f"duk.yaml còn '...' chưa điền ở {', '.join(ds.config.placeholders)}: văn bản không thể in "
-                       "tiêu đề như vậy. Hãy sửa duk.yaml rồi chạy lại (xem: duk check)")
+        raise DukError(W.placeholders_left(ds.config.placeholders))
 
 
 def parse_day(text: str | None, option: str, words: bool = True) -> dt.date | None:
@@ -198,22 +197,16 @@ class AgendaFormat(str, Enum):
     json = "json"
 
 
-PeriodOpt = Annotated[Optional[str], typer.Option(
-    "--period", "-p", help="Kỳ: 2019Q2, 2019-Q2, Q2, 2019H1, 2019H2, 2019-9M, 2019, 2019-05 (mặc định: quý của --as-of, hoặc quý hiện tại).")]
+PeriodOpt = Annotated[Optional[str], typer.Option("--period", "-p", help=W.PERIOD_HELP)]
 PeriodArg = Annotated[Optional[str], typer.Argument(
-    metavar="KỲ", show_default=False,
-    help="Kỳ, thay cho --period: 2019Q2, 2019H1, 2019H2, 2019-9M, 2019, 2019-05.")]
-QuarterOpt = Annotated[Optional[str], typer.Option(
-    "--quarter", "-q", help="Quý: Q1, Q2, Q3, Q4 (dùng với --year).")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Năm của kỳ (mặc định: năm nay).")]
-AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Tính đến ngày (DD/MM/YYYY hoặc YYYY-MM-DD; mặc định: hôm nay).")]
-PersonOpt = Annotated[Optional[str], typer.Option(
-    "--person", help="Người: mã hoặc một phần họ tên, không cần dấu (ví dụ: lan).")]
-UnitOpt = Annotated[Optional[str], typer.Option(
-    "--unit", help="Đơn vị: mã hoặc một phần tên, không cần dấu (ví dụ: tai chinh).")]
-FormatOpt = Annotated[TableFormat, typer.Option(
-    "--format", "-f", help="Định dạng: table (bảng), csv hoặc json.")]
+    metavar=W.PERIOD_METAVAR, show_default=False,
+    help=W.PERIOD_ARG_HELP)]
+QuarterOpt = Annotated[Optional[str], typer.Option("--quarter", "-q", help=W.QUARTER_HELP)]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=W.YEAR_HELP)]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=W.AS_OF_HELP)]
+PersonOpt = Annotated[Optional[str], typer.Option("--person", help=W.PERSON_HELP)]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", help=W.UNIT_HELP)]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=W.FORMAT_HELP)]
 
 
 def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None,
@@ -225,7 +218,7 @@ def period_from(period: str | None, quarter: str | None, year: int | None, on: d
 
     if arg is not None:
         if period is not None or quarter is not None:
-            raise usage(f"kỳ '{arg}' đã ghi ở đầu lệnh; không ghi thêm --period hay --quarter")
+            raise usage(W.period_given_twice(arg))
         period = arg
 
     try:
@@ -240,11 +233,11 @@ def pick(ds, person: str | None = None, unit: str | None = None) -> tuple[str | 
 
     # An empty --person "" is a mistake to report, not a request for everyone.
     try:
-        pid = match.find(person, match.people(ds), "người").id if person is not None else None
+        pid = match.find(person, match.people(ds), W.PERSON_WORD).id if person is not None else None
     except match.MatchError as e:
         raise DukError(f"--person: {e.message}") from None
     try:
-        uid = match.find(unit, match.units(ds), "đơn vị").id if unit is not None else None
+        uid = match.find(unit, match.units(ds), W.UNIT_WORD).id if unit is not None else None
     except match.MatchError as e:
         raise DukError(f"--unit: {e.message}") from None
     return pid, uid
@@ -263,13 +256,12 @@ def output_path(given: Path | None, default_name: str, root: Path, option: str =
     elif given.is_dir():
         path = given / default_name
     elif given.suffix.lower() != suffix:
-        raise usage(f"{option}: tệp ghi ra phải có đuôi {suffix} (đang là '{given.name}')")
+        raise usage(W.wrong_suffix(option, suffix, given.name))
     else:
         path = given
     inside = _record_folder(root, path)
     if inside:
-        raise usage(f"{option}: không ghi '{path.name}' vào thư mục {inside}/ của dữ liệu (nơi đó chỉ chứa bản ghi); "
-                    f"chọn nơi khác bằng {option} ĐƯỜNG_DẪN")
+        raise usage(W.not_in_record_folder(option, path.name, inside))
     return path
 
 
@@ -296,18 +288,17 @@ def shown(path: Path) -> str:
 
 def file_exists(path) -> DukError:
     """An output file that is there already and --force was not given."""
-    return DukError(f"tệp '{path}' đã có; dùng --force để ghi đè")
+    return DukError(W.file_exists(path))
 
 
 def not_written(path, e: OSError) -> DukError:
     from dukcli.oserr import describe
 
-    return DukError(f"không ghi được tệp '{path}': {describe(e)}")
+    return DukError(W.not_written(path, describe(e)))
 
 
 def quarter_only(period, command: str):
     """The reports of Article 6.1 are quarterly: other periods are a usage error."""
     if period.kind != "Q":
-        raise usage(f"duk {command} cần một quý (ví dụ --period 2019Q2 hoặc -q Q2 -y 2019), "
-                    f"không nhận '{period.label}'")
+        raise usage(W.quarter_only(command, period.label))
     return period

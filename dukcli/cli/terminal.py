@@ -6,6 +6,7 @@ import os
 
 from dukcli.cli.common import DukError
 from dukcli.oserr import describe
+from dukcli.words import prompts as P
 
 
 def interactive() -> bool:
@@ -45,16 +46,16 @@ class Asker:
     def yes(self, question: str, default: bool | None = None) -> bool:
         from dukcli.text import fold
 
-        hint = {None: "(c/k)", True: "(C/k)", False: "(c/K)"}[default]
+        hint = P.YES_NO_HINTS[default]
         while True:
             answer = fold(self.ask(f"{question} {hint}", "" if default is not None else None))
             if answer == "" and default is not None:
                 return default
-            if answer in ("y", "yes", "c", "co", "d", "dong y"):
+            if answer in P.YES_ANSWERS:
                 return True
-            if answer in ("n", "no", "k", "khong"):
+            if answer in P.NO_ANSWERS:
                 return False
-            self.say("Hãy gõ c (có) hoặc k (không).")
+            self.say(P.YES_OR_NO)
 
 
 def editor_command() -> list[str]:
@@ -66,11 +67,11 @@ def editor_command() -> list[str]:
         try:
             return shlex.split(chosen)
         except ValueError:  # an unclosed quote
-            raise DukError(f"biến EDITOR='{chosen}' viết sai (dấu nháy chưa đóng)") from None
+            raise DukError(P.bad_editor(chosen)) from None
     for name in ("nano", "vi"):
         if shutil.which(name):
             return [name]
-    raise DukError("không tìm thấy trình soạn thảo: hãy đặt biến EDITOR (ví dụ EDITOR=nano)")
+    raise DukError(P.NO_EDITOR)
 
 
 def run_editor(text: str) -> tuple[str, bool]:
@@ -86,7 +87,7 @@ def run_editor(text: str) -> tuple[str, bool]:
         try:
             done = subprocess.run([*command, name])
         except OSError as e:
-            raise DukError(f"không mở được trình soạn thảo '{command[0]}': {describe(e)}") from None
+            raise DukError(P.editor_not_opened(command[0], describe(e))) from None
         with open(name, encoding="utf-8", errors="replace") as fh:
             return fh.read(), done.returncode == 0
     finally:
