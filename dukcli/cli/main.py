@@ -7,26 +7,13 @@ import sys
 from contextlib import contextmanager
 from typing import Annotated, Optional
 
-import click
 import typer
-from typer.core import TyperGroup
 
-try:  # typer ≥ 0.20 raises the exceptions of its own copy of click
-    from typer import _click as _tclick
-except ImportError:  # pragma: no cover - older typer uses click itself
-    _tclick = click
-
-_USAGE_ERRORS = (click.exceptions.UsageError, _tclick.exceptions.UsageError)
-_CLICK_ERRORS = (click.exceptions.ClickException, _tclick.exceptions.ClickException)
-_ABORTS = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt, EOFError)
-# `duk` with no command: the help has already been printed; there is no error to add.
-_NO_ARGS = tuple(getattr(m.exceptions, "NoArgsIsHelpError") for m in (click, _tclick)
-                 if hasattr(m.exceptions, "NoArgsIsHelpError"))
-
-from dukcli.cli import i18n
+from dukcli.cli import framework
 from dukcli.cli.common import STATE, DukError
+from dukcli.words import framework as W
 
-i18n.install()
+_ABORTS = (typer.Abort, KeyboardInterrupt, EOFError)
 
 
 class _Cancelled(Exception):
@@ -38,7 +25,7 @@ class _PipeClosed(Exception):
 
 
 # What commands and click raise on purpose, whatever they were handling at the time.
-_MEANT = (DukError, *_CLICK_ERRORS, *_ABORTS, click.exceptions.Exit, typer.Exit)
+_MEANT = (DukError, framework.UsageProblem, typer.TyperException, *_ABORTS, typer.Exit)
 
 
 def _by_ctrl_c(e: BaseException) -> bool:
@@ -79,7 +66,7 @@ def cancelled_message() -> str:
         from dukcli.words import CANCELLED
 
         return CANCELLED
-    return f"\nĐã hủy sau khi {', '.join(DONE)}."
+    return W.cancelled_after(DONE)
 
 
 def data_first(args: list[str]) -> list[str]:
@@ -105,7 +92,7 @@ def data_first(args: list[str]) -> list[str]:
     return moved + kept + tail
 
 
-class DukGroup(TyperGroup):
+class DukGroup(framework.ViGroup):
     """Runs a command and maps every exception to a message and an exit status."""
 
     def make_context(self, *args, **kwargs):
@@ -127,19 +114,19 @@ class DukGroup(TyperGroup):
             rv = super().main(args=args, prog_name=prog_name or "duk", complete_var=complete_var,
                               standalone_mode=False, **extra)
         except DukError as e:
-            print(f"Lỗi: {e.message}", file=sys.stderr)
+            print(W.error(e.message), file=sys.stderr)
             sys.exit(e.code)
-        except _NO_ARGS as e:
-            if e.format_message().strip():
-                print(e.format_message(), file=sys.stderr)
+        except framework.UsageProblem as e:
+            print(W.usage_error(e.message, e.command_path), file=sys.stderr)
             sys.exit(2)
-        except _USAGE_ERRORS as e:
-            hint = f"\nXem: {e.ctx.command_path} --help" if e.ctx else ""
-            print(f"Lỗi cách dùng: {i18n.translate(e.format_message())}{hint}", file=sys.stderr)
-            sys.exit(2)
-        except _CLICK_ERRORS as e:
-            print(f"Lỗi: {i18n.translate(e.format_message())}", file=sys.stderr)
-            sys.exit(e.exit_code)
+        except typer.TyperException as e:  # the framework's own words are English: never shown
+            code = getattr(e, "exit_code", 1)
+            if code == 2:
+                ctx = getattr(e, "ctx", None)
+                print(W.usage_error(W.BAD_COMMAND_LINE, ctx.command_path if ctx else "duk"), file=sys.stderr)
+            else:
+                print(W.framework_failed(type(e).__name__), file=sys.stderr)
+            sys.exit(code)
         except (_Cancelled, *_ABORTS):
             print(cancelled_message(), file=sys.stderr)
             sys.exit(130)
@@ -151,8 +138,7 @@ class DukGroup(TyperGroup):
         except Exception as e:  # the promise: no traceback ever reaches a user
             if os.environ.get("DUK_DEBUG"):
                 raise
-            print(f"Lỗi nội bộ của duk ({type(e).__name__}: {e}). Dữ liệu không bị thay đổi. "
-                  "Đặt DUK_DEBUG=1 để xem chi tiết và báo cho người bảo trì.", file=sys.stderr)
+            print(W.internal_error(type(e).__name__, str(e)), file=sys.stderr)
             sys.exit(1)
         code = rv if isinstance(rv, int) else 0
         if standalone_mode:
@@ -160,16 +146,14 @@ class DukGroup(TyperGroup):
         return code
 
 
-ABOUT = "duk: sổ theo dõi đi công tác cơ sở và dự sinh hoạt chi bộ (Quy định 08-QĐ/ĐUK)."
-
 app = typer.Typer(
     cls=DukGroup,
     name="duk",
-    help=ABOUT,
+    help=W.ABOUT,
     add_completion=False,
     no_args_is_help=True,
+    invoke_without_command=True,  # `duk --data DIR` alone: _root says a command is missing
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -184,12 +168,13 @@ def _version(shown: bool) -> None:
 
 @app.callback()
 def _root(
-    data: Annotated[Optional[str], typer.Option(
-        "--data", help="Thư mục dữ liệu, ghi trước hoặc sau tên lệnh (mặc định: biến DUK_DATA, hoặc thư mục "
-                       "có duk.yaml gần nhất).")] = None,
+    ctx: typer.Context,
+    data: Annotated[Optional[str], typer.Option("--data", help=W.DATA_HELP)] = None,
     version: Annotated[bool, typer.Option(
-        "--version", help="In phiên bản của duk rồi thoát.", callback=_version, is_eager=True)] = False,
+        "--version", help=W.VERSION_HELP, callback=_version, is_eager=True)] = False,
 ) -> None:
+    if ctx.invoked_subcommand is None:
+        raise framework.UsageProblem(W.MISSING_COMMAND, ctx.command_path)
     STATE.data = data
 
 
@@ -214,14 +199,14 @@ def _register() -> None:
         "scorecard": cmd_scorecard.scorecard,
     }
     for name, function in commands.items():
-        app.command(name)(function)
-    app.add_typer(cmd_template.app, name="template")
+        app.command(name, cls=framework.ViCommand)(function)
+    app.add_typer(cmd_template.app, name="template", cls=framework.ViGroup)
 
 
 _register()
 
 
-def command() -> click.Command:
+def command() -> DukGroup:
     """The `duk` command (a DukGroup); dukcli.entry runs it."""
     return typer.main.get_command(app)
 
