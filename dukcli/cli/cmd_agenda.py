@@ -9,6 +9,7 @@ import typer
 
 from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
                                not_written, output_path, parse_day, pick, root, shown, today)
+from dukcli.cli.framework import a_path, one_of, whole_number
 from dukcli.words import commands as W
 
 
@@ -29,10 +30,11 @@ def write_ics(text: str, path: Path, force: bool) -> None:
 
 def agenda(
     as_of: AsOfOpt = None, person: PersonOpt = None,
-    days: Annotated[int, typer.Option("--days", min=0, help=W.DAYS_HELP)] = 14,
-    ics: Annotated[Optional[Path], typer.Option("--ics", help=W.ICS_HELP)] = None,
+    days: Annotated[int, typer.Option("--days", help=W.DAYS_HELP, **whole_number(least=0))] = 14,
+    ics: Annotated[Optional[Path], typer.Option("--ics", help=W.ICS_HELP, **a_path())] = None,
     force: Annotated[bool, typer.Option("--force", help=W.FORCE_ICS_HELP)] = False,
-    format: Annotated[AgendaFormat, typer.Option("--format", "-f", help=W.FORMAT_AGENDA_HELP)]
+    format: Annotated[AgendaFormat, typer.Option(
+        "--format", "-f", help=W.FORMAT_AGENDA_HELP, **one_of(AgendaFormat))]
     = AgendaFormat.table,
 ) -> None:
     """Việc cần làm: đơn vị chưa đi trong tháng, ai chậm tiến độ, báo cáo sắp đến hạn."""

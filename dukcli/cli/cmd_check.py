@@ -12,11 +12,13 @@ import typer
 
 from dukcli import codes
 from dukcli.cli.common import TextFormat, diag_line, diagnostics, usage
+from dukcli.cli.framework import one_of
 from dukcli.words import commands as W
 
 
 def check(
-    format: Annotated[TextFormat, typer.Option("--format", "-f", help=W.FORMAT_TEXT_HELP)] = TextFormat.text,
+    format: Annotated[TextFormat, typer.Option(
+        "--format", "-f", help=W.FORMAT_TEXT_HELP, **one_of(TextFormat))] = TextFormat.text,
     explain: Annotated[Optional[str], typer.Option(
         "--explain", metavar=W.EXPLAIN_METAVAR,
         help=W.EXPLAIN_HELP)] = None,

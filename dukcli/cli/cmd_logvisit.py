@@ -15,6 +15,7 @@ from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
 from dukcli.rules import entry
+from dukcli.cli.framework import a_path, one_of
 from dukcli.words import commands as W
 from dukcli.words import prompts as P
 
@@ -45,8 +46,8 @@ def log_visit(
     lessons: _text_opt("--lessons", ("meeting", "lessons")) = None,
     requests: _text_opt("--requests", ("meeting", "requests")) = None,
     meeting_proposals: _text_opt("--meeting-proposals", ("meeting", "proposals")) = None,
-    rating: Annotated[Optional[Rating], typer.Option("--rating", help=W.RATING_HELP)] = None,
-    from_file: Annotated[Optional[Path], typer.Option("--from-file", help=W.FROM_FILE_HELP)] = None,
+    rating: Annotated[Optional[Rating], typer.Option("--rating", help=W.RATING_HELP, **one_of(Rating))] = None,
+    from_file: Annotated[Optional[Path], typer.Option("--from-file", help=W.FROM_FILE_HELP, **a_path())] = None,
     edit: Annotated[bool, typer.Option("--edit", help=W.EDIT_HELP)] = False,
     no_commit: Annotated[bool, typer.Option("--no-commit", help=W.VISIT_NO_COMMIT_HELP)] = False,
 ) -> int:

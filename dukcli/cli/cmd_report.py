@@ -11,6 +11,7 @@ import typer
 from dukcli.cli.common import (DukError, data_template, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
                                load_for_report, not_written, output_path, parse_day, period_from, pick,
                                refuse_placeholders, shown, today, usage)
+from dukcli.cli.framework import a_path
 from dukcli.words import commands as W
 
 REPORT_TEMPLATE = "report.docx"
@@ -90,10 +91,11 @@ def report_cmd(
     quarter: QuarterOpt = None,
     year: YearOpt = None,
     date: Annotated[Optional[str], typer.Option("--date", help=W.REPORT_DATE_HELP)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=W.REPORT_OUTPUT_HELP)] = None,
-    out_dir: Annotated[Optional[Path], typer.Option("--out-dir", help=W.OUT_DIR_HELP)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help=W.REPORT_OUTPUT_HELP, **a_path())] = None,
+    out_dir: Annotated[Optional[Path], typer.Option("--out-dir", help=W.OUT_DIR_HELP, **a_path())] = None,
     force: Annotated[bool, typer.Option("--force", help=W.FORCE_HELP)] = False,
-    template: Annotated[Optional[Path], typer.Option("--template", help=W.TEMPLATE_HELP)] = None,
+    template: Annotated[Optional[Path], typer.Option("--template", help=W.TEMPLATE_HELP, **a_path())] = None,
 ) -> None:
     """Báo cáo cá nhân kết quả đi công tác cơ sở và dự sinh hoạt chi bộ (Điều 6.1), tệp Word."""
     if bool(person) == everyone:

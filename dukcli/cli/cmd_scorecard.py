@@ -7,11 +7,12 @@ from typing import Annotated
 import typer
 
 from dukcli.cli.common import AsOfOpt, FormatOpt, TableFormat, load_for_report, parse_day, today, usage
+from dukcli.cli.framework import whole_number
 from dukcli.words import commands as W
 
 
 def scorecard(
-    year: Annotated[int, typer.Option("--year", "-y", help=W.SCORECARD_YEAR_HELP)],
+    year: Annotated[int, typer.Option("--year", "-y", help=W.SCORECARD_YEAR_HELP, **whole_number())],
     as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table,
 ) -> None:
     """Tiêu chí đánh giá hằng năm (Điều 6.1): kết quả Điều 4 và bốn báo cáo quý của từng người."""

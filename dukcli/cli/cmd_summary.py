@@ -10,6 +10,7 @@ import typer
 from dukcli.cli.common import (AsOfOpt, DukError, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
                                load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
                                root, shown, today)
+from dukcli.cli.framework import a_path
 from dukcli.words import commands as W
 
 SUMMARY_TEMPLATE = "summary.docx"
@@ -17,7 +18,8 @@ SUMMARY_TEMPLATE = "summary.docx"
 
 def summary(
     period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None, as_of: AsOfOpt = None,
-    output_file: Annotated[Optional[Path], typer.Option("--output", "-o", help=W.SUMMARY_OUTPUT_HELP)] = None,
+    output_file: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help=W.SUMMARY_OUTPUT_HELP, **a_path())] = None,
     force: Annotated[bool, typer.Option("--force", help=W.FORCE_HELP)] = False,
     date: Annotated[Optional[str], typer.Option("--date", "-d", help=W.SUMMARY_DATE_HELP)] = None,
 ) -> None:

@@ -8,10 +8,12 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import DukError, echo_err, usage
+from dukcli.cli.framework import ViCommand, ViGroup
 from dukcli.oserr import describe
 from dukcli.words import commands as W
 
 app = typer.Typer(
+    cls=ViGroup,
     help=W.TEMPLATE_APP_HELP,
     no_args_is_help=True,
 )
@@ -34,7 +36,7 @@ def _kind_of(file: Path) -> str:
     return "summary" if "summary" in name or "tong hop" in name.replace("-", " ") else "report"
 
 
-@app.command("export")
+@app.command("export", cls=ViCommand)
 def template_export(
     folder: Annotated[Path, typer.Argument(metavar=W.FOLDER_METAVAR, help=W.EXPORT_FOLDER_HELP)],
 ) -> None:
@@ -66,7 +68,7 @@ def template_export(
     typer.echo(W.TEMPLATE_EDIT_HINT)
 
 
-@app.command("check")
+@app.command("check", cls=ViCommand)
 def template_check(
     file: Annotated[Path, typer.Argument(metavar=W.FILE_METAVAR, help=W.CHECK_FILE_HELP)],
     kind: Annotated[Optional[str], typer.Option("--kind", help=W.KIND_HELP)] = None,
