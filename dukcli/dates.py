@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from dukcli.text import fold
+from dukcli.words import records as W
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -33,12 +34,12 @@ def parse_date(text: str, today: dt.date | None = None, words: bool = False) -> 
     else:
         m = _VN.match(raw)
         if not m:
-            raise DateError(f"'{raw}' không phải là ngày (viết DD/MM/YYYY hoặc YYYY-MM-DD)")
+            raise DateError(W.not_a_date(raw))
         d, mo, y = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d)
     except ValueError:
-        raise DateError(f"ngày '{raw}' không có thật") from None
+        raise DateError(W.no_such_day(raw)) from None
 
 
 def fmt(day: dt.date) -> str:
@@ -49,7 +50,7 @@ def fmt(day: dt.date) -> str:
 def long_vn(day: dt.date) -> str:
     """'ngày 05 tháng 02 năm 2019': leading zero for days under 10 and months 1 and 2."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return W.long_date(day=f"{day.day:02d}", month=month, year=day.year)
 
 
 def month_end(year: int, month: int) -> dt.date:

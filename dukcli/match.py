@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from dukcli.text import fold
+from dukcli.words import records as W
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def find(query: str, candidates: list[Candidate], what: str) -> Candidate:
     as whole words. Several: refused with the list; none: the closest names suggested."""
     q = fold(query)
     if not q:
-        raise MatchError(f"chưa nhập {what}", [])
+        raise MatchError(W.nothing_typed(what), [])
     for c in candidates:
         if c.id == query.strip() or fold(c.name) == q:
             return c
@@ -43,11 +44,11 @@ def find(query: str, candidates: list[Candidate], what: str) -> Candidate:
         return whole[0]
     if hits:
         listing = "; ".join(f"{c.name} ({c.id})" for c in hits[:10])
-        raise MatchError(f"'{query}' khớp với nhiều {what}: {listing}. Hãy gõ cụ thể hơn hoặc dùng mã.", hits)
+        raise MatchError(W.several_match(query=query, what=what, listing=listing), hits)
     names = {fold(c.name): c for c in candidates}
     close = difflib.get_close_matches(q, list(names), n=3, cutoff=0.5)
-    suggestion = f" Có phải: {', '.join(names[n].name for n in close)}?" if close else ""
-    raise MatchError(f"không tìm thấy {what} '{query}'.{suggestion}", [names[n] for n in close])
+    suggestion = W.did_you_mean([names[n].name for n in close]) if close else ""
+    raise MatchError(W.not_found(what=what, query=query, suggestion=suggestion), [names[n] for n in close])
 
 
 def people(ds) -> list[Candidate]:

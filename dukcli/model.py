@@ -10,6 +10,7 @@ from typing import NamedTuple
 from dataclasses import dataclass, field
 
 from dukcli import words
+from dukcli.words import records as W
 from dukcli.dates import in_force
 
 UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
@@ -40,7 +41,7 @@ class Config:
     org_name: str = ""
     org_short: str = ""
     org_place: str = ""
-    regulation: str = "Quy định số 08-QĐ/ĐUK ngày 25/4/2019 của Ban Thường vụ Đảng ủy Khối"
+    regulation: str = W.DEFAULT_REGULATION
     per_year: int = 5
     per_month: int = 1
     due_day: int = 30
@@ -135,6 +136,8 @@ class Dataset:
     person_list: list[Person] = field(default_factory=list)
     # A digest of every file as loaded (store/loader); "" when unknown. Keys whole-folder caches.
     fingerprint: str = field(default="", compare=False)
+    # Files outside the dates loaded (store/loader's window) known to have errors.
+    elsewhere: int = field(default=0, compare=False)
 
     @classmethod
     def build(cls, config: Config, units: list[Unit], people: list[Person],

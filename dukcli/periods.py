@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from dukcli.dates import month_end
+from dukcli.words import records as W
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-FORMS = "2019Q2, 2019-Q2, Q2 (kèm --year), 2019H1, 2019H2, 2019-9M, 2019, 2019-05"
+FORMS = W.PERIOD_FORMS
 
 
 class PeriodError(ValueError):
@@ -61,12 +62,12 @@ class Period:
     @property
     def label(self) -> str:
         return {
-            "Q": f"Quý {ROMAN.get(self.n, '')} năm {self.year}",
-            "H1": f"6 tháng đầu năm {self.year}",
-            "H2": f"6 tháng cuối năm {self.year}",
-            "9M": f"9 tháng đầu năm {self.year}",
-            "Y": f"Năm {self.year}",
-            "M": f"Tháng {self.n} năm {self.year}",
+            "Q": W.quarter_label(roman=ROMAN.get(self.n, ''), year=self.year),
+            "H1": W.first_half_label(year=self.year),
+            "H2": W.second_half_label(year=self.year),
+            "9M": W.nine_months_label(year=self.year),
+            "Y": W.year_label(year=self.year),
+            "M": W.month_of_year_label(month=self.n, year=self.year),
         }[self.kind]
 
     def as_json(self) -> dict:
@@ -102,7 +103,7 @@ def parse_period(text: str, year: int | None = None) -> Period:
             if not 1900 <= y <= 2999 or (pattern.pattern.endswith(r"(\d{1,2})$") and not 1 <= n <= 12):
                 break
             return build(y, n)
-    raise PeriodError(f"kỳ '{text}' không hợp lệ; các dạng được nhận: {FORMS}")
+    raise PeriodError(W.bad_period(text))
 
 
 def resolve(period: str | None, quarter: str | None, year: int | None,
@@ -110,18 +111,18 @@ def resolve(period: str | None, quarter: str | None, year: int | None,
     """The period from --period, or --quarter/--year, else the current quarter."""
     today = today or dt.date.today()
     if period and quarter:
-        raise PeriodError("chỉ dùng một trong hai: --period hoặc --quarter")
+        raise PeriodError(W.PERIOD_OR_QUARTER)
     if year is not None and not 1900 <= year <= 2999:  # the years parse_period accepts
-        raise PeriodError(f"--year: năm '{year}' không hợp lệ (từ 1900 đến 2999)")
+        raise PeriodError(W.bad_year(year))
     if period:
         found = parse_period(period, year or today.year)
         if year and found.year != year:
-            raise PeriodError(f"kỳ '{period}' thuộc năm {found.year}, khác --year {year}; chỉ ghi năm một lần")
+            raise PeriodError(W.period_in_other_year(period=period, period_year=found.year, year=year))
         return found
     if quarter:
         q = quarter.strip().upper().lstrip("Q")
         if q not in {"1", "2", "3", "4"}:
-            raise PeriodError(f"quý '{quarter}' không hợp lệ (Q1, Q2, Q3 hoặc Q4)")
+            raise PeriodError(W.bad_quarter(quarter))
         return Period("Q", year or today.year, int(q))
     if year:
         return Period("Y", year, 0)

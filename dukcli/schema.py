@@ -14,6 +14,7 @@ from dukcli import model as m
 from dukcli.dates import DateError, parse_date
 from dukcli.yamltext import LList, LMap
 from dukcli.text import bad_char
+from dukcli.words import records as W
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TEXT = 100_000
@@ -43,17 +44,16 @@ def keys(sink: Sink, mapping, allowed: tuple[str, ...], required: tuple[str, ...
 
     line: where the value is, for a plain scalar (which carries no line of its own)."""
     if not isinstance(mapping, LMap):
-        sink.add(getattr(mapping, "line", None) or line or 1, codes.SCHEMA, f"{what} phải là một bảng khóa: giá trị")
+        sink.add(getattr(mapping, "line", None) or line or 1, codes.SCHEMA, W.not_a_mapping(what))
         return False
     for key in mapping:
         if key not in allowed:
-            sink.add(_line(mapping, key), codes.SCHEMA,
-                     f"khóa lạ '{key}' trong {what} (các khóa được dùng: {', '.join(allowed)})")
+            sink.add(_line(mapping, key), codes.SCHEMA, W.unknown_key(key=key, what=what, allowed=allowed))
     for key in required:
         if key not in mapping:
-            sink.add(mapping.line, codes.SCHEMA, f"{what} thiếu khóa bắt buộc '{key}'")
+            sink.add(mapping.line, codes.SCHEMA, W.missing_key(what=what, key=key))
         elif mapping[key] is None or mapping[key] == "":
-            sink.add(_line(mapping, key), codes.SCHEMA, f"{what}: khóa bắt buộc '{key}' chưa có giá trị")
+            sink.add(_line(mapping, key), codes.SCHEMA, W.empty_required_key(what=what, key=key))
     return True
 
 
@@ -63,18 +63,18 @@ def text(sink: Sink, mapping: LMap, key: str, multiline: bool = True) -> str | N
         return None
     line = _line(mapping, key)
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        sink.add(line, codes.SCHEMA, f"'{key}' phải là một đoạn chữ")
+        sink.add(line, codes.SCHEMA, W.not_text(key))
         return None
     value = str(value)
     bad = bad_char(value)
     if bad is not None:
-        sink.add(line, codes.BAD_TEXT, f"'{key}' chứa ký tự điều khiển không được phép (mã U+{ord(bad):04X})")
+        sink.add(line, codes.BAD_TEXT, W.control_char_in(key, bad))
         return None
     if len(value) > MAX_TEXT:
-        sink.add(line, codes.SCHEMA, f"'{key}' dài quá {MAX_TEXT} ký tự")
+        sink.add(line, codes.SCHEMA, W.text_too_long(key, MAX_TEXT))
         return None
     if not multiline and "\n" in value.strip():
-        sink.add(line, codes.SCHEMA, f"'{key}' phải nằm trên một dòng")
+        sink.add(line, codes.SCHEMA, W.not_one_line(key))
         return None
     value = value.strip()
     return value or None
@@ -90,8 +90,7 @@ def ident(sink: Sink, mapping: LMap, key: str) -> str | None:
         return None
     line = _line(mapping, key)
     if not valid_id(value):
-        sink.add(line, codes.BAD_ID, f"mã '{value}' không hợp lệ: chỉ chữ thường không dấu, số và "
-                                     "dấu gạch nối (ví dụ nguyen-thi-lan), tối đa 64 ký tự")
+        sink.add(line, codes.BAD_ID, W.bad_id(value))
         return None
     return value
 
@@ -113,8 +112,7 @@ def choice(sink: Sink, mapping: LMap, key: str, allowed) -> str | None:
     if value is None:
         return None
     if value not in allowed:
-        sink.add(_line(mapping, key), codes.SCHEMA,
-                 f"'{key}' không nhận giá trị '{value}' (chỉ nhận: {', '.join(allowed)})")
+        sink.add(_line(mapping, key), codes.SCHEMA, W.value_not_allowed(key=key, value=value, allowed=allowed))
         return None
     return value
 
@@ -124,7 +122,7 @@ def integer(sink: Sink, mapping: LMap, key: str, lo: int, hi: int) -> int | None
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        sink.add(_line(mapping, key), codes.SCHEMA, f"'{key}' phải là số nguyên từ {lo} đến {hi}")
+        sink.add(_line(mapping, key), codes.SCHEMA, W.not_integer_between(key, lo=lo, hi=hi))
         return None
     return value
 
@@ -133,8 +131,7 @@ def date_range(sink: Sink, mapping: LMap) -> tuple[dt.date | None, dt.date | Non
     _, start = date(sink, mapping, "from")
     _, end = date(sink, mapping, "to")
     if start and end and start > end:
-        sink.add(_line(mapping, "from"), codes.BAD_RANGE,
-                 f"ngày bắt đầu {start:%d/%m/%Y} sau ngày kết thúc {end:%d/%m/%Y}")
+        sink.add(_line(mapping, "from"), codes.BAD_RANGE, W.start_after_end(start=start, end=end))
     return start, end
 
 
@@ -143,7 +140,7 @@ def items(sink: Sink, doc, what: str) -> list[tuple[int, LMap]]:
     if doc is None:
         return []
     if not isinstance(doc, LList):
-        sink.add(getattr(doc, "line", 1), codes.SCHEMA, f"tệp {what} phải là một danh sách (mỗi mục bắt đầu bằng '- ')")
+        sink.add(getattr(doc, "line", 1), codes.SCHEMA, W.file_not_a_list(what))
         return []
     return [(line, item) for line, item in zip(doc.lines, doc)]
 
@@ -169,16 +166,14 @@ def _placeholders(sink: Sink, doc: LMap, org, values: dict) -> tuple[str, ...]:
         name = key[4:] if key.startswith("org_") else key
         where = org if key.startswith("org_") else doc
         full = f"organization.{name}" if key.startswith("org_") else name
-        sink.add(_line(where, name), codes.PLACEHOLDER,
-                 f"'{full}' vẫn còn '...' do duk init ghi sẵn: hãy điền nội dung thật "
-                 f"(báo cáo và tổng hợp không in tiêu đề còn '...')")
+        sink.add(_line(where, name), codes.PLACEHOLDER, W.placeholder_left(full))
         found.append(full)
     return tuple(found)
 
 
 def parse_config(sink: Sink, doc) -> m.Config:
     if doc is None:
-        sink.add(1, codes.SCHEMA, "duk.yaml trống: cần ít nhất organization.name")
+        sink.add(1, codes.SCHEMA, W.EMPTY_CONFIG)
         return m.Config()
     if not keys(sink, doc, CONFIG_KEYS, ("organization",), "duk.yaml", line=1):
         return m.Config()
@@ -225,7 +220,7 @@ UNIT_KEYS = ("id", "name", "type", "parent", "meeting-day", "from", "to")
 def parse_units(sink: Sink, doc) -> list[m.Unit]:
     read = []
     for line, item in items(sink, doc, "units.yaml"):
-        if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), "đơn vị", line=line):
+        if not keys(sink, item, UNIT_KEYS, ("id", "name", "type"), W.RECORD_NAMES["unit"], line=line):
             continue
         uid = ident(sink, item, "id")
         name = text(sink, item, "name", multiline=False)
@@ -252,7 +247,7 @@ PERSON_KEYS = ("id", "name", "position", "department")
 def parse_people(sink: Sink, doc) -> list[m.Person]:
     out = []
     for line, item in items(sink, doc, "people.yaml"):
-        if not keys(sink, item, PERSON_KEYS, ("id", "name"), "người", line=line):
+        if not keys(sink, item, PERSON_KEYS, ("id", "name"), W.RECORD_NAMES["person"], line=line):
             continue
         pid = ident(sink, item, "id")
         name = text(sink, item, "name", multiline=False)
@@ -269,7 +264,7 @@ ASSIGNMENT_KEYS = ("person", "role", "units", "from", "to", "basis")
 def parse_assignments(sink: Sink, doc) -> list[m.Assignment]:
     out = []
     for line, item in items(sink, doc, "assignments.yaml"):
-        if not keys(sink, item, ASSIGNMENT_KEYS, ("person", "role", "units"), "phân công", line=line):
+        if not keys(sink, item, ASSIGNMENT_KEYS, ("person", "role", "units"), W.RECORD_NAMES["assignment"], line=line):
             continue
         person = ident(sink, item, "person")
         role = choice(sink, item, "role", m.ROLES)
@@ -290,12 +285,12 @@ def _unit_list(sink: Sink, item: LMap, lines: dict) -> tuple[str, ...]:
         value.line, value.lines = _line(item, "units"), [_line(item, "units")]
     if not isinstance(value, LList) or not value:
         if value is not None:
-            sink.add(_line(item, "units"), codes.SCHEMA, "'units' phải là danh sách mã đơn vị, ví dụ [db-so-y-te]")
+            sink.add(_line(item, "units"), codes.SCHEMA, W.UNITS_NOT_A_LIST)
         return ()
     ids = []
     for line, uid in zip(value.lines, value):
         if not valid_id(uid):
-            sink.add(line, codes.BAD_ID, f"mã đơn vị '{uid}' không hợp lệ")
+            sink.add(line, codes.BAD_ID, W.bad_unit_id(uid))
         else:
             ids.append(uid)
             lines.setdefault(f"units.{uid}", line)
@@ -307,9 +302,9 @@ VISIT_KEYS = ("person", "unit", "date", "work", "meeting")
 
 def parse_visit(sink: Sink, doc) -> m.Visit | None:
     if doc is None:
-        sink.add(1, codes.EMPTY_VISIT, "tệp chuyến đi trống")
+        sink.add(1, codes.EMPTY_VISIT, W.EMPTY_VISIT)
         return None
-    if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), "chuyến đi", line=1):
+    if not keys(sink, doc, VISIT_KEYS, ("person", "unit", "date"), W.RECORD_NAMES["visit"], line=1):
         return None
     person = ident(sink, doc, "person")
     unit = ident(sink, doc, "unit")
@@ -322,11 +317,10 @@ def parse_visit(sink: Sink, doc) -> m.Visit | None:
         rating = meeting.pop("rating", None)
         if rating is not None and rating not in m.RATINGS:
             sink.add(lines.get("meeting.rating", doc.line), codes.SCHEMA,
-                     f"'rating' không nhận giá trị '{rating}' (chỉ nhận: {', '.join(m.RATINGS)})")
+                     W.value_not_allowed(key="rating", value=rating, allowed=m.RATINGS))
             rating = None
     if "work" not in doc and "meeting" not in doc:
-        sink.add(doc.line, codes.EMPTY_VISIT, "chuyến đi phải có ít nhất một phần: work (đi công tác cơ sở) "
-                                              "hoặc meeting (dự sinh hoạt chi bộ)")
+        sink.add(doc.line, codes.EMPTY_VISIT, W.NO_PART)
     if person and unit and day and ok:
         return m.Visit(person, unit, day, work, meeting, rating, sink.file, doc.line, lines)
     return None
@@ -338,8 +332,7 @@ def _section(sink: Sink, doc: LMap, key: str, fields: tuple[str, ...], lines: di
     value = doc[key]
     if value is None or value == "":
         return {}
-    what = "work (đi công tác cơ sở)" if key == "work" else "meeting (dự sinh hoạt chi bộ)"
-    if not keys(sink, value, fields, (), what, line=_line(doc, key)):
+    if not keys(sink, value, fields, (), W.SECTION_NAMES[key], line=_line(doc, key)):
         return {}
     lines.update(_lines(value, key + "."))
     out = {}
@@ -367,7 +360,7 @@ def parse_submission(sink: Sink, doc) -> m.Submission | None:
 def _submission(sink: Sink, item, line: int) -> m.Submission | None:
     from dukcli.periods import PeriodError, parse_period
 
-    if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), "báo cáo đã nộp", line=line):
+    if not keys(sink, item, SUBMISSION_KEYS, ("person", "period", "date"), W.RECORD_NAMES["submission"], line=line):
         return None
     person = ident(sink, item, "person")
     code = None
@@ -382,7 +375,7 @@ def _submission(sink: Sink, item, line: int) -> m.Submission | None:
                 raise PeriodError("")
             code = period.code
         except PeriodError:
-            sink.add(_line(item, "period"), codes.SCHEMA, f"'period' phải là một quý, ví dụ 2019Q2 (đang là '{raw}')")
+            sink.add(_line(item, "period"), codes.SCHEMA, W.period_not_a_quarter(raw))
     ok, day = date(sink, item, "date")
     text(sink, item, "note")
     if person and code and day:

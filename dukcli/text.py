@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dukcli.words import records as W
+
 # Control characters XML cannot carry or that have no place in a note: C0 except tab and
 # newline, DEL, C1, and lone surrogates (which can arrive through surrogateescape).
 BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_TONES = W.TONE_MARKS
 # Rank of a letter among those sharing its base: a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư.
-_SHAPE_RANK = {"ă": 1, "â": 2, "đ": 1, "ê": 1, "ô": 1, "ơ": 2, "ư": 1}
+_SHAPE_RANK = W.SHAPE_RANK
+_D_STROKE = W.D_STROKE
 
 
 def nfc(text: str) -> str:
@@ -20,7 +23,7 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case-folded, without tone or shape marks, đ as d, spaces collapsed: for matching."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace(_D_STROKE, "d"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.split())
 
@@ -44,7 +47,7 @@ def _letter_keys(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             else:
                 shaped += p
         shaped = unicodedata.normalize("NFC", shaped)
-        base = "d" if shaped == "đ" else "".join(
+        base = "d" if shaped == _D_STROKE else "".join(
             c for c in unicodedata.normalize("NFD", shaped) if not unicodedata.combining(c)
         ) or shaped
         letters.append(ord(base[0]) * 4 + _SHAPE_RANK.get(shaped, 0))

@@ -8,6 +8,7 @@ import yaml
 
 from dukcli import codes
 from dukcli.text import nfc
+from dukcli.words import records as W
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -29,29 +30,14 @@ class YamlError(Exception):
         self.code = code
 
 
-_PROBLEMS = [
-    ("did not find expected key", "thiếu khóa hoặc thụt lề sai"),
-    ("did not find expected ','", "thiếu dấu phẩy hoặc dấu đóng ngoặc"),
-    ("did not find expected '-'", "thụt lề sai trong danh sách"),
-    ("mapping values are not allowed", "dấu hai chấm đặt sai chỗ (viết giá trị có dấu ':' trong ngoặc kép)"),
-    ("found character that cannot start any token", "ký tự không được đứng đầu giá trị (thử đặt giá trị trong ngoặc kép)"),
-    ("found undefined alias", "bí danh (alias) chưa được định nghĩa"),
-    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu đóng ngoặc kép?)"),
-    ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
-    ("found a tab character", "dùng phím Tab để thụt lề (hãy dùng dấu cách)"),
-    ("control characters are not allowed", "tệp có ký tự điều khiển không được phép"),
-    ("invalid leading UTF-8 octet", "tệp không phải mã UTF-8"),
-    ("invalid trailing UTF-8 octet", "tệp không phải mã UTF-8"),
-    ("expected <block end>", "thụt lề không khớp"),
-    ("expected a single document", "tệp chỉ được chứa một tài liệu YAML"),
-]
+_PROBLEMS = W.YAML_PROBLEMS
 
 
 def _explain(problem: str) -> str:
     for english, vietnamese in _PROBLEMS:
         if english in problem:
             return vietnamese
-    return "cấu trúc không đọc được"
+    return W.UNREADABLE_STRUCTURE
 
 
 class LMap(dict):
@@ -75,7 +61,7 @@ def load(text: str):
     early instead of being read whole.
     """
     if len(text) > MAX_FILE_BYTES:
-        raise YamlError(1, "tệp quá lớn (hơn 2 MB)", code=codes.SCHEMA.name)
+        raise YamlError(1, W.FILE_TOO_LARGE, code=codes.SCHEMA.name)
     _refuse_control_chars(text)
     builder = _Builder()
     try:
@@ -86,7 +72,7 @@ def load(text: str):
             raise YamlError(_line_of(e), _TOO_DEEP, code=codes.SCHEMA.name) from None
         raise YamlError(*_syntax(text, e)) from None
     except yaml.YAMLError:
-        raise YamlError(1, "cú pháp YAML sai") from None
+        raise YamlError(1, W.YAML_SYNTAX) from None
     return builder.result
 
 
@@ -101,11 +87,10 @@ def _refuse_control_chars(text: str) -> None:
         pos = found.start()
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-        raise YamlError(line, f"tệp chứa ký tự điều khiển không được phép (mã U+{ord(found.group()):04X}) "
-                              f"ở cột {col}", code=codes.BAD_TEXT.name)
+        raise YamlError(line, W.control_char_at(found.group(), column=col), code=codes.BAD_TEXT.name)
 
 
-_TOO_DEEP = f"tệp lồng quá sâu (hơn {MAX_DEPTH} cấp); tệp bị từ chối"
+_TOO_DEEP = W.too_deep(MAX_DEPTH)
 
 
 def _too_deep(e: yaml.MarkedYAMLError) -> bool:
@@ -134,7 +119,7 @@ def _syntax(text: str, e: yaml.MarkedYAMLError) -> tuple[int, str]:
     if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1] \
             and not lines[mark.line][: mark.column].strip(" \t"):
         problem = "found a tab character"
-    return line, f"cú pháp YAML sai ở cột {col}: {_explain(problem)}"
+    return line, W.yaml_syntax_at(column=col, problem=_explain(problem))
 
 
 class _Frame:
@@ -168,7 +153,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise YamlError(line, "tệp chỉ được chứa một tài liệu YAML (bỏ dòng '---' thứ hai)")
+                raise YamlError(line, W.SECOND_DOCUMENT)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._open(event, line)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -188,14 +173,14 @@ class _Builder:
     def _count(self, weight: int, line: int, alias: bool = False) -> None:
         self.count += weight
         if self.count > MAX_NODES:
-            what = "bí danh (alias) mở rộng ra quá nhiều mục" if alias else "tệp có quá nhiều mục"
-            raise YamlError(line, f"{what} (hơn {MAX_NODES}); tệp bị từ chối", code=codes.SCHEMA.name)
+            what = W.ALIAS_TOO_LARGE if alias else W.TOO_MANY_ITEMS
+            raise YamlError(line, W.over_limit(what, MAX_NODES), code=codes.SCHEMA.name)
 
     def _open(self, event, line: int) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)
         tag = event.tag
         if tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
-            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code=codes.SCHEMA.name)
+            raise YamlError(line, W.tag_not_allowed(tag), code=codes.SCHEMA.name)
         if len(self.stack) >= MAX_DEPTH:
             raise YamlError(line, _TOO_DEEP, code=codes.SCHEMA.name)
         self._count(1, line)
@@ -208,9 +193,9 @@ class _Builder:
 
     def _alias(self, anchor: str, line: int) -> None:
         if anchor in self.open_anchors:
-            raise YamlError(line, f"bí danh '*{anchor}' tự tham chiếu vào chính nó", code=codes.SCHEMA.name)
+            raise YamlError(line, W.alias_to_itself(anchor), code=codes.SCHEMA.name)
         if anchor not in self.anchors:
-            raise YamlError(line, f"bí danh (alias) '*{anchor}' chưa được định nghĩa")
+            raise YamlError(line, W.undefined_alias(anchor))
         value, weight = self.anchors[anchor]
         self._count(weight, line, alias=True)
         self._add(value, weight, line)
@@ -234,12 +219,12 @@ class _Builder:
 
     def _key(self, key, line: int) -> str:
         if isinstance(key, (LMap, LList)):
-            raise YamlError(line, "khóa phải là một từ, không phải danh sách hay bảng", code=codes.SCHEMA.name)
+            raise YamlError(line, W.KEY_NOT_A_WORD, code=codes.SCHEMA.name)
         if key == "<<":
-            raise YamlError(line, "không dùng khóa gộp '<<' trong tệp dữ liệu", code=codes.SCHEMA.name)
+            raise YamlError(line, W.MERGE_KEY, code=codes.SCHEMA.name)
         key = "" if key is None else str(key)
         if key in self.stack[-1].value:
-            raise YamlError(line, f"khóa '{key}' bị lặp lại", code=codes.SCHEMA.name)
+            raise YamlError(line, W.duplicate_key(key), code=codes.SCHEMA.name)
         return key
 
     def _scalar(self, event, line: int):
@@ -251,7 +236,7 @@ class _Builder:
         if tag == _TAG + "merge":
             return "<<"  # refused as a key by _key with its own message
         if tag not in _SCALAR_TAGS:
-            raise YamlError(line, f"thẻ YAML không được phép: {tag}", code=codes.SCHEMA.name)
+            raise YamlError(line, W.tag_not_allowed(tag), code=codes.SCHEMA.name)
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":

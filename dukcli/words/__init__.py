@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dukcli.dates import fmt
-
 # --- Article 4 --------------------------------------------------------------------------------
 STATUS = {
     "dat": "Đạt",
@@ -60,4 +58,6 @@ def unknown_unit(unit: str) -> str:
 
 
 def future_date(day: dt.date, today: dt.date) -> str:
+    from dukcli.dates import fmt  # here, not at the top: dates itself reads the catalogue
+
     return f"ngày {fmt(day)} còn ở tương lai (hôm nay là {fmt(today)})"
