@@ -109,10 +109,10 @@ def test_check_help_lists_its_formats(duk):
 def test_an_unexpected_exception_is_an_internal_error(duk, make_folder, monkeypatch):
     from dukcli.store import loader
 
-    def broken(root):
+    def broken(root, day):
         raise RuntimeError("hỏng bất ngờ")
 
-    monkeypatch.setattr(loader, "load", broken)
+    monkeypatch.setattr(loader, "check_all", broken)
     monkeypatch.delenv("DUK_DEBUG", raising=False)
     result = duk(["check"], data=make_folder())
     assert result.exit_code == 1
@@ -137,10 +137,10 @@ def test_an_exception_inside_a_validator_is_an_internal_error(duk, make_folder, 
 def test_ctrl_c_is_a_clean_stop(duk, make_folder, monkeypatch):
     from dukcli.store import loader
 
-    def interrupted(root):
+    def interrupted(root, day):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(loader, "load", interrupted)
+    monkeypatch.setattr(loader, "check_all", interrupted)
     result = duk(["check"], data=make_folder())
     assert result.exit_code == 130
     assert result.stdout == ""

@@ -1,4 +1,4 @@
-"""The loader and its cache in .duk/: warm runs re-parse nothing, the cache never changes an answer."""
+"""The loader and its index in .duk/: warm runs re-parse nothing, the index never changes an answer."""
 
 from __future__ import annotations
 
@@ -133,29 +133,35 @@ def test_deleting_the_cache_changes_no_answer(make_folder, parses):
     parses.clear()
     assert answer(folder) == first
     assert len(parses) == N_FILES
-    assert (folder / ".duk" / "cache.pickle").is_file()
+    assert (folder / ".duk" / "index.sqlite").is_file()
 
 
-@pytest.mark.parametrize("garbage", [b"\x00\xffgarbage\x80\x81" * 100, b"", b"\x80\x04\x95", b"not a pickle at all"])
-def test_a_corrupt_cache_is_rebuilt_silently(garbage, make_folder, parses, duk):
+def _truncated(folder: Path) -> bytes:
+    return (folder / ".duk" / "index.sqlite").read_bytes()[:5000]
+
+
+@pytest.mark.parametrize("garbage", [b"\x00\xffgarbage\x80\x81" * 100, b"", b"SQLite format 3\x00" + b"\xff" * 200,
+                                     b"not a database at all", _truncated])
+def test_a_corrupt_index_is_rebuilt_silently(garbage, make_folder, parses, duk):
     folder = make_folder(FILES)
     first = answer(folder)
-    (folder / ".duk" / "cache.pickle").write_bytes(garbage)
+    garbage = garbage(folder) if callable(garbage) else garbage
+    (folder / ".duk" / "index.sqlite").write_bytes(garbage)
     parses.clear()
     assert answer(folder) == first
     assert len(parses) == N_FILES
     parses.clear()
     assert answer(folder) == first
     assert parses == []  # rebuilt and used again
-    (folder / ".duk" / "cache.pickle").write_bytes(garbage)
+    (folder / ".duk" / "index.sqlite").write_bytes(garbage)
     result = duk(["check"], data=folder)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if "bad.yaml" in line]
-    assert "Traceback" not in result.stdout + result.stderr and "pickle" not in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and "sqlite" not in result.stderr.lower()
 
 
 class _Planted:
-    """What a hostile folder could carry in .duk/cache.pickle: unpickling it calls os.mkdir."""
+    """What a hostile folder could carry in its index's pickled values: unpickling it calls os.mkdir."""
 
     def __init__(self, path: str):
         self.path = path
@@ -167,25 +173,51 @@ class _Planted:
 def test_a_planted_cache_is_never_executed(make_folder, parses, tmp_path, duk):
     import pickle
 
+    import sqlite3
+
     folder = make_folder(FILES)
     first = answer(folder)
     sentinel = tmp_path / "da-chay"
-    (folder / ".duk" / "cache.pickle").write_bytes(pickle.dumps({"version": "x", "entries": _Planted(str(sentinel))}))
+    db = sqlite3.connect(folder / ".duk" / "index.sqlite")
+    with db:  # every kept list file and answer now unpickles into os.mkdir
+        db.execute("UPDATE record SET value=?", (pickle.dumps(_Planted(str(sentinel))),))
+        db.execute("UPDATE answer SET value=?", (pickle.dumps(_Planted(str(sentinel))),))
+    db.close()
     parses.clear()
     assert answer(folder) == first
     assert not sentinel.exists()
-    assert len(parses) == N_FILES
-    (folder / ".duk" / "cache.pickle").write_bytes(pickle.dumps(_Planted(str(sentinel))))
+    assert sorted(parses) == ["assignments.yaml", "duk.yaml", "people.yaml", "submissions.yaml", "units.yaml"]
     assert duk(["check"], data=folder).exit_code == 1
     assert not sentinel.exists()
 
 
-def test_a_cache_from_another_version_is_ignored(make_folder, parses, monkeypatch):
-    from dukcli.store import cache
+def test_a_planted_trigger_or_view_makes_the_index_rebuilt(make_folder, parses, tmp_path):
+    """SQL in the schema of a folder's index (a trigger, a view) is never kept: the index is
+    made again, so nothing of the stranger's schema runs."""
+    import sqlite3
+
+    folder = make_folder(FILES)
+    first = answer(folder)
+    db = sqlite3.connect(folder / ".duk" / "index.sqlite")
+    with db:
+        db.execute("CREATE TABLE spy(x)")
+        db.execute("CREATE TRIGGER t AFTER INSERT ON visit BEGIN INSERT INTO spy VALUES (new.rel); END")
+    db.close()
+    parses.clear()
+    assert answer(folder) == first
+    assert len(parses) == N_FILES
+    db = sqlite3.connect(folder / ".duk" / "index.sqlite")
+    names = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    db.close()
+    assert "spy" not in names and "t" not in names
+
+
+def test_an_index_from_another_version_is_ignored(make_folder, parses, monkeypatch):
+    from dukcli.store import index
 
     folder = make_folder(FILES)
     answer(folder)
-    monkeypatch.setattr(cache, "VERSION", "other")
+    monkeypatch.setattr(index, "VERSION", "other")
     parses.clear()
     answer(folder)
     assert len(parses) == N_FILES
@@ -208,8 +240,8 @@ def test_git_status_shows_nothing_from_the_cache(make_folder, duk):
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "dữ liệu")
-    assert duk(["check"], data=folder).exit_code == 1  # builds .duk/ with its cache
-    assert (folder / ".duk" / "cache.pickle").is_file()
+    assert duk(["check"], data=folder).exit_code == 1  # builds .duk/ with its index
+    assert (folder / ".duk" / "index.sqlite").is_file()
     assert git("status", "--porcelain", "--untracked-files=all").stdout == ""
 
 
@@ -343,6 +375,16 @@ def test_an_oversized_visit_file_is_refused_without_being_read(make_folder, monk
         ("visits/2019/05/a.yaml", 1, "schema")]
 
 
+def _answers(folder: Path) -> set[str]:
+    import sqlite3
+
+    db = sqlite3.connect(folder / ".duk" / "index.sqlite")
+    try:
+        return {name for (name,) in db.execute("SELECT name FROM answer")}
+    finally:
+        db.close()
+
+
 def test_the_saved_cross_checks_follow_every_change_and_the_day(make_folder, duk):
     """duk check reuses its cross-checks for an unchanged folder; any edit or another day
     makes it check again."""
@@ -353,7 +395,7 @@ def test_the_saved_cross_checks_follow_every_change_and_the_day(make_folder, duk
     for _ in range(2):
         result = duk(["check", "--format", "json"], data=folder, today="2019-12-31")
         assert (result.exit_code, result.stdout.strip()) == (0, "[]")
-    assert (folder / ".duk" / "checked.pickle").is_file()
+    assert "check" in _answers(folder)
     path = folder / "visits/2019/05/a.yaml"
     path.write_text(visit.format(who="ai-do-xa-la"), encoding="utf-8")
     age(path, 600)
@@ -435,10 +477,10 @@ def test_an_unchanged_folder_is_checked_again_without_loading(make_folder, duk, 
     first = duk(["check"], data=folder)
     assert first.exit_code == 1 and "[unknown-person]" in first.stdout
 
-    def no_load(root):
+    def no_load(*args, **kwargs):
         raise AssertionError("loaded although nothing changed")
 
-    monkeypatch.setattr(loader, "load", no_load)
+    monkeypatch.setattr(loader, "_load_with", no_load)
     again = duk(["check"], data=folder)
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
     monkeypatch.undo()

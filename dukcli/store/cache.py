@@ -1,29 +1,20 @@
-"""The parse cache in .duk/: per file, keyed by size, mtime, ctime and inode, holding records and errors.
-
-Visits are kept compact (no note texts) so that a warm load of 100,000 visits stays fast; the
-commands that print notes re-read those few files (loader.with_notes). Deleting the cache
-changes no answer; a cache that cannot be read is ignored and rebuilt.
+"""duk's private folder .duk/ and what decides whether a file kept there still stands: a file's
+stat key (size, mtime, inode, ctime), the "racy" window in which it cannot be trusted yet, and
+the unpickler that rebuilds only duk's own records. The index itself is store/index.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
-import io
 import os
 import pickle
-import time
 from pathlib import Path
 
-import dukcli
 from dukcli.store import safefs
 from dukcli.words import folder as W
 
-CACHE_FORMAT = 9  # bump whenever parse.py changes what a file turns into
-VERSION = f"{dukcli.__version__}/{CACHE_FORMAT}"
 RACY_NS = 2_000_000_000
-MAX_CACHE_BYTES = 4 * 1024 * 1024 * 1024
 
 
 def private_dir(root: Path) -> Path | None:
@@ -59,15 +50,10 @@ def racy(key: tuple, now_ns: int) -> bool:
     return key[1] >= now_ns - RACY_NS
 
 
-def _load_pickle(path: Path):
-    """A pickle of duk's own records, read without following a link or waiting on a FIFO."""
-    return _RecordsOnly(io.BytesIO(safefs.read_bytes(path, limit=MAX_CACHE_BYTES))).load()
-
-
-class _RecordsOnly(pickle.Unpickler):
+class RecordsOnly(pickle.Unpickler):
     """A data folder can come from anyone (a zip, a USB stick) and a pickle can name any
     callable: only dates and the record classes of dukcli.model may be rebuilt, so a planted
-    .duk/cache.pickle fails to load (and is rebuilt) instead of running code."""
+    value in .duk/index.sqlite fails to load (and is read again from its file) instead of running code."""
 
     def find_class(self, module, name):
         if (module, name) == ("datetime", "date"):
@@ -79,59 +65,6 @@ class _RecordsOnly(pickle.Unpickler):
             if isinstance(found, type) and dataclasses.is_dataclass(found):
                 return found
         raise pickle.UnpicklingError(W.not_allowed_in_cache(module, name))
-
-
-class Cache:
-    def __init__(self, root: Path):
-        self.root = root
-        self.path = root / ".duk" / "cache.pickle"
-        self.entries: dict = {}
-        self.fresh: dict = {}  # parsed this run, too recent to keep (see put)
-        self.dirty = False
-        enabled = gc.isenabled()
-        gc.disable()  # unpickling 100,000 small tuples: the collector would only slow it down
-        try:
-            data = _load_pickle(self.path)
-            if isinstance(data, dict) and data.get("version") == VERSION:
-                self.entries = data["entries"]
-        except Exception:  # a missing, truncated or foreign cache is simply rebuilt
-            self.entries = {}
-        finally:
-            if enabled:
-                gc.enable()
-
-    def get(self, rel: str, key: tuple):
-        """The cached value for rel when its stat key still matches, else None."""
-        entry = self.fresh.get(rel) or self.entries.get(rel)
-        if entry is not None and entry[0] == key:
-            return entry[1]
-        return None
-
-    def put(self, rel: str, key: tuple, value) -> None:
-        # A file written in the last seconds could change again within the same mtime tick
-        # and keep its size (git's "racily clean" problem): such a file is not cached yet.
-        if racy(key, time.time_ns()):
-            self.fresh[rel] = (key, value)
-            return
-        self.entries[rel] = (key, value)
-        self.dirty = True
-
-    def keep_only(self, names) -> None:
-        if len(self.entries) <= len(names) and all(rel in names for rel in self.entries):
-            return
-        stale = [rel for rel in self.entries if rel not in names]
-        for rel in stale:
-            del self.entries[rel]
-        self.dirty = self.dirty or bool(stale)
-
-    def save(self) -> None:
-        if self.dirty:
-            _store(self.root, "cache", {"version": VERSION, "entries": self.entries})
-
-
-def _store(root: Path, name: str, data: dict) -> None:
-    """Pickle data to .duk/<name>.pickle; a read-only folder still answers, only slower next time."""
-    _write_private(root, f"{name}.pickle", lambda fh: pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _write_private(root: Path, name: str, fill) -> None:
@@ -150,10 +83,6 @@ def _write_private(root: Path, name: str, fill) -> None:
         pass
 
 
-def _snapshot_path(root: Path, name: str) -> Path:
-    return root / ".duk" / f"{name}.pickle"
-
-
 def seen_before(root: Path, name: str, text: str) -> bool:
     """Whether text is what was last noted under name in .duk/ (then True), noting it if not.
     Without a usable .duk/ nothing is remembered: False."""
@@ -169,21 +98,3 @@ def seen_before(root: Path, name: str, text: str) -> bool:
         pass
     _write_private(root, f"{name}.seen", lambda fh: fh.write(digest))
     return False
-
-
-def load_snapshot(root: Path, name: str, key: str):
-    """A whole-folder result saved under key (a fingerprint of every file), or None."""
-    if not key:
-        return None
-    try:
-        data = _load_pickle(_snapshot_path(root, name))
-    except Exception:
-        return None
-    if isinstance(data, dict) and data.get("version") == VERSION and data.get("key") == key:
-        return data.get("value")
-    return None
-
-
-def save_snapshot(root: Path, name: str, key: str, value) -> None:
-    if key:
-        _store(root, name, {"version": VERSION, "key": key, "value": value})

@@ -18,8 +18,10 @@ from dukcli import words
 from dukcli.oserr import describe
 from dukcli import schema
 from dukcli import yamltext
-from dukcli.store import safefs, submissions, write
-from dukcli.store.cache import Cache, racy, stat_key
+from dukcli.store import index as index_mod
+from dukcli.store import refresh, safefs, submissions, write
+from dukcli.store.cache import racy, stat_key
+from dukcli.store.index import Index
 from dukcli.words import folder as W
 
 LIST_FILES = {
@@ -61,50 +63,17 @@ def posix(rel: str) -> str:
 
 
 # Keys of what a listing found besides readable files (a stat key's first field is the size).
-NOT_REGULAR = codes.NOT_REGULAR.name
-STRAY = "stray"
+NOT_REGULAR = refresh.NOT_REGULAR
+STRAY = refresh.STRAY
 TEMP_PREFIX = write.TEMP_PREFIX
+assert NOT_REGULAR == codes.NOT_REGULAR.name
 
 
 def tree_files(root: Path, top: str) -> list[tuple[str, tuple]]:
     """Every entry under top/ that matters, in a stable order: a *.yaml file as (relative path,
     stat key); a link, FIFO, device or folder where a file or folder should be as
     (path, (NOT_REGULAR, what)), never followed; a file duk does not read as (path, (STRAY,))."""
-    out = []
-    cut = len(str(root)) + 1
-    base = os.path.join(str(root), top)
-    try:
-        what = safefs.lstat_kind(base)
-    except OSError:
-        return out
-    if what == safefs.LINK:
-        return [(top, (NOT_REGULAR, what))]
-    stack = [base]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        subfolders = []
-        for entry in entries:
-            name = entry.name
-            if name[0] == "." and not name.startswith(TEMP_PREFIX):
-                continue
-            # Most entries are data files: test the name first, the type (no syscall) after.
-            if name.endswith(".yaml") and entry.is_file(follow_symlinks=False):
-                out.append((posix(entry.path[cut:]), stat_key(entry.stat(follow_symlinks=False))))
-            elif entry.is_dir(follow_symlinks=False):
-                subfolders.append(entry.path)
-            elif entry.is_symlink():
-                out.append((posix(entry.path[cut:]), (NOT_REGULAR, safefs.LINK)))
-            elif name.endswith(".yaml"):
-                out.append((posix(entry.path[cut:]), (NOT_REGULAR, _kind(entry))))
-            else:
-                out.append((posix(entry.path[cut:]), (STRAY,)))
-        stack.extend(reversed(subfolders))
-    out.sort()
-    return out
+    return refresh.tree(root, top, _kind)
 
 
 def _kind(entry: os.DirEntry) -> str:
@@ -114,19 +83,15 @@ def _kind(entry: os.DirEntry) -> str:
         return words.NOT_REGULAR_FILE
 
 
-def visit_files(root: Path) -> list[tuple[str, tuple]]:
-    return tree_files(root, "visits")
-
-
 def listing_diags(entries: list[tuple[str, tuple]]) -> list[m.Diagnostic]:
     """not-regular and stray-file for what a listing found besides data files."""
-    out = []
-    for rel, key in entries:
-        if key[0] == NOT_REGULAR:
-            out.append(not_regular(rel, key[1]))
-        elif key[0] == STRAY:
-            out.append(codes.diagnostic(rel, 0, codes.STRAY_FILE, _stray_message(rel)))
-    return out
+    return [listing_diag(rel, key) for rel, key in entries if not refresh.is_stat(key)]
+
+
+def listing_diag(rel: str, key: tuple) -> m.Diagnostic:
+    if key[0] == NOT_REGULAR:
+        return not_regular(rel, key[1])
+    return codes.diagnostic(rel, 0, codes.STRAY_FILE, _stray_message(rel))
 
 
 def _stray_message(rel: str) -> str:
@@ -140,13 +105,8 @@ def not_regular(rel: str, what: str) -> m.Diagnostic:
     return codes.diagnostic(rel, 0, codes.NOT_REGULAR, W.not_regular_data(what))
 
 
-def _is_stat(key: tuple) -> bool:
-    """A stat key (a readable file), not a listing's NOT_REGULAR or STRAY mark."""
-    return key[0] not in (NOT_REGULAR, STRAY)
-
-
 def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
-    return [(rel, key) for rel, key in entries if _is_stat(key)]
+    return [(rel, key) for rel, key in entries if refresh.is_stat(key)]
 
 
 # Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
@@ -158,10 +118,11 @@ def compact(v: m.Visit) -> tuple:
             v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS))
 
 
-def expand(t: tuple, rel: str, _new=m.Visit._make, _keys=TOP_KEYS) -> m.Visit:
-    person, unit, day, work, meeting, rating, line, lines = t
-    return _new((person, unit, day, {} if work else None, {} if meeting else None, rating, rel, line,
-                 {k: n for k, n in zip(_keys, lines) if n}))
+def expand(r: tuple, _new=m.Visit._make, _keys=TOP_KEYS, _day=dt.date.fromisoformat) -> m.Visit:
+    """A visit (without its notes) from its row in the index."""
+    rel, _, _, person, unit, day, work, meeting, rating, line, lines = r[:11]
+    return _new((person, unit, _day(day), {} if work else None, {} if meeting else None, rating, rel, line,
+                 {k: int(n) for k, n in zip(_keys, lines.split(",")) if n != "0"}))
 
 
 def unreadable(rel: str, e: OSError) -> m.Diagnostic:
@@ -231,85 +192,187 @@ class _Progress:
             self.bar.stop()
 
 
-def load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
-    """The whole folder as a Dataset (visits without their notes: see with_notes), with every
-    parse diagnostic (not the cross-checks)."""
+def load(root: Path, window: refresh.Window | None = None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+    """The folder's records as a Dataset — visits without their notes (see with_notes), and only
+    those of the window when one is given (the lists always whole) — with the parse diagnostics
+    of what was loaded (not the cross-checks). ds.elsewhere counts the files outside the window
+    known to have errors."""
+    window = window or refresh.Window()
+    return _session(root, lambda index: _load_with(root, index, window))
+
+
+def checked(root: Path, day: dt.date, window: refresh.Window | None = None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+    """load() and the cross-checks of what was loaded, on that day: every diagnostic, ordered.
+    The cross-checks depend only on the files and the day: unchanged, they are kept in the index."""
+    window = window or refresh.Window()
+    return _session(root, lambda index: _checked_with(root, index, window, day))
+
+
+def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
+    """Everything `duk check` reports. Every file is listed and compared with the index; when
+    none changed since the last check of the day, the answer is the one kept then, without
+    building a single record."""
+    def work(index: Index) -> list[m.Diagnostic]:
+        window = refresh.Window()
+        scanned = refresh.update(index, root, window, _parse_many(root), _kind, listing_diag)
+        keys = [f"{rel}\t{k}" for rel, k in _list_keys(root)] + refresh.listed_keys(index, scanned)
+        key = "" if any(refresh.RACY in k for k in keys) else _digest(keys, window) + "/" + day.isoformat()
+        kept = index.answer("check", key) if key else None
+        if kept is not None:
+            return list(kept)
+        _, diags = _checked_with(root, index, window, day, scanned)
+        index.put_answer("check", key, diags)
+        return diags
+    return _session(root, work)
+
+
+def _session(root: Path, work):
+    """work(index) with the folder's index open, saved after; an index that breaks while being
+    read is discarded and the work done again from the files."""
     enabled = gc.isenabled()
     gc.disable()  # 100,000 fresh records and no garbage: the collector would only rescan them
     try:
-        result = _load(root)
-        gc.freeze()  # what was loaded lives as long as the command: keep later collections off it
+        for attempt in (1, 2):
+            index = Index(root)
+            try:
+                result = work(index)
+                index.save()
+                gc.freeze()  # what was loaded lives as long as the command: keep collections off it
+                return result
+            except index_mod.Broken:
+                if attempt == 2:
+                    raise
+                index_mod.discard(root)  # corrupted under us: the files are the truth, start again
+            finally:
+                index.close()
     finally:
         if enabled:
             gc.enable()
-    return result
 
 
-def _load(root: Path) -> tuple[m.Dataset, list[m.Diagnostic]]:
-    cache = Cache(root)
+def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, scanned=None):
+    from dukcli.rules.validate import ordered, validate
+
+    ds, diags = _load_with(root, index, window, scanned)
+    key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
+    name = "checked" if window.everything else f"checked {window.start} {window.end}"
+    cross = index.answer(name, key)
+    if cross is None:
+        cross = validate(ds, day)
+        index.put_answer(name, key, cross)
+    return ds, ordered(diags + list(cross))
+
+
+def _load_with(root: Path, index: Index, window: refresh.Window, scanned=None) -> tuple[m.Dataset, list[m.Diagnostic]]:
     diags: list[m.Diagnostic] = []
-    config = _list_file(root, cache, "duk.yaml", schema.parse_config, diags) or m.Config()
-    lists = {name: _list_file(root, cache, name, parser, diags) or [] for name, parser in LIST_FILES.items()}
-    listed = visit_files(root)
-    if os.path.isfile(root / "visits") and not os.path.islink(root / "visits"):
-        diags.append(codes.diagnostic("visits", 1, codes.SCHEMA, W.VISITS_NOT_FOLDER))
-    sub_listed = tree_files(root, submissions.SUBMISSIONS_DIR)
-    diags.extend(listing_diags(listed) + listing_diags(sub_listed))
-    files, sub_files = data_files(listed), data_files(sub_listed)
-    visits = _visits(root, cache, files, diags)
-    subs = lists["submissions.yaml"] + [s for rel, _ in sub_files
-                                        if (s := _list_file(root, cache, rel, schema.parse_submission, diags))]
-    cache.keep_only({"duk.yaml", *LIST_FILES, *(rel for rel, _ in files), *(rel for rel, _ in sub_files)})
-    cache.save()
+    keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
+    config = _list_file(root, index, "duk.yaml", schema.parse_config, diags, keys) or m.Config()
+    lists = {name: _list_file(root, index, name, parser, diags, keys) or [] for name, parser in LIST_FILES.items()}
+    changes, found = scanned or refresh.update(index, root, window, _parse_many(root), _kind, listing_diag)
+    diags.extend(_visits_folder(found))
+    rows = refresh.rows_for(index, window, changes)
+    elsewhere = 0
+    for r in refresh.diag_rows(index, changes):
+        if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
+            diags.extend(index_mod.row_diags(r))
+            keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
+        elif r[index_mod.ERRORS]:
+            elsewhere += r[index_mod.ERRORS]
+    visits = [expand(r) for r in rows]
+    keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
+    subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
                          lists["assignments.yaml"], visits, subs)
-    ds.fingerprint = fingerprint(root, listed + sub_listed)
+    ds.fingerprint = _digest(keys, window)
+    ds.elsewhere = elsewhere
     return ds, diags
 
 
-def fingerprint(root: Path, entries: list | None = None) -> str:
-    """A digest of every entry's path and stat key: equal digests, equal folders. "" when a
-    file is too recent to be told apart by its stat (see cache.put): nothing is keyed then."""
-    if entries is None:
-        entries = visit_files(root) + tree_files(root, submissions.SUBMISSIONS_DIR)
-    listed = []
+def _list_keys(root: Path) -> list[tuple[str, str]]:
+    """The list files' and submission files' stat keys, as kept (racy ones marked)."""
+    now = time.time_ns()
+    out = []
     for rel in ("duk.yaml", *LIST_FILES):
         try:
-            listed.append((rel, stat_key(os.lstat(root / rel))))
-        except FileNotFoundError:
-            listed.append((rel, None))
-    now = time.time_ns()
-    if any(key is not None and _is_stat(key) and racy(key, now) for _, key in (*listed, *entries)):
+            key = stat_key(os.lstat(root / rel))
+        except OSError:
+            out.append((rel, "-"))
+            continue
+        out.append((rel, (refresh.RACY if racy(key, now) else "") + index_mod.skey(key)))
+    for rel, key in tree_files(root, submissions.SUBMISSIONS_DIR):
+        mark = refresh.RACY if refresh.is_stat(key) and racy(key, now) else ""
+        out.append((rel, mark + index_mod.skey(key)))
+    return out
+
+
+def _visits_folder(found: refresh.Scan) -> list[m.Diagnostic]:
+    """What is wrong with visits/ itself."""
+    if found.top is None:
+        return []
+    if found.top[0] == refresh.FILE:
+        return [codes.diagnostic("visits", 1, codes.SCHEMA, W.VISITS_NOT_FOLDER)]
+    return [not_regular("visits", found.top[1])]
+
+
+def _submissions(root: Path, index: Index, window: refresh.Window, diags: list, keys: list) -> list:
+    """The submission files of the quarters the window touches (all of them for check)."""
+    listed = tree_files(root, submissions.SUBMISSIONS_DIR)
+    if not window.everything:
+        years = {str(y) for y in range(window.start.year, window.end.year + 1)}
+        listed = [(rel, key) for rel, key in listed if _quarter_year(rel) in years or _quarter_year(rel) is None]
+    diags.extend(listing_diags(listed))
+    out = [s for rel, _ in data_files(listed)
+           if (s := _list_file(root, index, rel, schema.parse_submission, diags, keys))]
+    if window.everything:
+        index.keep_records({"duk.yaml", *LIST_FILES, *(rel for rel, _ in data_files(listed))})
+    return out
+
+
+def _quarter_year(rel: str) -> str | None:
+    """The year of submissions/YYYYQn/…, None for anything else under submissions/."""
+    parts = rel.split("/")
+    code = parts[1] if len(parts) > 2 else ""
+    return code[:4] if len(code) == 6 and code[4] == "Q" and code[:4].isdigit() else None
+
+
+def _digest(keys: list[str], window: refresh.Window) -> str:
+    """Equal digests, equal answers: every stat key the load rests on, and the window. "" when
+    a file is too recent to be told apart by its stat (see refresh.RACY): nothing is keyed then."""
+    if any(refresh.RACY in k for k in keys):
         return ""
-    # Text, not pickle or marshal: their bytes depend on object identity, not only on values.
-    text = "\n".join(f"{rel}\t{key}" for rel, key in (*listed, *entries))
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16)
-    return digest.hexdigest()
+    text = "\n".join([f"{window.start}/{window.end}", *keys])
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 REQUIRED = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
 
 
-def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
-    """One list (or submission) file through the cache; None when absent or unusable."""
+def _list_file(root: Path, index: Index, rel: str, parser, diags: list, keys: list):
+    """One list (or submission) file through the index; None when absent or unusable."""
     try:
         st = os.lstat(root / rel)
     except FileNotFoundError:
         if rel in REQUIRED:  # said once here; its echoes (unknown-person…) are left out by ordered()
             diags.append(codes.diagnostic(rel, 0, codes.MISSING_FILE, W.missing_required(rel)))
+        keys.append(f"{rel}\t-")
         return None
     except OSError as e:
         diags.append(unreadable(rel, e))
+        keys.append(f"{rel}\t?")
         return None
     what = safefs.kind(st)
     if what is not None:
         diags.append(not_regular(rel, what))
+        keys.append(f"{rel}\t{what}")
         return None
     key = stat_key(st)
-    hit = cache.get(rel, key)
+    unsettled = racy(key, time.time_ns())
+    keys.append(f"{rel}\t{refresh.RACY if unsettled else ''}{index_mod.skey(key)}")
+    hit = None if unsettled else index.record(rel, key)
     if hit is None:
         hit = read_file(root, rel, parser, st.st_size)
-        cache.put(rel, key, hit)
+        if not unsettled:  # a file written in the last seconds could change again unseen
+            index.put_record(rel, key, hit)
     result, file_diags = hit
     diags.extend(file_diags)
     return result
@@ -318,15 +381,25 @@ def _list_file(root: Path, cache: Cache, rel: str, parser, diags: list):
 PARALLEL_FROM = 2000  # below this a pool costs more than it saves
 
 
-def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple]:
+def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple | None, tuple]:
     root, rel, key = job
     visit, file_diags = read_visit(Path(root), rel, key[0])
-    return rel, key, (compact(visit) if visit is not None else None, tuple(file_diags))
+    return rel, key, (compact(visit) if visit is not None else None), tuple(file_diags)
+
+
+def _parse_many(root: Path):
+    """parse_many for refresh.update: the files given, parsed on every core when there are many
+    (a first load of a large folder), in order either way, with a progress bar on a terminal."""
+    def parse(misses: list):
+        progress = _Progress(len(misses))
+        for done, result in enumerate(_parse_all(root, misses), 1):
+            progress.advance(done)
+            yield result
+        progress.close()
+    return parse
 
 
 def _parse_all(root: Path, misses: list):
-    """Parse the files the cache does not hold: on every core when there are many (a first
-    load of a large folder), in order either way."""
     jobs = [(str(root), rel, key) for rel, key in misses]
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -342,20 +415,3 @@ def _parse_all(root: Path, misses: list):
         return
     with pool:
         yield from pool.imap(_parse_one, jobs, chunksize=200)
-
-
-def _visits(root: Path, cache: Cache, files: list, diags: list) -> list[m.Visit]:
-    visits = []
-    misses = [(rel, key) for rel, key in files if cache.get(rel, key) is None]
-    progress = _Progress(len(misses))
-    for done, (rel, key, packed) in enumerate(_parse_all(root, misses), 1):
-        cache.put(rel, key, packed)
-        progress.advance(done)
-    progress.close()
-    for rel, key in files:
-        packed, file_diags = cache.get(rel, key)
-        if file_diags:
-            diags.extend(file_diags)
-        if packed is not None:
-            visits.append(expand(packed, rel))
-    return visits

@@ -1,0 +1,301 @@
+"""The index of a data folder in .duk/index.sqlite: what each file turned into, keyed by its
+stat, so that a command reads the records of its period without parsing (or even listing) the
+others.
+
+Tables:
+- `visit`: one row per entry under visits/ — a parsed visit (without its notes: the commands
+  that print notes re-read those few files), a file that failed to parse, or an entry duk does
+  not read (a link, a FIFO, a stray file) — with its stat key, its area (the month folder it
+  lies in, "" outside month folders), its date and its per-file diagnostics. Indexed by date
+  and by area.
+- `folder`: the stat key of each folder under visits/ when it was last listed. A folder whose
+  key is unchanged holds the same names (adding, removing or renaming a file changes its
+  mtime), so it need not be listed again; a file edited in place is seen when its period is
+  asked, or by `check`, which verifies everything.
+- `record`: the list files and the submission files, whole (small, read by every command).
+- `answer`: results computed from many records (the cross-checks of a period), under a key
+  that changes whenever one of those records does.
+
+The index is a cache: deleting it changes no answer. A file that cannot be opened as an index
+(corrupt, foreign, from an older duk, a link) is replaced; when .duk/ cannot be written at all
+the index lives in memory for the one command. SQLite's own locking makes two processes safe;
+a write that cannot get the lock within a few seconds is skipped (the next command redoes it).
+The folder can come from anyone: the schema is checked before use, and pickled values load
+through cache.RecordsOnly, which rebuilds nothing but duk's own records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+
+import dukcli
+from dukcli import codes
+from dukcli import model as m
+from dukcli.store import safefs
+from dukcli.store.cache import RecordsOnly, private_dir
+
+FORMAT = 1  # bump whenever what a file turns into (schema.py) or these tables change
+VERSION = f"{dukcli.__version__}/{FORMAT}"
+NAME = "index.sqlite"
+BUSY_MS = 5000
+
+_TABLES = {
+    "meta": "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
+    "visit": ("CREATE TABLE visit(rel TEXT PRIMARY KEY, area TEXT NOT NULL, skey TEXT NOT NULL, "
+              "person TEXT, unit TEXT, date TEXT, work INTEGER, meeting INTEGER, rating TEXT, "
+              "line INTEGER, lines TEXT, diags TEXT, errors INTEGER NOT NULL DEFAULT 0)"),
+    "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
+    "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
+    "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
+}
+_INDEXES = {
+    "visit_date": "CREATE INDEX visit_date ON visit(date)",
+    "visit_area": "CREATE INDEX visit_area ON visit(area)",
+    "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
+}
+
+
+VISIT_COLUMNS = ("rel", "area", "skey", "person", "unit", "date", "work", "meeting", "rating", "line", "lines",
+                 "diags", "errors")
+_COLUMNS = ", ".join(VISIT_COLUMNS)
+REL, AREA, SKEY, PERSON, UNIT, DATE, WORK, MEETING, RATING, LINE, LINES, DIAGS, ERRORS = range(len(VISIT_COLUMNS))
+
+
+def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
+    """A visit row: visit is loader.compact(...) of a parsed visit, or None."""
+    errors = sum(1 for d in diags if d.severity == "error")
+    text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
+    if visit is None:
+        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors)
+    person, unit, day, work, meeting, rating, line, lines = visit
+    return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
+            ",".join(map(str, lines)), text, errors)
+
+
+def row_diags(r: tuple) -> list[m.Diagnostic]:
+    """A row's diagnostics, made again through the registry (a code it does not know means an
+    index from elsewhere: Broken)."""
+    if r[DIAGS] is None:
+        return []
+    try:
+        return [codes.diagnostic(r[REL], line, codes.get(code), message)
+                for line, _, code, message in json.loads(r[DIAGS])]
+    except (ValueError, TypeError, KeyError, codes.UnknownCode) as e:
+        raise Broken(str(e)) from None
+
+
+def skey(key: tuple) -> str:
+    """A stat key (or a listing's mark) as the text the index compares."""
+    return ",".join(map(str, key))
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+    # A planted index must not run anything: no functions from a schema, no trusted views.
+    db.execute("PRAGMA trusted_schema=OFF")
+    db.execute("PRAGMA cell_size_check=ON")
+    db.execute("PRAGMA synchronous=OFF")  # a cache: a torn index is rebuilt, never trusted
+    db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
+    return db
+
+
+def _expected(db: sqlite3.Connection) -> bool:
+    """The database holds duk's tables and nothing else, at this version."""
+    rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    have = {(kind, name): sql for kind, name, sql in rows if not name.startswith("sqlite_autoindex")}
+    want = {**{("table", n): s for n, s in _TABLES.items()}, **{("index", n): s for n, s in _INDEXES.items()}}
+    if have != want:
+        return False
+    row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    return row is not None and row[0] == VERSION
+
+
+def _create(db: sqlite3.Connection) -> None:
+    with db:
+        db.execute("BEGIN IMMEDIATE")
+        for kind, name in db.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall():
+            db.execute(f'DROP {"TABLE" if kind == "table" else kind.upper()} IF EXISTS "{name}"')
+        for sql in (*_TABLES.values(), *_INDEXES.values()):
+            db.execute(sql)
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+
+
+def _remove(path: Path) -> None:
+    for name in (path.name, path.name + "-journal", path.name + "-wal", path.name + "-shm"):
+        try:
+            os.unlink(path.with_name(name))
+        except FileNotFoundError:
+            pass
+        except IsADirectoryError:
+            import shutil
+
+            shutil.rmtree(path.with_name(name), ignore_errors=True)
+
+
+def _not_a_file(path: Path) -> bool:
+    """Something other than a regular file is there (a link, a FIFO, a folder)."""
+    try:
+        return safefs.lstat_kind(path) is not None
+    except FileNotFoundError:
+        return False
+
+
+def open_db(root: Path) -> sqlite3.Connection:
+    """The folder's index, checked and ready; a fresh one in memory when .duk/ is unusable."""
+    folder = private_dir(root)
+    if folder is not None:
+        path = folder / NAME
+        for _ in range(2):
+            try:
+                if any(_not_a_file(path.with_name(path.name + s)) for s in ("", "-journal", "-wal", "-shm")):
+                    _remove(path)  # a link or a FIFO where the index should be: never opened
+                db = _connect(str(path))
+                if not _expected(db):
+                    _create(db)
+                return db
+            except (sqlite3.Error, OSError):
+                try:
+                    db.close()
+                except Exception:
+                    pass
+                _remove(path)  # corrupt or foreign: start again, once
+    db = _connect(":memory:")
+    _create(db)
+    return db
+
+
+class Index:
+    """The folder's index, open for one command. Reads are plain queries; writes are gathered
+    and committed in one transaction by save()."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.db = open_db(root)
+        self.pending_visits: list[tuple] = []
+        self.gone: list[str] = []
+        self.gone_areas: list[str] = []
+        self.folders: dict[str, str] = {}
+        self.records: dict[str, tuple[str, bytes]] = {}
+        self.answers: dict[str, tuple[str, bytes]] = {}
+
+    # --- visits ------------------------------------------------------------------------------
+
+    def folder_keys(self) -> dict[str, str]:
+        return dict(self._rows("SELECT path, skey FROM folder"))
+
+    def keys_in(self, area: str) -> dict[str, str]:
+        """rel -> kept stat key of every entry last seen in area."""
+        return dict(self._rows("SELECT rel, skey FROM visit WHERE area=?", (area,)))
+
+    def put_visit(self, rel: str, area: str, key: str, visit: tuple | None, diags) -> None:
+        """visit: loader.compact(...) of a parsed visit, or None (see VISIT_COLUMNS)."""
+        self.pending_visits.append(row(rel, area, key, visit, diags))
+
+    def forget(self, rels) -> None:
+        self.gone.extend(rels)
+
+    def forget_area(self, area: str) -> None:
+        self.gone_areas.append(area)
+
+    def listed(self, folder: str, key: str) -> None:
+        self.folders[folder] = key
+
+    def visits_between(self, start: str | None, end: str | None) -> list[tuple]:
+        """Rows (VISIT_COLUMNS) of the parsed visits dated start..end (ISO dates; None: all)."""
+        if start is None:
+            return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date IS NOT NULL")
+        return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?", (start, end))
+
+    def with_diags(self) -> list[tuple]:
+        """Rows (VISIT_COLUMNS) of the entries that have diagnostics (few: a partial index)."""
+        return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE diags IS NOT NULL")
+
+    # --- whole files and answers -------------------------------------------------------------
+
+    def record(self, rel: str, key: tuple):
+        """The value kept for a list or submission file with this stat key, or None."""
+        rows = self._rows("SELECT value FROM record WHERE rel=? AND skey=?", (rel, skey(key)))
+        return _unpickle(rows[0][0]) if rows else None
+
+    def put_record(self, rel: str, key: tuple, value) -> None:
+        self.records[rel] = (skey(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def keep_records(self, rels) -> None:
+        """Forget the list and submission files that are gone."""
+        keep = set(rels)
+        self.gone_records = [rel for (rel,) in self._rows("SELECT rel FROM record") if rel not in keep]
+
+    def answer(self, name: str, key: str):
+        rows = self._rows("SELECT value FROM answer WHERE name=? AND key=?", (name, key)) if key else []
+        return _unpickle(rows[0][0]) if rows else None
+
+    def put_answer(self, name: str, key: str, value) -> None:
+        if key:
+            self.answers[name] = (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Everything gathered, in one transaction; skipped (not an error) when the index is
+        busy past the timeout or cannot be written."""
+        gone_records = getattr(self, "gone_records", [])
+        if not (self.pending_visits or self.gone or self.gone_areas or self.folders or self.records
+                or self.answers or gone_records):
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.executemany("DELETE FROM visit WHERE rel=?", ((rel,) for rel in self.gone))
+                self.db.executemany("DELETE FROM visit WHERE area=?", ((a,) for a in self.gone_areas))
+                self.db.executemany("DELETE FROM folder WHERE path=?", ((a,) for a in self.gone_areas))
+                self.db.executemany("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                    self.pending_visits)
+                self.db.executemany("INSERT OR REPLACE INTO folder VALUES (?,?)", self.folders.items())
+                self.db.executemany("DELETE FROM record WHERE rel=?", ((rel,) for rel in gone_records))
+                self.db.executemany("INSERT OR REPLACE INTO record VALUES (?,?,?)",
+                                    ((rel, k, v) for rel, (k, v) in self.records.items()))
+                self.db.executemany("INSERT OR REPLACE INTO answer VALUES (?,?,?)",
+                                    ((name, k, v) for name, (k, v) in self.answers.items()))
+        except (sqlite3.Error, OSError):
+            pass
+        self.pending_visits, self.gone, self.gone_areas = [], [], []
+        self.folders, self.records, self.answers = {}, {}, {}
+        self.gone_records = []
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+
+    def _rows(self, sql: str, args: tuple = ()) -> list:
+        """A query's rows. An index that fails under it (corrupted meanwhile) raises Broken: the
+        loader then starts again from the files, never from half an answer."""
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as e:
+            raise Broken(str(e)) from None
+
+
+class Broken(Exception):
+    """The index failed while being read."""
+
+
+def discard(root: Path) -> None:
+    """Remove the folder's index (it failed while being read): the next open builds a new one."""
+    folder = private_dir(root)
+    if folder is not None:
+        _remove(folder / NAME)
+
+
+def _unpickle(blob: bytes):
+    import io
+
+    try:
+        return RecordsOnly(io.BytesIO(blob)).load()
+    except Exception:
+        return None

@@ -1,0 +1,265 @@
+"""Bring the index of visits/ up to date for a window of dates, listing no more than needed.
+
+visits/ is laid out by month (visits/YYYY/MM/*.yaml). For a window (the years a command
+reports on) every month folder of the window is listed and each of its files stat'ed; a month
+folder outside the window is listed only when its own stat key changed (a file added, removed
+or renamed in it). Anything else under visits/ (its top, the year folders, a folder that is not
+a month) is small and always listed. `check` (window None) lists everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dukcli.store import safefs
+from dukcli.store.cache import racy, stat_key
+from dukcli.store.index import AREA, DATE, DIAGS, REL, Index, row, skey
+
+VISITS = "visits"
+_MONTH = re.compile(r"^visits/(\d{4})/(\d{2})$")
+# Keys of what a listing finds besides readable files (a stat key's first field is the size).
+NOT_REGULAR = "not-regular"
+STRAY = "stray"
+FILE = "file"
+RACY = "racy,"  # prefix of a kept stat key that must be checked again next time
+
+
+def is_stat(key: tuple) -> bool:
+    """A stat key (a readable file), not a listing's NOT_REGULAR or STRAY mark."""
+    return key[0] not in (NOT_REGULAR, STRAY)
+
+
+def month_folder(folder: str) -> str | None:
+    """'visits/YYYY/MM' for a folder at or under a month folder, else None."""
+    head = "/".join(folder.split("/", 3)[:3])
+    return head if _MONTH.match(head) else None
+
+
+def months_between(start: dt.date, end: dt.date) -> set[str]:
+    out = set()
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.add(f"{VISITS}/{year:04d}/{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+@dataclass
+class Window:
+    """The dates a command reports on; None bounds mean everything (check)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    months: set[str] | None = field(default=None)
+
+    @classmethod
+    def of(cls, start: dt.date | None, end: dt.date | None) -> "Window":
+        return cls(start, end, months_between(start, end) if start and end else None)
+
+    @property
+    def everything(self) -> bool:
+        return self.months is None
+
+    def holds(self, date: str | None, folder: str) -> bool:
+        """Whether a row (its ISO date, or None for a file that did not parse) is the window's."""
+        if self.everything:
+            return True
+        if date is not None:
+            return self.start.isoformat() <= date <= self.end.isoformat()
+        month = month_folder(folder)
+        return month is None or month in self.months
+
+
+def posix(rel: str) -> str:
+    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+
+
+def entries(root: Path, folder: str, kind_of) -> tuple[list[tuple[str, tuple]], list[tuple[str, os.DirEntry]]]:
+    """One folder's entries: (rel, stat key or mark) of what matters in it, and its subfolders
+    as (rel, DirEntry). Hidden names are skipped, except duk's own leftovers (TEMP_PREFIX),
+    which are reported as stray."""
+    from dukcli.store.write import TEMP_PREFIX
+
+    found, subfolders = [], []
+    try:
+        listing = sorted(os.scandir(os.path.join(str(root), folder)), key=lambda e: e.name)
+    except OSError:
+        return found, subfolders
+    for entry in listing:
+        name = entry.name
+        if name[0] == "." and not name.startswith(TEMP_PREFIX):
+            continue
+        rel = f"{folder}/{name}"
+        # Most entries are data files: test the name first, the type (no syscall) after.
+        if name.endswith(".yaml") and entry.is_file(follow_symlinks=False):
+            found.append((posix(rel), stat_key(entry.stat(follow_symlinks=False))))
+        elif entry.is_dir(follow_symlinks=False):
+            subfolders.append((posix(rel), entry))
+        elif entry.is_symlink():
+            found.append((posix(rel), (NOT_REGULAR, safefs.LINK)))
+        elif name.endswith(".yaml"):
+            found.append((posix(rel), (NOT_REGULAR, kind_of(entry))))
+        else:
+            found.append((posix(rel), (STRAY,)))
+    return found, subfolders
+
+
+def tree(root: Path, folder: str, kind_of) -> list[tuple[str, tuple]]:
+    """Every entry under folder/ that matters, sorted (see entries); the folder itself as
+    (folder, (NOT_REGULAR, link)) when it is a link, nothing when it is absent."""
+    try:
+        what = safefs.lstat_kind(os.path.join(str(root), folder))
+    except OSError:
+        return []
+    if what == safefs.LINK:
+        return [(folder, (NOT_REGULAR, what))]
+    out, stack = [], [folder]
+    while stack:
+        found, subfolders = entries(root, stack.pop(), kind_of)
+        out.extend(found)
+        stack.extend(rel for rel, _ in reversed(subfolders))
+    out.sort()
+    return out
+
+
+@dataclass
+class Scan:
+    """What listing visits/ found: the entries of every area listed, by area (a month folder,
+    or "" for everything outside month folders), and the month folders seen with their keys."""
+
+    listed: dict[str, list[tuple[str, tuple]]] = field(default_factory=dict)
+    months: dict[str, str] = field(default_factory=dict)  # every month folder on disk -> kept key
+    top: tuple | None = None  # visits/ itself when not a folder: (FILE,) or (NOT_REGULAR, what)
+
+
+def scan(root: Path, window: Window, known: dict[str, str], kind_of) -> Scan:
+    """List visits/ as the window needs (see the module's docstring)."""
+    out = Scan()
+    try:
+        st = os.lstat(os.path.join(str(root), VISITS))
+    except OSError:
+        return out
+    if not stat.S_ISDIR(st.st_mode):
+        out.top = (FILE,) if stat.S_ISREG(st.st_mode) else (NOT_REGULAR, safefs.kind(st))
+        return out
+    outside: list[tuple[str, tuple]] = []
+    now = time.time_ns()
+    stack = [VISITS]
+    while stack:
+        found, subfolders = entries(root, stack.pop(), kind_of)
+        outside.extend(found)
+        for rel, entry in subfolders:
+            if not _MONTH.match(rel):
+                stack.append(rel)
+                continue
+            try:
+                key = stat_key(entry.stat(follow_symlinks=False))
+            except OSError:
+                continue
+            kept = (RACY if racy(key, now) else "") + skey(key)
+            out.months[rel] = kept
+            if window.everything or rel in window.months or known.get(rel) != kept:
+                out.listed[rel] = tree(root, rel, kind_of)
+    out.listed[""] = outside
+    return out
+
+
+def area_of(rel: str) -> str:
+    """The month folder a path lies in, "" outside month folders."""
+    return month_folder(rel.rsplit("/", 1)[0]) or ""
+
+
+def update(index: Index, root: Path, window: Window, parse_many, kind_of,
+           listing_diag) -> tuple[dict[str, tuple | None], Scan]:
+    """List visits/ for the window and record in the index what changed: parse_many parses
+    (rel, key) pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark)
+    is the diagnostic of an entry that is not a data file. Returns rel -> new row (None: gone)
+    for everything changed, which the caller lays over what the index held (rows_for), and the
+    scan itself."""
+    known = index.folder_keys()
+    found = scan(root, window, known, kind_of)
+    now = time.time_ns()
+    changes: dict[str, tuple | None] = {}
+    to_parse: list[tuple[str, tuple, str]] = []
+    for area, items in found.listed.items():
+        kept = index.keys_in(area)
+        seen = set()
+        unsettled = False
+        for rel, key in items:
+            seen.add(rel)
+            text = skey(key)
+            if is_stat(key) and racy(key, now):
+                text, unsettled = RACY + text, True
+            if kept.get(rel) == text:
+                continue
+            if is_stat(key):
+                to_parse.append((rel, key, text))
+            else:
+                changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
+        for rel in kept:
+            if rel not in seen:
+                changes[rel] = None
+        if area:
+            key = found.months[area]
+            index.listed(area, key if not unsettled or key.startswith(RACY) else RACY + key)
+    texts = {rel: text for rel, _, text in to_parse}
+    for rel, _, packed, diags in parse_many([(rel, key) for rel, key, _ in to_parse]):
+        changes[rel] = row(rel, area_of(rel), texts[rel], packed, diags)
+    for month in known:
+        if month not in found.months:  # the month folder (or its year) is gone
+            index.forget_area(month)
+    if "" not in found.listed:  # visits/ is gone, or is not a folder
+        changes.update((rel, None) for rel in index.keys_in(""))
+    for rel, new in changes.items():
+        if new is None:
+            index.forget((rel,))
+        else:
+            index.pending_visits.append(new)
+    return changes, found
+
+
+def rows_for(index: Index, window: Window, changes: dict[str, tuple | None]) -> list[tuple]:
+    """The window's visit rows: the index's, with this run's changes laid over them, in date
+    and path order."""
+    start = None if window.everything else window.start.isoformat()
+    end = None if window.everything else window.end.isoformat()
+    gone_areas = set(index.gone_areas)
+    rows = {r[REL]: r for r in index.visits_between(start, end) if r[AREA] not in gone_areas}
+    for rel, new in changes.items():
+        if new is not None and new[DATE] is not None and window.holds(new[DATE], new[AREA]):
+            rows[rel] = new
+        else:
+            rows.pop(rel, None)
+    return sorted(rows.values(), key=lambda r: (r[DATE], r[REL]))
+
+
+def diag_rows(index: Index, changes: dict[str, tuple | None]) -> list[tuple]:
+    """Every row with diagnostics, with this run's changes laid over the index's."""
+    gone_areas = set(index.gone_areas)
+    rows = {r[REL]: r for r in index.with_diags() if r[AREA] not in gone_areas}
+    for rel, new in changes.items():
+        if new is not None and new[DIAGS] is not None:
+            rows[rel] = new
+        else:
+            rows.pop(rel, None)
+    return list(rows.values())
+
+
+def listed_keys(index: Index, scanned: tuple[dict, Scan]) -> list[str]:
+    """"rel<TAB>kept key" of every entry under visits/ after an update of everything."""
+    changes, found = scanned
+    out = []
+    now = time.time_ns()
+    for items in found.listed.values():
+        for rel, key in items:
+            text = skey(key)
+            out.append(f"{rel}\t{RACY + text if is_stat(key) and racy(key, now) else text}")
+    if found.top is not None:
+        out.append(f"visits\t{found.top}")
+    return sorted(out)
