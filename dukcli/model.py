@@ -138,6 +138,8 @@ class Dataset:
     fingerprint: str = field(default="", compare=False)
     # Files outside the dates loaded (store/loader's window) known to have errors.
     elsewhere: int = field(default=0, compare=False)
+    # A digest of the list files loaded ("" when unknown): what the errors kept per visit were judged against.
+    lists_digest: str = field(default="", compare=False)
 
     @classmethod
     def build(cls, config: Config, units: list[Unit], people: list[Person],

@@ -45,7 +45,7 @@ def agenda(
 
     day = parse_day(as_of, "--as-of") or today()
     target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
-    _, ds = load_for_report()
+    _, ds = load_for_report(years=(day.year, day.year))
     pid, _ = pick(ds, person)
     ag = todo.agenda(ds, day, days, pid)
     if target is not None:

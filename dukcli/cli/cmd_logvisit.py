@@ -62,19 +62,38 @@ def log_visit(
     asker = Asker() if interactive() else None
     if asker is None:
         _require(draft)
-    ctx = Context(*common.load_checked(), common.today(), str(from_file) if from_file else None,
-                  given={k for k, v in (("person", person), ("unit", unit), ("date", date)) if v is not None})
+    today = common.today()
+    ctx = Context(*common.load_checked(dates=_month(today)), today, str(from_file) if from_file else None,
+                  given={k for k, v in (("person", person), ("unit", unit), ("date", date)) if v is not None},
+                  month=(today.year, today.month))
     return _run(ctx, draft, asker, edit, not no_commit)
 
 
 @dataclass
 class Context:
+    """What an entry is judged against: the lists and the visits of one month (the duplicate
+    rule's), never the whole history (SPEC §9)."""
+
     root: Path
     ds: object
-    diags: list  # everything check finds in the folder before this entry
+    diags: list  # what check finds in the lists and the month loaded, before this entry
     today: dt.date
     source: str | None  # the --from-file path, for messages
     given: set  # which of person, unit, date came from the command line
+    month: tuple[int, int] | None = None  # the month whose visits ds holds
+
+    def load_month(self, day: dt.date) -> None:
+        """Hold the visits of day's month (the lists come from the index: nothing is re-read)."""
+        if self.month != (day.year, day.month):
+            _, self.ds, self.diags = common.load_checked(self.today, dates=_month(day))
+            self.month = (day.year, day.month)
+
+
+def _month(day: dt.date):
+    from dukcli.dates import month_end
+    from dukcli.store.refresh import Window
+
+    return Window.of(day.replace(day=1), month_end(day.year, day.month))
 
 
 def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> int:
@@ -198,6 +217,7 @@ def _resolve(ctx: Context, draft: entry.Draft) -> tuple[str, str, dt.date]:
     """Person and unit ids and the day, from what was typed."""
     _require(draft)
     day = _day(ctx, draft.date)
+    ctx.load_month(day)
     return _person(ctx, draft.person).id, _unit(ctx, draft.unit, day).id, day
 
 
@@ -360,6 +380,7 @@ def _ask_date(ctx: Context, asker: Asker, unit=None) -> dt.date:
 def _refuse_twin_now(ctx: Context, person: str, unit: str, day: dt.date) -> None:
     from dukcli.rules.validate import VisitIndex
 
+    ctx.load_month(day)
     twins = VisitIndex(ctx.ds).on_day(ctx.ds, person, unit, day)
     if twins:
         raise DukError(W.twin_refused(entry.twin_message(twins[0].file)))
@@ -491,7 +512,7 @@ def _show_warnings(warnings: list) -> None:
 
 
 def _mention_other_errors(ctx: Context) -> None:
-    errors = sum(1 for d in ctx.diags if d.severity == "error")
+    errors = sum(1 for d in ctx.diags if d.severity == "error") + ctx.ds.elsewhere
     if errors:
         common.echo_err(W.errors_in_other_files(errors))
 
@@ -500,9 +521,15 @@ def _show_article4(ctx: Context, visit, rel: str) -> None:
     """What the new visit does to Article 4, computed with the visit included."""
 
     from dukcli import model as m
+    from dukcli.store.loader import load
+    from dukcli.store.refresh import Window
 
-    ds = ctx.ds
+    # The person's visits of the year (a member's target is yearly), the month folders taken
+    # as the index knows them unless they changed: a progress line, not a report.
+    year = visit.date.year
+    ds, _ = load(ctx.root, Window.of(dt.date(year, 1, 1), dt.date(year, 12, 31), visit.person, verify=False))
+    kept = [v for v in ds.visits if v.file != rel]
     with_visit = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments,
-                                 [*ds.visits, visit._replace(file=rel)], ds.submissions)
+                                 [*kept, visit._replace(file=rel)], ds.submissions)
     for line in entry.article4_lines(with_visit, visit, ctx.today):
         print(line)

@@ -39,7 +39,7 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     p = period_from(period, quarter, year, day, period_arg)
     if day < p.start:
         echo_err(W.as_of_before_period(day, p.label, p.start))
-    _, ds = load_for_report()
+    _, ds = load_for_report(years=(p.start.year, p.end.year))
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)
     output.emit(format, as_json=result.as_json, csv=lambda: quota_table.csv_rows(result),

@@ -104,7 +104,8 @@ def report_cmd(
         raise usage(W.ALL_NEEDS_OUT_DIR)
     the_period = period_from(period, quarter, year, None, period_arg)
     day = parse_day(date, "--date") or today()
-    folder, ds = load_for_report(notes=(the_period.start, the_period.end))
+    folder, ds = load_for_report(notes=(the_period.start, the_period.end),
+                                 years=(the_period.start.year, the_period.end.year))
     refuse_placeholders(ds)
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)

@@ -22,7 +22,7 @@ def scorecard(
     if not 1900 <= year <= 2999:
         raise usage(W.bad_year(year))
     day = parse_day(as_of, "--as-of") or today()
-    _, ds = load_for_report()
+    _, ds = load_for_report(years=(year, year))
     card = yearly.scorecard(ds, year, day)
     output.emit(format, as_json=card.as_json, csv=lambda: scorecard_table.csv_table(card),
                 draw=lambda console: scorecard_table.print_scorecard(ds, card, console))

@@ -14,7 +14,7 @@ def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
 
     day = parse_day(as_of, "--as-of") or today()
     q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
-    _, ds = load_for_report()
+    _, ds = load_for_report(years=(q.start.year, q.end.year))
     st = deadline.report_status(ds, q, day)
     output.emit(format, as_json=st.as_json, csv=lambda: (status_table.CSV_HEADER, status_table.csv_rows(st)),
                 draw=lambda console: status_table.print_status(st, console))

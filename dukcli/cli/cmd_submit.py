@@ -30,7 +30,7 @@ def submit(
         raise usage(W.SUBMIT_NEEDS_PERSON)
     q = quarter_only(period_from(period, quarter, year, None, period_arg), "submit")
     day = parse_day(date, "--date") or _received_today(q)
-    folder, ds, diags = load_checked()
+    folder, ds, diags = load_checked(years=(q.start.year, q.end.year))
     pid, _ = pick(ds, person)
     rel = submissions.rel_path(pid, q.code)
     sub = m.Submission(pid, q.code, day, rel, 0)
@@ -41,8 +41,8 @@ def submit(
     if first is not None:
         raise DukError(submissions.duplicate_message(first))
     errors = [d for d in diags if d.severity == "error"]
-    if errors:
-        echo_err(W.errors_elsewhere(len(errors)))
+    if errors or ds.elsewhere:
+        echo_err(W.errors_elsewhere(len(errors) + ds.elsewhere))
     if not deadline.owes(ds, pid, q):
         echo_err(W.no_assignment_in(ds.person_name(pid), q.label))
     message = W.submission_commit(ds.person_name(pid), q.label, day)

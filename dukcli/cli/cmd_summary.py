@@ -33,7 +33,7 @@ def summary(
     path = output_path(output_file, f"tong-hop-{p.slug}.docx", root())
     if path.exists() and not force:
         raise file_exists(path)
-    folder, ds = load_for_report(notes=(p.start, p.end))
+    folder, ds = load_for_report(notes=(p.start, p.end), years=(p.start.year, p.end.year))
     refuse_placeholders(ds)
     ctx = rules.context(ds, p, day, on)
     form = data_template(folder, SUMMARY_TEMPLATE)

@@ -12,7 +12,7 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     from dukcli.render import output, visits_table
 
     p = period_from(period, quarter, year, None, period_arg)
-    _, ds = load_for_report()
+    _, ds = load_for_report(years=(p.start.year, p.end.year))
     pid, uid = pick(ds, person, unit)
     rows = visits_table.select(ds, p, pid, uid)
     output.emit(format, as_json=lambda: {"period": p.as_json(), "visits": [r.as_json() for r in rows]},

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli import model as m
+from dukcli.cli.framework import one_of, whole_number
 from dukcli.words import commands as W
 
 
@@ -80,44 +81,31 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
         echo_err(W.more_lines(len(diags) - limit))
 
 
-def _snapshot_key(fingerprint: str, day: dt.date) -> str:
-    """Whole-folder answers hold for these files on this day; "" (no snapshot) when unknown."""
-    return f"{fingerprint}/{day.isoformat()}" if fingerprint else ""
-
-
-def load_checked(on: dt.date | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
-    """Load and validate the folder: (root, dataset, every diagnostic, ordered)."""
-    from dukcli.rules.validate import ordered, validate
-    from dukcli.store.cache import load_snapshot, save_snapshot
-    from dukcli.store.loader import load
+def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None, dates=None,
+                 ) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+    """Load and validate the folder: (root, dataset, every diagnostic, ordered). years=(first,
+    last): only the visits and submissions of those years; dates: a store.refresh.Window (the
+    lists are always whole)."""
+    from dukcli.store.loader import checked
 
     folder = root()
-    day = on or today()
-    ds, diags = load(folder)
-    # The cross-checks depend only on the files and the day: an unchanged folder reuses them.
-    key = _snapshot_key(ds.fingerprint, day)
-    cross = load_snapshot(folder, "checked", key)
-    if cross is None:
-        cross = validate(ds, day)
-        save_snapshot(folder, "checked", key, cross)
-    return folder, ds, ordered(diags + list(cross))
+    ds, diags = checked(folder, on or today(), dates or window(years))
+    return folder, ds, diags
+
+
+def window(years: tuple[int, int] | None):
+    from dukcli.store.refresh import Window
+
+    if years is None:
+        return None
+    return Window.of(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31))
 
 
 def diagnostics() -> list[m.Diagnostic]:
-    """Everything `duk check` reports. An unchanged folder, asked again the same day, answers
-    from .duk/ after listing its files, without loading a single record."""
-    from dukcli.store.cache import load_snapshot, save_snapshot
-    from dukcli.store.loader import fingerprint
+    """Everything `duk check` reports (an unchanged folder answers from the index)."""
+    from dukcli.store.loader import check_all
 
-    folder = root()
-    day = today()
-    seen = fingerprint(folder)
-    hit = load_snapshot(folder, "diagnostics", _snapshot_key(seen, day))
-    if hit is not None:
-        return list(hit)
-    _, ds, diags = load_checked(day)
-    save_snapshot(folder, "diagnostics", _snapshot_key(ds.fingerprint, day), diags)
-    return diags
+    return check_all(root(), today())
 
 
 def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
@@ -131,11 +119,16 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
         show_diags(warnings, limit=10)
 
 
-def load_for_report(notes: tuple[dt.date, dt.date] | None = None) -> tuple[Path, m.Dataset]:
-    """For the reporting commands: refuse while check finds errors; warnings to stderr.
+def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
+                    ) -> tuple[Path, m.Dataset]:
+    """For the reporting commands: refuse while check finds errors in the records used (the
+    lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
+    Warnings to stderr.
 
-    notes=(start, end): also read the notes of the visits of those days (the cache keeps none)."""
-    folder, ds, diags = load_checked()
+    notes=(start, end): also read the notes of the visits of those days (the index keeps none)."""
+    folder, ds, diags = load_checked(years=years)
+    if ds.elsewhere:
+        echo_err(W.errors_elsewhere(ds.elsewhere))
     errors = [d for d in diags if d.severity == "error"]
     if errors:
         show_diags(errors, limit=20)
@@ -202,11 +195,11 @@ PeriodArg = Annotated[Optional[str], typer.Argument(
     metavar=W.PERIOD_METAVAR, show_default=False,
     help=W.PERIOD_ARG_HELP)]
 QuarterOpt = Annotated[Optional[str], typer.Option("--quarter", "-q", help=W.QUARTER_HELP)]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=W.YEAR_HELP)]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=W.YEAR_HELP, **whole_number())]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=W.AS_OF_HELP)]
 PersonOpt = Annotated[Optional[str], typer.Option("--person", help=W.PERSON_HELP)]
 UnitOpt = Annotated[Optional[str], typer.Option("--unit", help=W.UNIT_HELP)]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=W.FORMAT_HELP)]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=W.FORMAT_HELP, **one_of(TableFormat))]
 
 
 def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None,

@@ -38,7 +38,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 1  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 2  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -47,7 +47,8 @@ _TABLES = {
     "meta": "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
     "visit": ("CREATE TABLE visit(rel TEXT PRIMARY KEY, area TEXT NOT NULL, skey TEXT NOT NULL, "
               "person TEXT, unit TEXT, date TEXT, work INTEGER, meeting INTEGER, rating TEXT, "
-              "line INTEGER, lines TEXT, diags TEXT, errors INTEGER NOT NULL DEFAULT 0)"),
+              "line INTEGER, lines TEXT, diags TEXT, errors INTEGER NOT NULL DEFAULT 0, "
+              "cross INTEGER NOT NULL DEFAULT 0, lists TEXT)"),
     "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
@@ -56,13 +57,15 @@ _INDEXES = {
     "visit_date": "CREATE INDEX visit_date ON visit(date)",
     "visit_area": "CREATE INDEX visit_area ON visit(area)",
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
+    "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
 }
 
 
 VISIT_COLUMNS = ("rel", "area", "skey", "person", "unit", "date", "work", "meeting", "rating", "line", "lines",
-                 "diags", "errors")
+                 "diags", "errors", "cross", "lists")
 _COLUMNS = ", ".join(VISIT_COLUMNS)
-REL, AREA, SKEY, PERSON, UNIT, DATE, WORK, MEETING, RATING, LINE, LINES, DIAGS, ERRORS = range(len(VISIT_COLUMNS))
+(REL, AREA, SKEY, PERSON, UNIT, DATE, WORK, MEETING, RATING, LINE, LINES, DIAGS, ERRORS, CROSS,
+ LISTS) = range(len(VISIT_COLUMNS))
 
 
 def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
@@ -70,10 +73,16 @@ def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
     errors = sum(1 for d in diags if d.severity == "error")
     text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
     if visit is None:
-        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors)
+        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None)
     person, unit, day, work, meeting, rating, line, lines = visit
     return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
-            ",".join(map(str, lines)), text, errors)
+            ",".join(map(str, lines)), text, errors, 0, None)
+
+
+def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:
+    """The row with the count of its cross-record errors, as judged against the lists whose
+    digest is `lists` (None: not judged)."""
+    return (*r[:CROSS], cross, lists)
 
 
 def row_diags(r: tuple) -> list[m.Diagnostic]:
@@ -144,9 +153,10 @@ def _not_a_file(path: Path) -> bool:
         return False
 
 
-def open_db(root: Path) -> sqlite3.Connection:
-    """The folder's index, checked and ready; a fresh one in memory when .duk/ is unusable."""
-    folder = private_dir(root)
+def open_db(root: Path, memory: bool = False) -> sqlite3.Connection:
+    """The folder's index, checked and ready; a fresh one in memory when .duk/ is unusable
+    (or when asked: memory=True)."""
+    folder = None if memory else private_dir(root)
     if folder is not None:
         path = folder / NAME
         for _ in range(2):
@@ -172,12 +182,13 @@ class Index:
     """The folder's index, open for one command. Reads are plain queries; writes are gathered
     and committed in one transaction by save()."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, memory: bool = False):
         self.root = root
-        self.db = open_db(root)
+        self.db = open_db(root, memory)
         self.pending_visits: list[tuple] = []
         self.gone: list[str] = []
         self.gone_areas: list[str] = []
+        self.rejudged: dict[str, tuple[int, str]] = {}
         self.folders: dict[str, str] = {}
         self.records: dict[str, tuple[str, bytes]] = {}
         self.answers: dict[str, tuple[str, bytes]] = {}
@@ -191,10 +202,6 @@ class Index:
         """rel -> kept stat key of every entry last seen in area."""
         return dict(self._rows("SELECT rel, skey FROM visit WHERE area=?", (area,)))
 
-    def put_visit(self, rel: str, area: str, key: str, visit: tuple | None, diags) -> None:
-        """visit: loader.compact(...) of a parsed visit, or None (see VISIT_COLUMNS)."""
-        self.pending_visits.append(row(rel, area, key, visit, diags))
-
     def forget(self, rels) -> None:
         self.gone.extend(rels)
 
@@ -204,11 +211,23 @@ class Index:
     def listed(self, folder: str, key: str) -> None:
         self.folders[folder] = key
 
-    def visits_between(self, start: str | None, end: str | None) -> list[tuple]:
-        """Rows (VISIT_COLUMNS) of the parsed visits dated start..end (ISO dates; None: all)."""
+    def visits_between(self, start: str | None, end: str | None, person: str | None = None) -> list[tuple]:
+        """Rows (VISIT_COLUMNS) of the parsed visits dated start..end (ISO dates; None: all),
+        of one person when given."""
         if start is None:
             return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date IS NOT NULL")
+        if person is not None:
+            return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND person=?",
+                              (start, end, person))
         return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?", (start, end))
+
+    def with_cross(self, lists: str) -> list[tuple]:
+        """Rows (VISIT_COLUMNS) with cross-record errors when judged against these lists."""
+        return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE cross > 0 AND lists=?", (lists,))
+
+    def judged(self, rows: dict[str, tuple[int, str]]) -> None:
+        """rel -> (cross-record errors, lists digest) for rows judged again (see with_cross)."""
+        self.rejudged.update(rows)
 
     def with_diags(self) -> list[tuple]:
         """Rows (VISIT_COLUMNS) of the entries that have diagnostics (few: a partial index)."""
@@ -244,16 +263,21 @@ class Index:
         busy past the timeout or cannot be written."""
         gone_records = getattr(self, "gone_records", [])
         if not (self.pending_visits or self.gone or self.gone_areas or self.folders or self.records
-                or self.answers or gone_records):
+                or self.answers or gone_records or self.rejudged):
             return
+        if self.rejudged:  # fresh rows take their judgement with them; the others are updated
+            self.pending_visits = [with_cross(r, *self.rejudged.pop(r[REL])) if r[REL] in self.rejudged else r
+                                   for r in self.pending_visits]
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
                 self.db.executemany("DELETE FROM visit WHERE rel=?", ((rel,) for rel in self.gone))
                 self.db.executemany("DELETE FROM visit WHERE area=?", ((a,) for a in self.gone_areas))
                 self.db.executemany("DELETE FROM folder WHERE path=?", ((a,) for a in self.gone_areas))
-                self.db.executemany("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                self.db.executemany("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                     self.pending_visits)
+                self.db.executemany("UPDATE visit SET cross=?, lists=? WHERE rel=?",
+                                    ((n, lists, rel) for rel, (n, lists) in self.rejudged.items()))
                 self.db.executemany("INSERT OR REPLACE INTO folder VALUES (?,?)", self.folders.items())
                 self.db.executemany("DELETE FROM record WHERE rel=?", ((rel,) for rel in gone_records))
                 self.db.executemany("INSERT OR REPLACE INTO record VALUES (?,?,?)",
@@ -262,7 +286,7 @@ class Index:
                                     ((name, k, v) for name, (k, v) in self.answers.items()))
         except (sqlite3.Error, OSError):
             pass
-        self.pending_visits, self.gone, self.gone_areas = [], [], []
+        self.pending_visits, self.gone, self.gone_areas, self.rejudged = [], [], [], {}
         self.folders, self.records, self.answers = {}, {}, {}
         self.gone_records = []
 

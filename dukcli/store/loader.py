@@ -192,13 +192,14 @@ class _Progress:
             self.bar.stop()
 
 
-def load(root: Path, window: refresh.Window | None = None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+def load(root: Path, window: refresh.Window | None = None, day: dt.date | None = None,
+         ) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """The folder's records as a Dataset — visits without their notes (see with_notes), and only
     those of the window when one is given (the lists always whole) — with the parse diagnostics
     of what was loaded (not the cross-checks). ds.elsewhere counts the files outside the window
     known to have errors."""
     window = window or refresh.Window()
-    return _session(root, lambda index: _load_with(root, index, window))
+    return _session(root, lambda index: _load_with(root, index, window, day or dt.date.today()))
 
 
 def checked(root: Path, day: dt.date, window: refresh.Window | None = None) -> tuple[m.Dataset, list[m.Diagnostic]]:
@@ -218,7 +219,8 @@ def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
         keys = [f"{rel}\t{k}" for rel, k in _list_keys(root)] + refresh.listed_keys(index, scanned)
         key = "" if any(refresh.RACY in k for k in keys) else _digest(keys, window) + "/" + day.isoformat()
         kept = index.answer("check", key) if key else None
-        if kept is not None:
+        if kept is not None:  # the same files as then: nothing to record (a racy file is read again next time)
+            index.pending_visits.clear()
             return list(kept)
         _, diags = _checked_with(root, index, window, day, scanned)
         index.put_answer("check", key, diags)
@@ -228,12 +230,13 @@ def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
 
 def _session(root: Path, work):
     """work(index) with the folder's index open, saved after; an index that breaks while being
-    read is discarded and the work done again from the files."""
+    read is discarded and the work done again from the files, with an index in memory (the
+    folder's own may be breaking again: .duk/ deleted in a loop, a full disk)."""
     enabled = gc.isenabled()
     gc.disable()  # 100,000 fresh records and no garbage: the collector would only rescan them
     try:
         for attempt in (1, 2):
-            index = Index(root)
+            index = Index(root, memory=attempt == 2)
             try:
                 result = work(index)
                 index.save()
@@ -253,31 +256,47 @@ def _session(root: Path, work):
 def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, scanned=None):
     from dukcli.rules.validate import ordered, validate
 
-    ds, diags = _load_with(root, index, window, scanned)
+    ds, diags = _load_with(root, index, window, day, scanned)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = "checked" if window.everything else f"checked {window.start} {window.end}"
     cross = index.answer(name, key)
     if cross is None:
         cross = validate(ds, day)
         index.put_answer(name, key, cross)
+        _rejudged(index, ds, cross)
     return ds, ordered(diags + list(cross))
 
 
-def _load_with(root: Path, index: Index, window: refresh.Window, scanned=None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic]) -> None:
+    """Keep with each visit loaded its count of cross-record errors against today's lists, so
+    that a later command can count the errors outside its own window without judging them."""
+    if not ds.lists_digest:
+        return
+    errors: dict[str, int] = {}
+    for d in cross:
+        if d.severity == "error" and d.file.startswith(refresh.VISITS + "/"):
+            errors[d.file] = errors.get(d.file, 0) + 1
+    index.judged({v.file: (errors.get(v.file, 0), ds.lists_digest) for v in ds.visits})
+
+
+def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
+               scanned=None) -> tuple[m.Dataset, list[m.Diagnostic]]:
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config = _list_file(root, index, "duk.yaml", schema.parse_config, diags, keys) or m.Config()
     lists = {name: _list_file(root, index, name, parser, diags, keys) or [] for name, parser in LIST_FILES.items()}
+    only_lists = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], [])
+    only_lists.lists_digest = "" if any(refresh.RACY in k for k in keys[:4]) else _digest(keys[:4], refresh.Window())
     changes, found = scanned or refresh.update(index, root, window, _parse_many(root), _kind, listing_diag)
+    changes = _judged(only_lists, changes, day, window)
+    refresh.apply(index, changes)
     diags.extend(_visits_folder(found))
     rows = refresh.rows_for(index, window, changes)
-    elsewhere = 0
+    elsewhere = _errors_elsewhere(index, window, changes, only_lists.lists_digest)
     for r in refresh.diag_rows(index, changes):
         if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
-        elif r[index_mod.ERRORS]:
-            elsewhere += r[index_mod.ERRORS]
     visits = [expand(r) for r in rows]
     keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
     subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
@@ -285,7 +304,43 @@ def _load_with(root: Path, index: Index, window: refresh.Window, scanned=None) -
                          lists["assignments.yaml"], visits, subs)
     ds.fingerprint = _digest(keys, window)
     ds.elsewhere = elsewhere
+    ds.lists_digest = only_lists.lists_digest
     return ds, diags
+
+
+def _judged(only_lists: m.Dataset, changes: dict, day: dt.date, window: refresh.Window) -> dict:
+    """The changed rows with their cross-record errors against the lists (the checks of one
+    visit that need nothing but the lists: unknown person or unit, not assigned, a date ahead)."""
+    from dukcli.rules.validate import VisitIndex, check_visit
+
+    digest = only_lists.lists_digest
+    if not digest or window.everything:  # check judges every visit anyway (see _rejudged)
+        return changes
+    lookup = VisitIndex(only_lists)
+    out = {}
+    for rel, r in changes.items():
+        if r is not None and r[index_mod.DATE] is not None:
+            errors = sum(1 for d in check_visit(only_lists, expand(r), day, lookup) if d.severity == "error")
+            r = index_mod.with_cross(r, errors, digest)
+        out[rel] = r
+    return out
+
+
+def _errors_elsewhere(index: Index, window: refresh.Window, changes: dict, digest: str) -> int:
+    """Errors known in the visit files outside the window: those of parsing, and those found
+    against the current lists (a file not yet judged against them is not counted)."""
+    if window.everything:
+        return 0
+    rows = {r[index_mod.REL]: r for r in index.with_diags()}
+    if digest:
+        rows.update((r[index_mod.REL], r) for r in index.with_cross(digest))
+    rows.update((rel, r) for rel, r in changes.items() if r is not None)
+    count = 0
+    for rel, r in rows.items():
+        if rel in changes and changes[rel] is None or window.holds(r[index_mod.DATE], r[index_mod.AREA]):
+            continue
+        count += r[index_mod.ERRORS] + (r[index_mod.CROSS] if r[index_mod.LISTS] == digest and digest else 0)
+    return count
 
 
 def _list_keys(root: Path) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dukcli.store import safefs
 from dukcli.store.cache import racy, stat_key
-from dukcli.store.index import AREA, DATE, DIAGS, REL, Index, row, skey
+from dukcli.store.index import AREA, DATE, DIAGS, PERSON, REL, Index, row, skey
 
 VISITS = "visits"
 _MONTH = re.compile(r"^visits/(\d{4})/(\d{2})$")
@@ -52,15 +52,20 @@ def months_between(start: dt.date, end: dt.date) -> set[str]:
 
 @dataclass
 class Window:
-    """The dates a command reports on; None bounds mean everything (check)."""
+    """The dates a command reports on; None bounds mean everything (check). person: only that
+    person's visits. verify=False: the window's month folders are trusted like the others
+    (listed only when changed) — for a progress line after an entry, not for a report."""
 
     start: dt.date | None = None
     end: dt.date | None = None
     months: set[str] | None = field(default=None)
+    person: str | None = None
+    verify: bool = True
 
     @classmethod
-    def of(cls, start: dt.date | None, end: dt.date | None) -> "Window":
-        return cls(start, end, months_between(start, end) if start and end else None)
+    def of(cls, start: dt.date | None, end: dt.date | None, person: str | None = None,
+           verify: bool = True) -> "Window":
+        return cls(start, end, months_between(start, end) if start and end else None, person, verify)
 
     @property
     def everything(self) -> bool:
@@ -164,7 +169,7 @@ def scan(root: Path, window: Window, known: dict[str, str], kind_of) -> Scan:
                 continue
             kept = (RACY if racy(key, now) else "") + skey(key)
             out.months[rel] = kept
-            if window.everything or rel in window.months or known.get(rel) != kept:
+            if window.everything or (window.verify and rel in window.months) or known.get(rel) != kept:
                 out.listed[rel] = tree(root, rel, kind_of)
     out.listed[""] = outside
     return out
@@ -216,12 +221,16 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of,
             index.forget_area(month)
     if "" not in found.listed:  # visits/ is gone, or is not a folder
         changes.update((rel, None) for rel in index.keys_in(""))
+    return changes, found
+
+
+def apply(index: Index, changes: dict[str, tuple | None]) -> None:
+    """Record the changes in the index (written by index.save)."""
     for rel, new in changes.items():
         if new is None:
             index.forget((rel,))
         else:
             index.pending_visits.append(new)
-    return changes, found
 
 
 def rows_for(index: Index, window: Window, changes: dict[str, tuple | None]) -> list[tuple]:
@@ -230,9 +239,10 @@ def rows_for(index: Index, window: Window, changes: dict[str, tuple | None]) -> 
     start = None if window.everything else window.start.isoformat()
     end = None if window.everything else window.end.isoformat()
     gone_areas = set(index.gone_areas)
-    rows = {r[REL]: r for r in index.visits_between(start, end) if r[AREA] not in gone_areas}
+    rows = {r[REL]: r for r in index.visits_between(start, end, window.person) if r[AREA] not in gone_areas}
     for rel, new in changes.items():
-        if new is not None and new[DATE] is not None and window.holds(new[DATE], new[AREA]):
+        if (new is not None and new[DATE] is not None and window.holds(new[DATE], new[AREA])
+                and window.person in (None, new[PERSON])):
             rows[rel] = new
         else:
             rows.pop(rel, None)
