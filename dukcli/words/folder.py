@@ -116,10 +116,11 @@ def commit_failed(rel: str, error, message: str) -> str:
 
 # --- git ---------------------------------------------------------------------------------------
 # A marker in .git: (what is under way, how to finish or leave it).
+_FINISH_REBASE = "git rebase --continue hoặc git rebase --abort"
 GIT_UNFINISHED = {
     "MERGE_HEAD": ("đang gộp nhánh (merge) dở dang", "git merge --continue hoặc git merge --abort"),
-    "rebase-merge": ("đang rebase dở dang", "git rebase --continue hoặc git rebase --abort"),
-    "rebase-apply": ("đang rebase/áp bản vá (am) dở dang", "git rebase --continue hoặc git rebase --abort"),
+    "rebase-merge": ("đang rebase dở dang", _FINISH_REBASE),
+    "rebase-apply": ("đang rebase/áp bản vá (am) dở dang", _FINISH_REBASE),
     "CHERRY_PICK_HEAD": ("đang cherry-pick dở dang", "git cherry-pick --continue hoặc git cherry-pick --abort"),
     "REVERT_HEAD": ("đang revert dở dang", "git revert --continue hoặc git revert --abort"),
 }
