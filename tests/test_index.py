@@ -1,0 +1,238 @@
+"""The index in .duk/index.sqlite (issue "speed at a province's scale", SPEC §9): a command reads
+the years it reports on, not the history; one changed file costs one row; the index never
+changes an answer — corrupt, deleted mid-run, shared by two processes, or carried in from
+another folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import age
+from dukcli.store import loader, refresh
+
+REPO = Path(__file__).resolve().parent.parent
+W2019 = refresh.Window.of(dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+def visit(day: str, person: str = "nguyen-thi-lan", unit: str = "cb-so-tai-chinh") -> str:
+    return f"person: {person}\nunit: {unit}\ndate: {day}\nmeeting:\n  conduct: Điều hành tốt.\n"
+
+
+FILES = {
+    "visits/2018/11/a.yaml": visit("2018-11-05", unit="db-so-y-te"),
+    "visits/2018/12/b.yaml": visit("2018-12-05"),
+    "visits/2019/05/c.yaml": visit("2019-05-14"),
+    "visits/2019/06/d.yaml": visit("2019-06-05", unit="db-so-y-te"),
+}
+
+
+def settle(root: Path) -> None:
+    """Date every folder back too: a folder changed in the last seconds is listed every time
+    (its stat could not yet tell a later change apart)."""
+    for folder, dirs, _ in os.walk(root):
+        for d in dirs:
+            if not d.startswith("."):
+                age(Path(folder, d))
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    seen: list[str] = []
+    real = loader.parse_text
+
+    def counting(rel, raw, parser):
+        seen.append(rel)
+        return real(rel, raw, parser)
+
+    monkeypatch.setattr(loader, "parse_text", counting)
+    return seen
+
+
+@pytest.fixture
+def listed(monkeypatch):
+    """The folders under visits/ listed file by file, in order."""
+    seen: list[str] = []
+    real = refresh.tree
+
+    def counting(root, folder, kind_of):
+        if folder.startswith("visits"):
+            seen.append(folder)
+        return real(root, folder, kind_of)
+
+    monkeypatch.setattr(refresh, "tree", counting)
+    return seen
+
+
+def folder_of(make_folder, files=FILES) -> Path:
+    root = make_folder(files)
+    settle(root)
+    return root
+
+
+def files_of(ds) -> list[str]:
+    return [v.file for v in ds.visits]
+
+
+def test_a_year_is_loaded_without_the_other_years(make_folder, parses, listed):
+    root = folder_of(make_folder)
+    loader.load(root)  # the first run builds the whole index
+    parses.clear()
+    listed.clear()
+    ds, diags = loader.load(root, W2019)
+    assert files_of(ds) == ["visits/2019/05/c.yaml", "visits/2019/06/d.yaml"]
+    assert parses == [] and diags == []
+    assert listed == ["visits/2019/05", "visits/2019/06"]  # 2018's folders: only their own stat
+
+
+def test_the_same_year_alone_gives_the_same_answer(make_folder):
+    whole = folder_of(make_folder)
+    alone = folder_of(make_folder, {k: v for k, v in FILES.items() if k.startswith("visits/2019")})
+    loader.load(whole)
+    a, _ = loader.checked(whole, dt.date(2019, 12, 31), W2019)
+    b, _ = loader.checked(alone, dt.date(2019, 12, 31), W2019)
+    assert a.visits == b.visits and a.assignments == b.assignments
+
+
+def test_one_new_file_is_the_only_one_parsed(make_folder, parses, listed):
+    root = folder_of(make_folder)
+    loader.load(root)
+    (root / "visits/2019/06/e.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    age(root / "visits/2019/06/e.yaml")
+    parses.clear()
+    ds, _ = loader.load(root, W2019)
+    assert parses == ["visits/2019/06/e.yaml"]
+    assert "visits/2019/06/e.yaml" in files_of(ds)
+    parses.clear()
+    loader.load(root, W2019)
+    assert parses == []
+
+
+def test_a_file_added_to_an_old_month_by_hand_is_seen(make_folder, parses, duk):
+    """The month folder's own stat changes when a file is added to it: listed again, even
+    outside the window asked; and the year it belongs to sees it at once."""
+    root = folder_of(make_folder)
+    loader.load(root)
+    (root / "visits/2018/11/z.yaml").write_text(visit("2018-11-20"), encoding="utf-8")
+    age(root / "visits/2018/11/z.yaml")
+    parses.clear()
+    loader.load(root, W2019)
+    assert parses == ["visits/2018/11/z.yaml"]
+    ds, _ = loader.load(root, refresh.Window.of(dt.date(2018, 1, 1), dt.date(2018, 12, 31)))
+    assert "visits/2018/11/z.yaml" in files_of(ds)
+    result = duk(["visits", "-p", "2018", "-f", "json"], data=root)
+    assert result.exit_code == 0 and "visits/2018/11/z.yaml" in result.stdout
+
+
+def test_an_edit_in_place_outside_the_window_is_seen_by_its_year_and_by_check(make_folder, duk):
+    root = folder_of(make_folder)
+    assert duk(["check"], data=root).exit_code == 0
+    path = root / "visits/2018/12/b.yaml"
+    path.write_text(visit("2018-12-05", person="ai-do"), encoding="utf-8")  # the folder's stat is unchanged
+    age(path, 600)
+    assert duk(["quota", "-p", "2019", "-f", "json"], data=root).exit_code == 0
+    year = duk(["quota", "-p", "2018", "-f", "json"], data=root)
+    assert year.exit_code == 1 and "[unknown-person]" in year.stderr
+    check = duk(["check"], data=root)
+    assert check.exit_code == 1 and "visits/2018/12/b.yaml:1: lỗi [unknown-person]" in check.stdout
+
+
+def test_errors_outside_the_years_asked_are_one_line(make_folder, duk):
+    """SPEC §9: a report refuses on errors in the records it uses; others are counted."""
+    root = folder_of(make_folder, {**FILES, "visits/2018/12/hong.yaml": "person: [\n"})
+    first = duk(["check"], data=root)
+    assert first.exit_code == 1
+    result = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    assert result.exit_code == 0
+    assert result.stderr == "Cảnh báo: thư mục dữ liệu đang có 1 lỗi ở chỗ khác (xem: duk check).\n"
+    refused = duk(["quota", "-p", "2018", "-f", "json"], data=root)
+    assert refused.exit_code == 1 and "visits/2018/12/hong.yaml:2: lỗi [yaml-syntax]" in refused.stderr
+
+
+def test_a_cross_record_error_outside_the_window_is_counted_too(make_folder, duk):
+    root = folder_of(make_folder, {**FILES, "visits/2018/12/x.yaml": visit("2018-12-07", unit="khong-co")})
+    result = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    assert result.exit_code == 0
+    assert result.stderr == "Cảnh báo: thư mục dữ liệu đang có 1 lỗi ở chỗ khác (xem: duk check).\n"
+
+
+def test_the_index_breaking_while_read_gives_the_answer_from_the_files(make_folder, monkeypatch):
+    """.duk/ deleted or the index corrupted between two of its queries: the load starts again
+    from the files (with an index in memory), never answers with half the rows."""
+    from dukcli.store import index
+
+    root = folder_of(make_folder)
+    expected = files_of(loader.load(root, W2019)[0])
+    real = index.Index.visits_between
+    calls = []
+
+    def breaking(self, *args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise index.Broken("database disk image is malformed")
+        return real(self, *args)
+
+    monkeypatch.setattr(index.Index, "visits_between", breaking)
+    assert files_of(loader.load(root, W2019)[0]) == expected
+    assert len(calls) == 2
+
+
+def test_deleting_the_index_between_commands_changes_no_answer(make_folder, duk):
+    root = folder_of(make_folder)
+    first = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    (root / ".duk" / "index.sqlite").unlink()
+    again = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
+
+
+def test_an_index_carried_in_from_another_folder_is_not_believed(make_folder):
+    """A zip or a copy brings .duk/ along: same names, sizes and mtimes, other contents. The
+    inode and ctime in each row's key differ, so every file is read again."""
+    a = folder_of(make_folder)
+    loader.load(a)
+    b = folder_of(make_folder, {**FILES, "visits/2019/05/c.yaml": visit("2019-05-15")})  # same size
+    shutil.copytree(a / ".duk", b / ".duk", dirs_exist_ok=True)
+    st = (a / "visits/2019/05/c.yaml").stat()
+    os.utime(b / "visits/2019/05/c.yaml", ns=(st.st_atime_ns, st.st_mtime_ns))
+    ds, _ = loader.load(b, W2019)
+    assert [v.date.day for v in ds.visits if v.file.endswith("c.yaml")] == [15]
+
+
+def test_two_processes_building_the_index_at_once_agree(make_folder):
+    """Four `duk visits` started together on a folder without an index: SQLite's lock keeps
+    the index whole, and all four print the same answer."""
+    root = folder_of(make_folder, {**FILES, **{f"visits/2019/0{m}/n{i}.yaml": visit(f"2019-0{m}-{10 + i}")
+                                               for m in range(1, 10) for i in range(5)}})
+    env = {**os.environ, "DUK_TODAY": "2019-12-31", "PYTHONPATH": str(REPO)}
+    procs = [subprocess.Popen([sys.executable, "-m", "dukcli", "--data", str(root), "visits", "-p", "2019",
+                               "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], [e.decode() for _, e in outs]
+    assert len({o for o, _ in outs}) == 1 and outs[0][0].count(b'"file"') == 47
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT count(*) FROM visit").fetchone() == (49,)
+    db.close()
+
+
+def test_log_visit_reads_one_month_and_the_lists(make_folder, duk, parses, listed):
+    """An entry never loads the history (SPEC §9): the lists and the month of the visit."""
+    root = folder_of(make_folder)
+    loader.load(root)
+    parses.clear()
+    listed.clear()
+    result = duk(["log-visit", "--person", "lan", "--unit", "tai chinh", "--date", "2019-06-20", "--work",
+                  "--no-commit"], data=root)
+    assert result.exit_code == 0, result.stderr
+    assert set(listed) == {"visits/2019/06"}  # to judge, under the lock, and for the progress line
+    new = [p for p in parses if p.startswith("visits/")]
+    assert new == [f for f in new if f.startswith("visits/2019/06/2019-06-20-")]
