@@ -185,13 +185,7 @@ class Index:
     def __init__(self, root: Path, memory: bool = False):
         self.root = root
         self.db = open_db(root, memory)
-        self.pending_visits: list[tuple] = []
-        self.gone: list[str] = []
-        self.gone_areas: list[str] = []
-        self.rejudged: dict[str, tuple[int, str]] = {}
-        self.folders: dict[str, str] = {}
-        self.records: dict[str, tuple[str, bytes]] = {}
-        self.answers: dict[str, tuple[str, bytes]] = {}
+        self._clear()
 
     # --- visits ------------------------------------------------------------------------------
 
@@ -261,34 +255,43 @@ class Index:
     def save(self) -> None:
         """Everything gathered, in one transaction; skipped (not an error) when the index is
         busy past the timeout or cannot be written."""
-        gone_records = getattr(self, "gone_records", [])
-        if not (self.pending_visits or self.gone or self.gone_areas or self.folders or self.records
-                or self.answers or gone_records or self.rejudged):
-            return
         if self.rejudged:  # fresh rows take their judgement with them; the others are updated
             self.pending_visits = [with_cross(r, *self.rejudged.pop(r[REL])) if r[REL] in self.rejudged else r
                                    for r in self.pending_visits]
-        try:
-            with self.db:
-                self.db.execute("BEGIN IMMEDIATE")
-                self.db.executemany("DELETE FROM visit WHERE rel=?", ((rel,) for rel in self.gone))
-                self.db.executemany("DELETE FROM visit WHERE area=?", ((a,) for a in self.gone_areas))
-                self.db.executemany("DELETE FROM folder WHERE path=?", ((a,) for a in self.gone_areas))
-                self.db.executemany("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                    self.pending_visits)
-                self.db.executemany("UPDATE visit SET cross=?, lists=? WHERE rel=?",
-                                    ((n, lists, rel) for rel, (n, lists) in self.rejudged.items()))
-                self.db.executemany("INSERT OR REPLACE INTO folder VALUES (?,?)", self.folders.items())
-                self.db.executemany("DELETE FROM record WHERE rel=?", ((rel,) for rel in gone_records))
-                self.db.executemany("INSERT OR REPLACE INTO record VALUES (?,?,?)",
-                                    ((rel, k, v) for rel, (k, v) in self.records.items()))
-                self.db.executemany("INSERT OR REPLACE INTO answer VALUES (?,?,?)",
-                                    ((name, k, v) for name, (k, v) in self.answers.items()))
-        except (sqlite3.Error, OSError):
-            pass
-        self.pending_visits, self.gone, self.gone_areas, self.rejudged = [], [], [], {}
-        self.folders, self.records, self.answers = {}, {}, {}
-        self.gone_records = []
+        work = [(sql, rows) for sql, rows in self._statements() if rows]
+        if work:
+            try:
+                with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    for sql, rows in work:
+                        self.db.executemany(sql, rows)
+            except (sqlite3.Error, OSError):
+                pass
+        self._clear()
+
+    def _statements(self) -> list[tuple[str, list]]:
+        return [
+            ("DELETE FROM visit WHERE rel=?", [(rel,) for rel in self.gone]),
+            ("DELETE FROM visit WHERE area=?", [(a,) for a in self.gone_areas]),
+            ("DELETE FROM folder WHERE path=?", [(a,) for a in self.gone_areas]),
+            ("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.pending_visits),
+            ("UPDATE visit SET cross=?, lists=? WHERE rel=?",
+             [(n, lists, rel) for rel, (n, lists) in self.rejudged.items()]),
+            ("INSERT OR REPLACE INTO folder VALUES (?,?)", list(self.folders.items())),
+            ("DELETE FROM record WHERE rel=?", [(rel,) for rel in self.gone_records]),
+            ("INSERT OR REPLACE INTO record VALUES (?,?,?)", [(rel, k, v) for rel, (k, v) in self.records.items()]),
+            ("INSERT OR REPLACE INTO answer VALUES (?,?,?)", [(n, k, v) for n, (k, v) in self.answers.items()]),
+        ]
+
+    def _clear(self) -> None:
+        self.pending_visits: list[tuple] = []
+        self.gone: list[str] = []
+        self.gone_areas: list[str] = []
+        self.rejudged: dict[str, tuple[int, str]] = {}
+        self.folders: dict[str, str] = {}
+        self.records: dict[str, tuple[str, bytes]] = {}
+        self.answers: dict[str, tuple[str, bytes]] = {}
+        self.gone_records: list[str] = []
 
     def close(self) -> None:
         try:

@@ -193,23 +193,7 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of,
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
     for area, items in found.listed.items():
-        kept = index.keys_in(area)
-        seen = set()
-        unsettled = False
-        for rel, key in items:
-            seen.add(rel)
-            text = skey(key)
-            if is_stat(key) and racy(key, now):
-                text, unsettled = RACY + text, True
-            if kept.get(rel) == text:
-                continue
-            if is_stat(key):
-                to_parse.append((rel, key, text))
-            else:
-                changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
-        for rel in kept:
-            if rel not in seen:
-                changes[rel] = None
+        unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse)
         if area:
             key = found.months[area]
             index.listed(area, key if not unsettled or key.startswith(RACY) else RACY + key)
@@ -222,6 +206,26 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of,
     if "" not in found.listed:  # visits/ is gone, or is not a folder
         changes.update((rel, None) for rel in index.keys_in(""))
     return changes, found
+
+
+def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_diag, changes: dict,
+             to_parse: list) -> bool:
+    """One area's listing against its rows: what is gone and what is not a data file go into
+    changes, new or changed files into to_parse. True when a file is too recent to be trusted
+    (the area must then be listed again next time)."""
+    unsettled = False
+    for rel, key in items:
+        text = skey(key)
+        if is_stat(key) and racy(key, now):
+            text, unsettled = RACY + text, True
+        if kept.pop(rel, None) == text:
+            continue
+        if is_stat(key):
+            to_parse.append((rel, key, text))
+        else:
+            changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
+    changes.update((rel, None) for rel in kept)  # what is left was not found again
+    return unsettled
 
 
 def apply(index: Index, changes: dict[str, tuple | None]) -> None:
