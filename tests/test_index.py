@@ -236,3 +236,17 @@ def test_log_visit_reads_one_month_and_the_lists(make_folder, duk, parses, liste
     assert set(listed) == {"visits/2019/06"}  # to judge, under the lock, and for the progress line
     new = [p for p in parses if p.startswith("visits/")]
     assert new == [f for f in new if f.startswith("visits/2019/06/2019-06-20-")]
+
+
+def test_check_in_small_batches_says_what_check_in_one_says(make_folder, duk, monkeypatch):
+    """check writes parsed files to the index a batch at a time and judges the visits a month
+    at a time (bounded memory on a million files); the answer is the same as in one piece."""
+    files = {**FILES, "visits/2018/12/hong.yaml": "person: [\n",
+             "visits/2019/06/x.yaml": visit("2019-06-05", unit="khong-co"),
+             "visits/2019/06/twin.yaml": visit("2019-06-05", unit="db-so-y-te")}
+    one = duk(["check"], data=folder_of(make_folder, files))
+    monkeypatch.setattr(refresh, "BATCH", 2)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    batched = duk(["check"], data=folder_of(make_folder, files))
+    assert (batched.exit_code, batched.stdout) == (one.exit_code, one.stdout)
+    assert "[duplicate-visit]" in one.stdout and "[unknown-unit]" in one.stdout and "[yaml-syntax]" in one.stdout

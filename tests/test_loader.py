@@ -478,9 +478,12 @@ def test_an_unchanged_folder_is_checked_again_without_loading(make_folder, duk, 
     assert first.exit_code == 1 and "[unknown-person]" in first.stdout
 
     def no_load(*args, **kwargs):
-        raise AssertionError("loaded although nothing changed")
+        raise AssertionError("judged again although nothing changed")
 
-    monkeypatch.setattr(loader, "_load_with", no_load)
+    from dukcli.rules import validate
+
+    monkeypatch.setattr(validate, "validate", no_load)
+    monkeypatch.setattr(loader, "expand", no_load)
     again = duk(["check"], data=folder)
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout)
     monkeypatch.undo()

@@ -223,6 +223,11 @@ class Index:
         """rel -> (cross-record errors, lists digest) for rows judged again (see with_cross)."""
         self.rejudged.update(rows)
 
+    def months(self) -> list[str]:
+        """'YYYY-MM' of every month with a dated visit, in order."""
+        return [m for (m,) in self._rows("SELECT DISTINCT substr(date, 1, 7) FROM visit WHERE date IS NOT NULL "
+                                          "ORDER BY 1")]
+
     def with_diags(self) -> list[tuple]:
         """Rows (VISIT_COLUMNS) of the entries that have diagnostics (few: a partial index)."""
         return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE diags IS NOT NULL")
@@ -252,9 +257,10 @@ class Index:
 
     # --- writing -----------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, strict: bool = False) -> None:
         """Everything gathered, in one transaction; skipped (not an error) when the index is
-        busy past the timeout or cannot be written."""
+        busy past the timeout or cannot be written — unless strict (the caller reads the rows
+        back and has kept no other copy): Broken then."""
         if self.rejudged:  # fresh rows take their judgement with them; the others are updated
             self.pending_visits = [with_cross(r, *self.rejudged.pop(r[REL])) if r[REL] in self.rejudged else r
                                    for r in self.pending_visits]
@@ -265,8 +271,9 @@ class Index:
                     self.db.execute("BEGIN IMMEDIATE")
                     for sql, rows in work:
                         self.db.executemany(sql, rows)
-            except (sqlite3.Error, OSError):
-                pass
+            except (sqlite3.Error, OSError) as e:
+                if strict:
+                    raise Broken(str(e)) from None
         self._clear()
 
     def _statements(self) -> list[tuple[str, list]]:

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from dukcli import codes
+from dukcli import codes, dates
 from dukcli import model as m
 from dukcli import words
 from dukcli.oserr import describe
@@ -212,20 +212,49 @@ def checked(root: Path, day: dt.date, window: refresh.Window | None = None) -> t
 def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
     """Everything `duk check` reports. Every file is listed and compared with the index; when
     none changed since the last check of the day, the answer is the one kept then, without
-    building a single record."""
-    def work(index: Index) -> list[m.Diagnostic]:
-        window = refresh.Window()
-        scanned = refresh.update(index, root, window, _parse_many(root), _kind, listing_diag)
-        keys = [f"{rel}\t{k}" for rel, k in _list_keys(root)] + refresh.listed_keys(index, scanned)
-        key = "" if any(refresh.RACY in k for k in keys) else _digest(keys, window) + "/" + day.isoformat()
-        kept = index.answer("check", key) if key else None
-        if kept is not None:  # the same files as then: nothing to record (a racy file is read again next time)
-            index.pending_visits.clear()
-            return list(kept)
-        _, diags = _checked_with(root, index, window, day, scanned)
-        index.put_answer("check", key, diags)
-        return diags
-    return _session(root, work)
+    building a single record. Otherwise the files are parsed in batches written to the index
+    and the visits judged a month at a time: memory holds a batch or a month, not the folder."""
+    return _session(root, lambda index: _check_all_with(root, index, day))
+
+
+def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic]:
+    from dukcli.rules import validate as V
+
+    window = refresh.Window()
+    diags: list[m.Diagnostic] = []
+    keys: list[str] = []
+    config, lists, only_lists = _lists(root, index, diags, keys)
+    hasher = hashlib.blake2b(digest_size=16)
+    with _Parser(root) as parse:
+        _, found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
+                                  flush=lambda changes: _flush(index, changes))
+    subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
+    hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
+    key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
+    kept = index.answer("check", key)
+    if kept is not None:
+        return list(kept)
+    diags += _visits_folder(found) + [d for r in index.with_diags() for d in index_mod.row_diags(r)]
+    base = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], subs)
+    cross = V.validate(base, day)  # the lists and the submissions; the visits below, a month at a time
+    for month in index.months():
+        start = dt.date.fromisoformat(month + "-01")
+        rows = index.visits_between(start.isoformat(), dates.month_end(start.year, start.month).isoformat())
+        ds = dataclasses.replace(base, visits=[expand(r) for r in rows], submissions=[])
+        found_here = V.visits(ds, day)
+        cross += found_here
+        ds.lists_digest = only_lists.lists_digest
+        _rejudged(index, ds, found_here)
+        index.save()
+    diags = V.ordered(diags + cross)
+    index.put_answer("check", key, diags)
+    return diags
+
+
+def _flush(index: Index, changes: dict) -> None:
+    """A batch of parsed files into the index, for good: the rows are read back from it."""
+    refresh.apply(index, changes)
+    index.save(strict=True)
 
 
 def _session(root: Path, work):
@@ -253,10 +282,10 @@ def _session(root: Path, work):
             gc.enable()
 
 
-def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, scanned=None):
+def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date):
     from dukcli.rules.validate import ordered, validate
 
-    ds, diags = _load_with(root, index, window, day, scanned)
+    ds, diags = _load_with(root, index, window, day)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = "checked" if window.everything else f"checked {window.start} {window.end}"
     cross = index.answer(name, key)
@@ -279,15 +308,12 @@ def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic]) -> None:
     index.judged({v.file: (errors.get(v.file, 0), ds.lists_digest) for v in ds.visits})
 
 
-def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
-               scanned=None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -> tuple[m.Dataset, list[m.Diagnostic]]:
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
-    config = _list_file(root, index, "duk.yaml", schema.parse_config, diags, keys) or m.Config()
-    lists = {name: _list_file(root, index, name, parser, diags, keys) or [] for name, parser in LIST_FILES.items()}
-    only_lists = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], [])
-    only_lists.lists_digest = "" if any(refresh.RACY in k for k in keys[:4]) else _digest(keys[:4], refresh.Window())
-    changes, found = scanned or refresh.update(index, root, window, _parse_many(root), _kind, listing_diag)
+    config, lists, only_lists = _lists(root, index, diags, keys)
+    with _Parser(root) as parse:
+        changes, found = refresh.update(index, root, window, parse, _kind, listing_diag)
     changes = _judged(only_lists, changes, day, window)
     refresh.apply(index, changes)
     diags.extend(_visits_folder(found))
@@ -306,6 +332,16 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
     ds.elsewhere = elsewhere
     ds.lists_digest = only_lists.lists_digest
     return ds, diags
+
+
+def _lists(root: Path, index: Index, diags: list, keys: list) -> tuple[m.Config, dict, m.Dataset]:
+    """duk.yaml and the list files (through the index), and a Dataset of the lists alone
+    carrying their digest (what the errors kept per visit are judged against)."""
+    config = _list_file(root, index, "duk.yaml", schema.parse_config, diags, keys) or m.Config()
+    lists = {name: _list_file(root, index, name, parser, diags, keys) or [] for name, parser in LIST_FILES.items()}
+    only_lists = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], [])
+    only_lists.lists_digest = "" if any(refresh.RACY in k for k in keys[:4]) else _digest(keys[:4], refresh.Window())
+    return config, lists, only_lists
 
 
 def _judged(only_lists: m.Dataset, changes: dict, day: dt.date, window: refresh.Window) -> dict:
@@ -341,23 +377,6 @@ def _errors_elsewhere(index: Index, window: refresh.Window, changes: dict, diges
             continue
         count += r[index_mod.ERRORS] + (r[index_mod.CROSS] if r[index_mod.LISTS] == digest and digest else 0)
     return count
-
-
-def _list_keys(root: Path) -> list[tuple[str, str]]:
-    """The list files' and submission files' stat keys, as kept (racy ones marked)."""
-    now = time.time_ns()
-    out = []
-    for rel in ("duk.yaml", *LIST_FILES):
-        try:
-            key = stat_key(os.lstat(root / rel))
-        except OSError:
-            out.append((rel, "-"))
-            continue
-        out.append((rel, (refresh.RACY if racy(key, now) else "") + index_mod.skey(key)))
-    for rel, key in tree_files(root, submissions.SUBMISSIONS_DIR):
-        mark = refresh.RACY if refresh.is_stat(key) and racy(key, now) else ""
-        out.append((rel, mark + index_mod.skey(key)))
-    return out
 
 
 def _visits_folder(found: refresh.Scan) -> list[m.Diagnostic]:
@@ -442,31 +461,41 @@ def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple | None, t
     return rel, key, (compact(visit) if visit is not None else None), tuple(file_diags)
 
 
-def _parse_many(root: Path):
+class _Parser:
     """parse_many for refresh.update: the files given, parsed on every core when there are many
-    (a first load of a large folder), in order either way, with a progress bar on a terminal."""
-    def parse(misses: list):
-        progress = _Progress(len(misses))
-        for done, result in enumerate(_parse_all(root, misses), 1):
+    (a first load of a large folder; one pool for all the batches of a command), in order
+    either way, with a progress bar on a terminal."""
+
+    def __init__(self, root: Path):
+        self.root = str(root)
+        self.pool = None
+
+    def __enter__(self) -> "_Parser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def __call__(self, misses: list):
+        jobs = [(self.root, rel, key) for rel, key in misses]
+        progress = _Progress(len(jobs))
+        for done, result in enumerate(self._results(jobs), 1):
             progress.advance(done)
             yield result
         progress.close()
-    return parse
 
+    def _results(self, jobs: list):
+        workers = min(os.cpu_count() or 1, 8)
+        if len(jobs) < PARALLEL_FROM or workers < 2:
+            return map(_parse_one, jobs)
+        if self.pool is None:
+            import multiprocessing
 
-def _parse_all(root: Path, misses: list):
-    jobs = [(str(root), rel, key) for rel, key in misses]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from map(_parse_one, jobs)
-        return
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    try:
-        pool = multiprocessing.get_context(method).Pool(workers)
-    except OSError:  # no processes to be had: parse here
-        yield from map(_parse_one, jobs)
-        return
-    with pool:
-        yield from pool.imap(_parse_one, jobs, chunksize=200)
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            try:
+                self.pool = multiprocessing.get_context(method).Pool(workers)
+            except OSError:  # no processes to be had: parse here
+                return map(_parse_one, jobs)
+        return self.pool.imap(_parse_one, jobs, chunksize=200)

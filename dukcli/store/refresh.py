@@ -135,44 +135,48 @@ def tree(root: Path, folder: str, kind_of) -> list[tuple[str, tuple]]:
 
 @dataclass
 class Scan:
-    """What listing visits/ found: the entries of every area listed, by area (a month folder,
-    or "" for everything outside month folders), and the month folders seen with their keys."""
+    """What listing visits/ found besides the entries themselves (those are compared and let go
+    area by area, so that listing a million files holds one month of them at a time)."""
 
-    listed: dict[str, list[tuple[str, tuple]]] = field(default_factory=dict)
     months: dict[str, str] = field(default_factory=dict)  # every month folder on disk -> kept key
+    listed: set[str] = field(default_factory=set)  # the areas listed ("" outside month folders)
     top: tuple | None = None  # visits/ itself when not a folder: (FILE,) or (NOT_REGULAR, what)
+    unsettled: bool = False  # a file too recent to be trusted was seen
 
 
-def scan(root: Path, window: Window, known: dict[str, str], kind_of) -> Scan:
-    """List visits/ as the window needs (see the module's docstring)."""
-    out = Scan()
+def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Scan):
+    """List visits/ as the window needs (see the module's docstring): yields (area, entries) for
+    each month folder to list, then ("", everything outside month folders)."""
     try:
         st = os.lstat(os.path.join(str(root), VISITS))
     except OSError:
-        return out
+        return
     if not stat.S_ISDIR(st.st_mode):
-        out.top = (FILE,) if stat.S_ISREG(st.st_mode) else (NOT_REGULAR, safefs.kind(st))
-        return out
+        found.top = (FILE,) if stat.S_ISREG(st.st_mode) else (NOT_REGULAR, safefs.kind(st))
+        return
     outside: list[tuple[str, tuple]] = []
     now = time.time_ns()
     stack = [VISITS]
     while stack:
-        found, subfolders = entries(root, stack.pop(), kind_of)
-        outside.extend(found)
+        listed, subfolders = entries(root, stack.pop(), kind_of)
+        outside.extend(listed)
+        deeper = []
         for rel, entry in subfolders:
             if not _MONTH.match(rel):
-                stack.append(rel)
+                deeper.append(rel)
                 continue
             try:
                 key = stat_key(entry.stat(follow_symlinks=False))
             except OSError:
                 continue
             kept = (RACY if racy(key, now) else "") + skey(key)
-            out.months[rel] = kept
+            found.months[rel] = kept
             if window.everything or (window.verify and rel in window.months) or known.get(rel) != kept:
-                out.listed[rel] = tree(root, rel, kind_of)
-    out.listed[""] = outside
-    return out
+                found.listed.add(rel)
+                yield rel, tree(root, rel, kind_of)
+        stack.extend(reversed(deeper))
+    found.listed.add("")
+    yield "", sorted(outside)
 
 
 def area_of(rel: str) -> str:
@@ -180,36 +184,55 @@ def area_of(rel: str) -> str:
     return month_folder(rel.rsplit("/", 1)[0]) or ""
 
 
-def update(index: Index, root: Path, window: Window, parse_many, kind_of,
-           listing_diag) -> tuple[dict[str, tuple | None], Scan]:
+BATCH = 20_000  # files parsed between two writes of the index when streaming (check)
+
+
+def update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, flush=None,
+           hasher=None) -> tuple[dict[str, tuple | None], Scan]:
     """List visits/ for the window and record in the index what changed: parse_many parses
     (rel, key) pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark)
     is the diagnostic of an entry that is not a data file. Returns rel -> new row (None: gone)
     for everything changed, which the caller lays over what the index held (rows_for), and the
-    scan itself."""
+    scan itself.
+
+    flush(changes): given, the changes are handed over every BATCH parsed files (and at the end)
+    instead of being gathered, so memory holds one batch. hasher: updated with every entry's
+    path and kept key, in order (what `check` keys its answer on)."""
     known = index.folder_keys()
-    found = scan(root, window, known, kind_of)
+    found = Scan()
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
-    for area, items in found.listed.items():
-        unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse)
+    for area, items in areas(root, window, known, kind_of, found):
+        unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
+        found.unsettled = found.unsettled or unsettled
         if area:
             key = found.months[area]
             index.listed(area, key if not unsettled or key.startswith(RACY) else RACY + key)
-    texts = {rel: text for rel, _, text in to_parse}
-    for rel, _, packed, diags in parse_many([(rel, key) for rel, key, _ in to_parse]):
-        changes[rel] = row(rel, area_of(rel), texts[rel], packed, diags)
+        if flush is not None and len(to_parse) >= BATCH:
+            _parse_into(changes, to_parse, parse_many)
+            flush(changes)
+            changes, to_parse = {}, []
+    _parse_into(changes, to_parse, parse_many)
     for month in known:
         if month not in found.months:  # the month folder (or its year) is gone
             index.forget_area(month)
     if "" not in found.listed:  # visits/ is gone, or is not a folder
         changes.update((rel, None) for rel in index.keys_in(""))
+    if flush is not None:
+        flush(changes)
+        changes = {}
     return changes, found
 
 
+def _parse_into(changes: dict, to_parse: list, parse_many) -> None:
+    texts = {rel: text for rel, _, text in to_parse}
+    for rel, _, packed, diags in parse_many([(rel, key) for rel, key, _ in to_parse]):
+        changes[rel] = row(rel, area_of(rel), texts[rel], packed, diags)
+
+
 def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_diag, changes: dict,
-             to_parse: list) -> bool:
+             to_parse: list, hasher=None) -> bool:
     """One area's listing against its rows: what is gone and what is not a data file go into
     changes, new or changed files into to_parse. True when a file is too recent to be trusted
     (the area must then be listed again next time)."""
@@ -218,6 +241,8 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
         text = skey(key)
         if is_stat(key) and racy(key, now):
             text, unsettled = RACY + text, True
+        if hasher is not None:
+            hasher.update(f"{rel}\t{text}\n".encode("utf-8", "surrogateescape"))
         if kept.pop(rel, None) == text:
             continue
         if is_stat(key):
@@ -263,17 +288,3 @@ def diag_rows(index: Index, changes: dict[str, tuple | None]) -> list[tuple]:
         else:
             rows.pop(rel, None)
     return list(rows.values())
-
-
-def listed_keys(index: Index, scanned: tuple[dict, Scan]) -> list[str]:
-    """"rel<TAB>kept key" of every entry under visits/ after an update of everything."""
-    changes, found = scanned
-    out = []
-    now = time.time_ns()
-    for items in found.listed.values():
-        for rel, key in items:
-            text = skey(key)
-            out.append(f"{rel}\t{RACY + text if is_stat(key) and racy(key, now) else text}")
-    if found.top is not None:
-        out.append(f"visits\t{found.top}")
-    return sorted(out)
