@@ -12,7 +12,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dukcli"
 CORE = sorted([*(PACKAGE / name for name in ("model.py", "periods.py", "dates.py", "text.py", "match.py",
-                                               "schema.py", "yamltext.py", "oserr.py", "codes.py")),
+                                               "schema.py", "yamltext.py", "oserr.py", "codes.py", "listtext.py")),
                *(PACKAGE / "rules").glob("*.py"), *(PACKAGE / "words").glob("*.py")])
 SHELL = ("dukcli.store", "dukcli.render", "dukcli.cli", "dukcli.entry", "dukcli.resources")
 # Libraries of terminals, documents and the command line: the shell's, never the core's.
