@@ -227,7 +227,7 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     hasher = hashlib.blake2b(digest_size=16)
     with _Parser(root) as parse:
         _, found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
-                                  flush=lambda changes: _flush(index, changes))
+                                  flush=lambda changes: _flush(index, _judged(only_lists, changes, day)))
     subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
     hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
     key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
@@ -244,7 +244,7 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
         found_here = V.visits(ds, day)
         cross += found_here
         ds.lists_digest = only_lists.lists_digest
-        _rejudged(index, ds, found_here)
+        _rejudged(index, ds, found_here, rows)
         index.save()
     diags = V.ordered(diags + cross)
     index.put_answer("check", key, diags)
@@ -296,16 +296,22 @@ def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date
     return ds, ordered(diags + list(cross))
 
 
-def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic]) -> None:
+def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list | None = None) -> None:
     """Keep with each visit loaded its count of cross-record errors against today's lists, so
-    that a later command can count the errors outside its own window without judging them."""
+    that a later command can count the errors outside its own window without judging them.
+    rows: the visits' rows as the index holds them; only those whose count changed are written."""
     if not ds.lists_digest:
         return
     errors: dict[str, int] = {}
     for d in cross:
         if d.severity == "error" and d.file.startswith(refresh.VISITS + "/"):
             errors[d.file] = errors.get(d.file, 0) + 1
-    index.judged({v.file: (errors.get(v.file, 0), ds.lists_digest) for v in ds.visits})
+    digest = ds.lists_digest
+    if rows is not None:
+        index.judged({r[index_mod.REL]: (errors.get(r[index_mod.REL], 0), digest) for r in rows
+                      if (r[index_mod.CROSS], r[index_mod.LISTS]) != (errors.get(r[index_mod.REL], 0), digest)})
+        return
+    index.judged({v.file: (errors.get(v.file, 0), digest) for v in ds.visits})
 
 
 def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -> tuple[m.Dataset, list[m.Diagnostic]]:
@@ -314,7 +320,8 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -
     config, lists, only_lists = _lists(root, index, diags, keys)
     with _Parser(root) as parse:
         changes, found = refresh.update(index, root, window, parse, _kind, listing_diag)
-    changes = _judged(only_lists, changes, day, window)
+    if not window.everything:  # the checks of a whole folder judge every visit anyway
+        changes = _judged(only_lists, changes, day)
     refresh.apply(index, changes)
     diags.extend(_visits_folder(found))
     rows = refresh.rows_for(index, window, changes)
@@ -344,13 +351,13 @@ def _lists(root: Path, index: Index, diags: list, keys: list) -> tuple[m.Config,
     return config, lists, only_lists
 
 
-def _judged(only_lists: m.Dataset, changes: dict, day: dt.date, window: refresh.Window) -> dict:
+def _judged(only_lists: m.Dataset, changes: dict, day: dt.date) -> dict:
     """The changed rows with their cross-record errors against the lists (the checks of one
     visit that need nothing but the lists: unknown person or unit, not assigned, a date ahead)."""
     from dukcli.rules.validate import VisitIndex, check_visit
 
     digest = only_lists.lists_digest
-    if not digest or window.everything:  # check judges every visit anyway (see _rejudged)
+    if not digest:
         return changes
     lookup = VisitIndex(only_lists)
     out = {}

@@ -56,20 +56,7 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _commit(root: Path, path: Path, message: str, commit: bool, repo: bool) -> tuple[bool, str | None]:
-    """Commit path (the caller holds the lock): (committed, warning). repo: the folder is in a
-    git repository (found once, by _prepare)."""
-    if commit and gitops.unreachable(root):
-        rel = _rel(root, path)
-        return False, W.no_git_program(rel)
-    if not commit or not repo:
-        return False, None
-    try:
-        gitops.commit(root, [path], message)
-    except gitops.GitError as e:
-        rel = _rel(root, path)
-        return False, W.commit_failed(rel, e, message)
-    critical.record(W.SAVED_TO_GIT)
-    return True, None
+    return _commit_all(root, [path], message, commit, repo)
 
 
 def _prepare(root: Path, folder: Path, commit: bool) -> bool:
@@ -137,3 +124,70 @@ def add_exact(root: Path, rel: str, text: str, message: str, commit: bool = True
         return path
 
     return _save(root, path.parent, create, message, commit)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file of a change: its text as read when the change was judged (None: it did not
+    exist) and its new text (None: removed)."""
+
+    rel: str
+    before: str | None
+    after: str | None
+
+
+def change_files(root: Path, changes: list[Change], message: str, commit: bool = True) -> list[Saved]:
+    """Write several files as one change and commit exactly them: under the lock, each file is
+    first checked to be still what the change was judged on (another duk or a hand edit in
+    between refuses it, nothing written), then all are written (atomically, one by one) and
+    committed together with Ctrl-C held back."""
+    with locked(root):
+        repo = False
+        for c in changes:
+            repo = _prepare(root, (root / c.rel).parent, commit)
+        for c in changes:
+            _still(root, c)
+        with critical.shielded():
+            for c in changes:
+                _apply(root, c)
+            paths = [root / c.rel for c in changes]
+            committed, warning = _commit_all(root, paths, message, commit, repo)
+    return [Saved(root / c.rel, c.rel, committed, warning) for c in changes]
+
+
+def _still(root: Path, c: Change) -> None:
+    try:
+        now = safefs.read_bytes(root / c.rel).decode("utf-8-sig")
+    except FileNotFoundError:
+        now = None
+    except (OSError, UnicodeDecodeError, safefs.NotRegular, safefs.TooLarge) as e:
+        raise RecordError(W.cannot_write_file(c.rel, describe(e) if isinstance(e, OSError) else str(e))) from None
+    if now != c.before:
+        raise RecordError(W.changed_meanwhile(c.rel))
+
+
+def _apply(root: Path, c: Change) -> None:
+    path = root / c.rel
+    try:
+        if c.after is None:
+            os.unlink(path)
+        else:
+            write.replace(path, c.after)
+    except OSError as e:
+        raise RecordError(W.cannot_write_file(c.rel, describe(e))) from None
+    critical.record(W.file_written(c.rel))
+
+
+def _commit_all(root: Path, paths: list[Path], message: str, commit: bool, repo: bool) -> tuple[bool, str | None]:
+    """Commit paths (the caller holds the lock): (committed, warning). repo: the folder is in a
+    git repository (found once, by _prepare)."""
+    if commit and gitops.unreachable(root):
+        return False, W.no_git_program(", ".join(_rel(root, p) for p in paths))
+    if not commit or not repo:
+        return False, None
+    try:
+        gitops.commit(root, paths, message)
+    except gitops.GitError as e:
+        return False, W.commit_failed(", ".join(_rel(root, p) for p in paths), e, message)
+    critical.record(W.SAVED_TO_GIT)
+    return True, None

@@ -115,6 +115,8 @@ def _parts(root: Path, path: Path) -> list[str]:
         rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     except ValueError:  # another drive on Windows
         rel = os.pardir
+    if rel == os.curdir:  # the data folder itself: nothing to make
+        return []
     parts = Path(rel).parts
     if not parts or parts[0] == os.pardir or os.path.isabs(rel):
         raise UnsafePath(W.outside_folder(path))

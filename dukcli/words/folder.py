@@ -96,6 +96,11 @@ def cannot_write_into(folder: str, reason: str) -> str:
     return f"không ghi được tệp vào {folder}: {reason}"
 
 
+def changed_meanwhile(rel: str) -> str:
+    return (f"{rel} đã thay đổi từ lúc lệnh này đọc nó (một lệnh duk khác hoặc người sửa tay); "
+            "không có gì được ghi, hãy chạy lại lệnh")
+
+
 def cannot_write_file(rel: str, reason: str) -> str:
     return f"không ghi được tệp {rel}: {reason}"
 
