@@ -184,6 +184,7 @@ def _root(
 def _register() -> None:
     from dukcli.cli import (cmd_agenda, cmd_check, cmd_init, cmd_logvisit, cmd_quota, cmd_report, cmd_scorecard,
                             cmd_status, cmd_submit, cmd_summary, cmd_template, cmd_visits)
+    from dukcli.cli import cmd_assign
 
     commands = {
         "init": cmd_init.init,
@@ -197,6 +198,9 @@ def _register() -> None:
         "summary": cmd_summary.summary,
         "agenda": cmd_agenda.agenda,
         "scorecard": cmd_scorecard.scorecard,
+        "assignments": cmd_assign.assignments,
+        "assign": cmd_assign.assign,
+        "unassign": cmd_assign.unassign,
     }
     for name, function in commands.items():
         app.command(name, cls=framework.ViCommand)(function)
