@@ -205,6 +205,11 @@ def _register() -> None:
     for name, function in commands.items():
         app.command(name, cls=framework.ViCommand)(function)
     app.add_typer(cmd_template.app, name="template", cls=framework.ViGroup)
+    from dukcli.cli import cmd_people, cmd_units
+    app.command("people", cls=framework.ViCommand)(cmd_people.people)
+    app.add_typer(cmd_people.person_app, name="person", cls=framework.ViGroup)
+    app.command("units", cls=framework.ViCommand)(cmd_units.units)
+    app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
 
 
 _register()
