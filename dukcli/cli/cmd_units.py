@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.cmd_people import (DryRunOpt, IdOpt, NameOpt, NoCommitOpt, RequiredName, YesOpt, carry, clean_text,
-                                   edit_text, find, given_id, made_id, read_lists, record_index, refuse_errors)
+from dukcli.cli.cmd_people import (DryRunOpt, IdOpt, NoCommitOpt, YesOpt, carry, clean_text, edit_text, find, given_id,
+                                   made_id, read_lists, record_index, refuse_errors)
 from dukcli.cli.common import DukError, FormatOpt, TableFormat, parse_day, today, usage
 from dukcli.cli.framework import UsageProblem, ViCommand, ViGroup, one_of, whole_number
 from dukcli.words import commands as C
@@ -32,6 +32,8 @@ TypeOpt = Annotated[Optional[UnitType], typer.Option("--type", help=W.TYPE_HELP,
 ParentOpt = Annotated[Optional[str], typer.Option("--parent", help=W.PARENT_HELP)]
 MeetingDayOpt = Annotated[Optional[int], typer.Option("--meeting-day", help=W.MEETING_DAY_HELP, **whole_number(1))]
 FromOpt = Annotated[Optional[str], typer.Option("--from", help=W.FROM_HELP)]
+NameOpt = Annotated[Optional[str], typer.Option("--name", help=W.UNIT_NAME_HELP)]
+RequiredName = Annotated[str, typer.Option("--name", help=W.UNIT_NAME_HELP, show_default=False)]
 UnitArg = Annotated[str, typer.Argument(metavar=W.UNIT_ARG, help=W.UNIT_ARG_HELP)]
 
 
