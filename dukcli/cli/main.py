@@ -205,6 +205,10 @@ def _register() -> None:
     for name, function in commands.items():
         app.command(name, cls=framework.ViCommand)(function)
     app.add_typer(cmd_template.app, name="template", cls=framework.ViGroup)
+    from dukcli.cli import cmd_edit, cmd_git
+    for name, function in (("edit", cmd_edit.edit), ("rm", cmd_edit.rm), ("undo", cmd_git.undo),
+                           ("commit", cmd_git.commit)):
+        app.command(name, cls=framework.ViCommand)(function)
     from dukcli.cli import cmd_people, cmd_units
     app.command("people", cls=framework.ViCommand)(cmd_people.people)
     app.add_typer(cmd_people.person_app, name="person", cls=framework.ViGroup)
