@@ -371,3 +371,20 @@ def test_commit_with_a_message(duk, repo):
     assert git(root, "log", "-1", "--format=%b").strip() == "sửa: people.yaml\n\nDuk: yes"
     r = duk(["commit", "-m", " "], data=root, today=TODAY)
     assert r.exit_code == 2 and "-m: lời ghi trống" in r.stderr
+
+
+def test_a_file_git_never_knew_is_removed_or_moved_without_a_false_commit(duk, repo, tmp_path):
+    root = repo()
+    before = commits(root)
+    (root / A).parent.mkdir(parents=True)
+    (root / A).write_text(A_TEXT, encoding="utf-8")  # written by hand, never committed
+    r = duk(["rm", A, "--yes"], data=root, today=TODAY)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.endswith(f"Đã xóa tệp: {A}\n") and r.stderr == ""
+    assert not (root / A).exists() and commits(root) == before and status(root) == ""
+    (root / A).write_text(A_TEXT, encoding="utf-8")
+    new = "visits/2019/06/2019-06-03-nguyen-thi-lan-cb-so-tai-chinh.yaml"
+    env, _ = editor(tmp_path, A_TEXT.replace("2019-05-14", "2019-06-03"))
+    r = duk(["edit", A], data=root, today=TODAY, env=env)
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "" and changed(root) == [new] and status(root) == ""

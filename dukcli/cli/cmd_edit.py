@@ -92,7 +92,11 @@ def rm(visit: VisitArg = None, person: PersonOpt = None, unit: UnitOpt = None, d
     if not yes and interactive() and not Asker().yes(W.CONFIRM_REMOVE):
         print(L.CANCELLED)
         return 1
-    _write(target.ctx.root, [(rel, target.text, None)], W.remove_message(rel), not no_commit, W.removed(rel))
+    from dukcli.store import gitops
+
+    # A file git never knew leaves nothing to commit when it goes.
+    commit = not no_commit and not gitops.untracked(target.ctx.root, rel)
+    _write(target.ctx.root, [(rel, target.text, None)], W.remove_message(rel), commit, W.removed(rel))
     return 0
 
 

@@ -90,6 +90,12 @@ def commit(root: Path, paths: list[Path], message: str) -> None:
     are left as they are. The caller holds lock(root). The commit is marked as duk's."""
     rels = [os.path.relpath(os.path.abspath(p), os.path.abspath(root)) for p in paths]
     present = [r for r in rels if os.path.lexists(os.path.join(root, r))]  # a removal needs no add
+    gone = [r for r in rels if r not in present]
+    if gone:  # a removed file git never knew is no part of the commit
+        known = set(_git(root, "ls-files", "-z", "--", *gone).stdout.split("\0"))
+        rels = [r for r in rels if r in present or Path(r).as_posix() in known]
+        if not rels:
+            return
     added = _git(root, "add", "--", *present) if present else None
     if added is not None and added.returncode != 0:
         raise GitError(W.git_add_failed(_why(added)))
@@ -165,6 +171,13 @@ def changed_files(root: Path, commit_sha: str) -> list[tuple[str, str]]:
                 commit_sha)
     parts = done.stdout.split("\0")
     return [(parts[i][:1], parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i]]
+
+
+def untracked(root: Path, rel: str) -> bool:
+    """Whether rel (relative to root) is a file git does not know, in a repository."""
+    if git_dir(root) is None:
+        return False
+    return _git(root, "ls-files", "--error-unmatch", "--", rel).returncode != 0
 
 
 def uncommitted(root: Path) -> list[str]:
