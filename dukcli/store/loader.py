@@ -318,11 +318,12 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config, lists, only_lists = _lists(root, index, diags, keys)
+    # What changed goes into the index a batch at a time (a first run on a million files holds
+    # one batch, not the folder); then everything is read back from it.
     with _Parser(root) as parse:
-        changes, found = refresh.update(index, root, window, parse, _kind, listing_diag)
-    if not window.everything:  # the checks of a whole folder judge every visit anyway
-        changes = _judged(only_lists, changes, day)
-    refresh.apply(index, changes)
+        _, found = refresh.update(index, root, window, parse, _kind, listing_diag,
+                                  flush=lambda batch: _flush(index, _judged(only_lists, batch, day)))
+    changes: dict = {}
     diags.extend(_visits_folder(found))
     rows = refresh.rows_for(index, window, changes)
     elsewhere = _errors_elsewhere(index, window, changes, only_lists.lists_digest)
