@@ -162,8 +162,8 @@ def test_not_a_number(duk, path, option, value):
 
 
 @pytest.mark.parametrize("path,option,choices", [
-    (("check",), "--format", "'text', 'json'"), (("quota",), "-f", "'table', 'csv', 'json'"),
-    (("status",), "--format", "'table', 'csv', 'json'"), (("agenda",), "--format", "'table', 'json'"),
+    (("check",), "--format", "'text', 'json'"), (("quota",), "-f", "'table', 'csv', 'json', 'xlsx'"),
+    (("status",), "--format", "'table', 'csv', 'json', 'xlsx'"), (("agenda",), "--format", "'table', 'json', 'xlsx'"),
     (("log-visit",), "--rating", "'tot', 'kha', 'trung-binh', 'kem'")])
 def test_not_one_of_the_choices(duk, path, option, choices):
     usage_error(duk([*path, option, "xml"]), option, f"'xml' không thuộc các giá trị {choices}.")

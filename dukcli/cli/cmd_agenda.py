@@ -7,10 +7,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AgendaFormat, AsOfOpt, PersonOpt, echo_err, file_exists, load_for_report,
-                               not_written, output_path, parse_day, pick, root, shown, today)
+from dukcli.cli.common import (AgendaFormat, AsOfOpt, OutputOpt, PersonOpt, echo_err, file_exists, load_for_report,
+                               not_written, output_path, parse_day, pick, root, sheet_file, shown, today)
 from dukcli.cli.framework import a_path, one_of, whole_number
 from dukcli.words import commands as W
+from dukcli.words import sheets as SW
 
 
 def write_ics(text: str, path: Path, force: bool) -> None:
@@ -32,19 +33,21 @@ def agenda(
     as_of: AsOfOpt = None, person: PersonOpt = None,
     days: Annotated[int, typer.Option("--days", help=W.DAYS_HELP, **whole_number(least=0))] = 14,
     ics: Annotated[Optional[Path], typer.Option("--ics", help=W.ICS_HELP, **a_path())] = None,
-    force: Annotated[bool, typer.Option("--force", help=W.FORCE_ICS_HELP)] = False,
+    force: Annotated[bool, typer.Option("--force", help=SW.FORCE_AGENDA_HELP)] = False,
     format: Annotated[AgendaFormat, typer.Option(
-        "--format", "-f", help=W.FORMAT_AGENDA_HELP, **one_of(AgendaFormat))]
+        "--format", "-f", help=SW.FORMAT_AGENDA_HELP, **one_of(AgendaFormat))]
     = AgendaFormat.table,
+    output_file: OutputOpt = None,
 ) -> None:
     """Việc cần làm: đơn vị chưa đi trong tháng, ai chậm tiến độ, báo cáo sắp đến hạn."""
-    from dukcli.render import output
+    from dukcli.render import output, sheets
     from dukcli.render.agenda_view import print_agenda
     from dukcli.render.ics import calendar_text
     from dukcli.rules import agenda as todo
 
     day = parse_day(as_of, "--as-of") or today()
     target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
+    to = sheet_file(format, output_file, force, f"viec-can-lam-{day.isoformat()}.xlsx")
     _, ds = load_for_report(years=(day.year, day.year))
     pid, _ = pick(ds, person)
     ag = todo.agenda(ds, day, days, pid)
@@ -52,4 +55,5 @@ def agenda(
         meetings = todo.meetings(ds, day, 3, pid)
         write_ics(calendar_text(meetings, day), target, force)
         echo_err(W.meetings_written(len(meetings), day, shown(target)))
-    output.emit(format, as_json=ag.as_json, draw=lambda console: print_agenda(ag, console))
+    output.emit(format, as_json=ag.as_json, draw=lambda console: print_agenda(ag, console),
+                xlsx=lambda: sheets.agenda(ag), to=to)

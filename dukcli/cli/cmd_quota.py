@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dukcli.cli.common import (AsOfOpt, FormatOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat, UnitOpt,
-                               YearOpt, echo_err, load_for_report, parse_day, period_from, pick, today)
+from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt,
+                               TableFormat, UnitOpt, YearOpt, echo_err, load_for_report, parse_day, period_from, pick,
+                               sheet_file, today)
 from dukcli.words import commands as W
 
 
@@ -30,17 +31,19 @@ def filter_rows(ds, result, period, pid: str | None, uid: str | None):
 
 def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
           person: PersonOpt = None, unit: UnitOpt = None, as_of: AsOfOpt = None,
-          format: FormatOpt = TableFormat.table) -> None:
+          format: FormatOpt = TableFormat.table, output_file: OutputOpt = None, force: ForceOpt = False) -> None:
     """Bảng thực hiện Điều 4: ai đạt, ai chưa đạt định kỳ đi cơ sở, từng tháng."""
-    from dukcli.render import output, quota_table
+    from dukcli.render import output, quota_table, sheets
     from dukcli.rules.quota import compute
 
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day, period_arg)
+    to = sheet_file(format, output_file, force, f"dieu-4-{p.slug}.xlsx")
     if day < p.start:
         echo_err(W.as_of_before_period(day, p.label, p.start))
     _, ds = load_for_report(years=(p.start.year, p.end.year))
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, compute(ds, p, day), p, pid, uid)
     output.emit(format, as_json=result.as_json, csv=lambda: quota_table.csv_rows(result),
-                draw=lambda console: quota_table.print_table(result, console))
+                draw=lambda console: quota_table.print_table(result, console),
+                xlsx=lambda: sheets.quota(result), to=to)

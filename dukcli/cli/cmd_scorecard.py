@@ -6,23 +6,27 @@ from typing import Annotated
 
 import typer
 
-from dukcli.cli.common import AsOfOpt, FormatOpt, TableFormat, load_for_report, parse_day, today, usage
+from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, TableFormat, load_for_report, parse_day,
+                               sheet_file, today, usage)
 from dukcli.cli.framework import whole_number
 from dukcli.words import commands as W
 
 
 def scorecard(
     year: Annotated[int, typer.Option("--year", "-y", help=W.SCORECARD_YEAR_HELP, **whole_number())],
-    as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table,
+    as_of: AsOfOpt = None, format: FormatOpt = TableFormat.table, output_file: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Tiêu chí đánh giá hằng năm (Điều 6.1): kết quả Điều 4 và bốn báo cáo quý của từng người."""
-    from dukcli.render import output, scorecard_table
+    from dukcli.render import output, scorecard_table, sheets
     from dukcli.rules import scorecard as yearly
 
     if not 1900 <= year <= 2999:
         raise usage(W.bad_year(year))
     day = parse_day(as_of, "--as-of") or today()
+    to = sheet_file(format, output_file, force, f"danh-gia-{year}.xlsx")
     _, ds = load_for_report(years=(year, year))
     card = yearly.scorecard(ds, year, day)
     output.emit(format, as_json=card.as_json, csv=lambda: scorecard_table.csv_table(card),
-                draw=lambda console: scorecard_table.print_scorecard(ds, card, console))
+                draw=lambda console: scorecard_table.print_scorecard(ds, card, console),
+                xlsx=lambda: sheets.scorecard(card), to=to)

@@ -13,8 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli import model as m
-from dukcli.cli.framework import one_of, whole_number
+from dukcli.cli.framework import a_path, one_of, whole_number
 from dukcli.words import commands as W
+from dukcli.words import sheets as SW
 
 
 class DukError(Exception):
@@ -178,6 +179,7 @@ class TableFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 class TextFormat(str, Enum):
@@ -188,6 +190,7 @@ class TextFormat(str, Enum):
 class AgendaFormat(str, Enum):
     table = "table"
     json = "json"
+    xlsx = "xlsx"
 
 
 PeriodOpt = Annotated[Optional[str], typer.Option("--period", "-p", help=W.PERIOD_HELP)]
@@ -199,7 +202,10 @@ YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help=W.YEAR_HELP
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=W.AS_OF_HELP)]
 PersonOpt = Annotated[Optional[str], typer.Option("--person", help=W.PERSON_HELP)]
 UnitOpt = Annotated[Optional[str], typer.Option("--unit", help=W.UNIT_HELP)]
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=W.FORMAT_HELP, **one_of(TableFormat))]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help=SW.FORMAT_HELP, **one_of(TableFormat))]
+# --format xlsx: the file it writes (sheet_file), and leave to write over one that is there.
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help=SW.OUTPUT_HELP, **a_path())]
+ForceOpt = Annotated[bool, typer.Option("--force", help=SW.FORCE_HELP)]
 
 
 def period_from(period: str | None, quarter: str | None, year: int | None, on: dt.date | None = None,
@@ -288,6 +294,35 @@ def not_written(path, e: OSError) -> DukError:
     from dukcli.oserr import describe
 
     return DukError(W.not_written(path, describe(e)))
+
+
+def sheet_file(format, output: Path | None, force: bool, default_name: str):
+    """For a table command's --format xlsx -o FILE.xlsx, checked before anything is loaded: -o
+    is required with xlsx and refused without it (usage errors), the path goes through
+    output_path. Returns what writes the sheets there (never over a file without --force,
+    atomically), for render/output.emit's `to=`; None for the formats printed on stdout."""
+    xlsx = getattr(format, "value", format) == "xlsx"
+    if not xlsx:
+        if output is not None:
+            raise usage(SW.OUTPUT_NEEDS_XLSX)
+        return None
+    if output is None:
+        raise usage(SW.NEEDS_OUTPUT)
+    target = output_path(output, default_name, root(), "-o")
+
+    def save(sheets) -> None:
+        from dukcli.render import xlsx as sheet
+
+        sheets = [sheets] if isinstance(sheets, sheet.Sheet) else list(sheets)
+        try:
+            sheet.write(target, sheets, overwrite=force)
+        except FileExistsError:
+            raise file_exists(target) from None
+        except OSError as e:
+            raise not_written(target, e) from None
+        echo_err(SW.written(shown(target), len(sheets)))
+
+    return save
 
 
 def quarter_only(period, command: str):

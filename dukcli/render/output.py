@@ -69,12 +69,17 @@ def _write_utf8(text: str) -> None:
         sys.stdout.write(text)
 
 
-def emit(format, *, as_json, draw, csv=None) -> None:
+def emit(format, *, as_json, draw, csv=None, xlsx=None, to=None) -> None:
     """The one switch of every table command: each gives, once, its JSON (machine keys), its CSV
-    (header and rows in the clerk's words) and how to draw its table; only the chosen one is
-    computed."""
+    (header and rows in the clerk's words), its Excel sheets (xlsx: render/xlsx.Sheet or a list
+    of them; `to` writes them, cli/common.sheet_file) and how to draw its table; only the chosen
+    one is computed."""
     kind = getattr(format, "value", format)
-    if kind == "json":
+    if kind == "xlsx":
+        if xlsx is None or to is None:  # a command offering xlsx without its sheets: a bug
+            raise TypeError("--format xlsx needs xlsx= and to=")
+        to(xlsx())
+    elif kind == "json":
         print_json(as_json())
     elif kind == "csv" and csv is not None:
         print_csv(*csv())
