@@ -210,9 +210,14 @@ def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) 
                 for uid in a.units:
                     pairs[(person, uid)].append(a)
     rows = []
+    by_unit: dict[str, dict[str, list[m.Visit]]] = {}  # a person's period visits by counted unit, once
     for (person, uid), _ in pairs.items():
+        if person not in by_unit:
+            by_unit[person] = defaultdict(list)
+            for v in index.between(person, period.start, period.end):
+                by_unit[person][ds.counted_unit(v.unit)].append(v)
         mine = [a for a in index.assignments[(person, "theo-doi")] if uid in a.units]
-        visits = _counting(ds, index.between(person, period.start, period.end), mine, uid)
+        visits = _counting(ds, by_unit[person].get(uid, []), mine, uid)
         per_month: dict[tuple[int, int], int] = defaultdict(int)
         for v in visits:
             per_month[(v.date.year, v.date.month)] += 1
