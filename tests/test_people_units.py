@@ -445,3 +445,43 @@ def test_merger_against_hand_computed_article4_rows(duk, repo):
     binh = rows[("tran-van-binh", None)]
     assert (binh["visits"], binh["visits_ytd"], binh["target_year"], binh["expected"], binh["status"]) == (
         1, 1, 5, 5, "dang-thuc-hien")
+
+
+# --- --format xlsx ------------------------------------------------------------------------------
+
+def header_row(ws) -> int:
+    return next(n for n in range(1, 6) if ws.cell(row=n, column=1).value == "TT")
+
+
+def test_people_and_units_as_excel(duk, repo, tmp_path):
+    import openpyxl
+
+    root = repo({"units.yaml": UNITS_CRLF.replace("  meeting-day: 5   # ngày 5 hằng tháng\r\n",
+                                                  "  meeting-day: 5\r\n  from: 2015-01-01\r\n  to: 2019-06-20\r\n"),
+                 "assignments.yaml": "- person: nguyen-thi-lan\n  role: theo-doi\n  units: [db-so-y-te]\n"})
+    r = duk(["people", "-f", "xlsx", "-o", str(tmp_path / "nguoi.xlsx")], data=root)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "" and r.stderr.startswith("Đã ghi ") and "nguoi.xlsx" in r.stderr
+    ws = openpyxl.load_workbook(tmp_path / "nguoi.xlsx").active
+    assert ws.title == "Người" and ws.cell(row=1, column=1).value == "Danh sách người"
+    top = header_row(ws)
+    assert [c.value for c in ws[top]] == ["TT", "Mã người", "Họ và tên", "Chức vụ", "Bộ phận công tác"]
+    assert [c.value for c in ws[top + 1]] == [1, "nguyen-thi-lan", "Nguyễn Thị Lan", "Chuyên viên Ban Tổ chức",
+                                              "Ban Tổ chức Đảng ủy Khối"]
+    assert ws.cell(row=top, column=2).font.bold and ws.freeze_panes == f"A{top + 1}"
+
+    r = duk(["units", "--on", "2019-06-01", "-f", "xlsx", "-o", str(tmp_path / "don-vi.xlsx")], data=root)
+    assert r.exit_code == 0, r.stderr
+    ws = openpyxl.load_workbook(tmp_path / "don-vi.xlsx").active
+    assert ws.title == "Đơn vị" and ws.cell(row=1, column=1).value == "Danh sách đơn vị có vào ngày 01/06/2019"
+    top = header_row(ws)
+    assert [c.value for c in ws[top]] == ["TT", "Mã đơn vị", "Đơn vị", "Loại", "Trực thuộc", "Ngày sinh hoạt",
+                                          "Từ ngày", "Đến ngày"]
+    first = [c.value for c in ws[top + 1]]
+    assert first[:6] == [1, "cb-so-tai-chinh", "Chi bộ Sở Tài chính", "chi bộ cơ sở", None, 5]
+    assert first[6:] == [dt.datetime(2015, 1, 1), dt.datetime(2019, 6, 20)]  # real dates
+    assert ws.cell(row=top + 1, column=7).number_format == "DD/MM/YYYY"
+    assert [c.value for c in ws[top + 3]][1:5] == ["cb-phong-nghiep-vu-y", "Chi bộ Phòng Nghiệp vụ Y",
+                                                   "chi bộ trực thuộc", "Đảng bộ Sở Y tế"]
+    r = duk(["units", "-f", "xlsx"], data=root)
+    assert r.exit_code == 2

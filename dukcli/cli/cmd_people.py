@@ -11,7 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli import model as m
-from dukcli.cli.common import DukError, FormatOpt, TableFormat, show_diags, today, usage
+from dukcli.cli.common import (DukError, ForceOpt, FormatOpt, OutputOpt, TableFormat, sheet_file, show_diags, today,
+                               usage)
 from dukcli.cli.framework import ViCommand, ViGroup
 from dukcli.words import commands as C
 from dukcli.words import lists as L
@@ -157,16 +158,18 @@ def find(candidates, query: str, what: str, label: str) -> str:
 
 # --- duk people ----------------------------------------------------------------------------------
 
-def people(format: FormatOpt = TableFormat.table) -> None:
+def people(format: FormatOpt = TableFormat.table, output_file: OutputOpt = None, force: ForceOpt = False) -> None:
     """Danh sách người trong people.yaml: mã, họ và tên, chức vụ, bộ phận công tác."""
     from dukcli.render import lists_table, output
 
+    to = sheet_file(format, output_file, force, W.PEOPLE_XLSX)
     found = read_lists()
     refuse_errors(found)
     rows = list(found.ds.people.values())
     output.emit(format, as_json=lambda: {"people": [lists_table.person_json(p) for p in rows]},
                 csv=lambda: (W.PEOPLE_CSV_HEADER, [lists_table.person_row(p) for p in rows]),
-                draw=lambda console: lists_table.print_people(rows, console))
+                draw=lambda console: lists_table.print_people(rows, console),
+                xlsx=lambda: lists_table.people_sheet(rows), to=to)
 
 
 # --- duk person add|edit ---------------------------------------------------------------------------

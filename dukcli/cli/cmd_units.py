@@ -10,7 +10,8 @@ import typer
 
 from dukcli.cli.cmd_people import (DryRunOpt, IdOpt, NoCommitOpt, YesOpt, carry, clean_text, edit_text, find, given_id,
                                    made_id, read_lists, record_index, refuse_errors)
-from dukcli.cli.common import DukError, FormatOpt, TableFormat, parse_day, today, usage
+from dukcli.cli.common import (DukError, ForceOpt, FormatOpt, OutputOpt, TableFormat, parse_day, sheet_file, today,
+                               usage)
 from dukcli.cli.framework import UsageProblem, ViCommand, ViGroup, one_of, whole_number
 from dukcli.words import commands as C
 from dukcli.words import framework as F
@@ -40,18 +41,20 @@ UnitArg = Annotated[str, typer.Argument(metavar=W.UNIT_ARG, help=W.UNIT_ARG_HELP
 # --- duk units ----------------------------------------------------------------------------------
 
 def units(on: Annotated[Optional[str], typer.Option("--on", help=W.ON_HELP)] = None,
-          format: FormatOpt = TableFormat.table) -> None:
+          format: FormatOpt = TableFormat.table, output_file: OutputOpt = None, force: ForceOpt = False) -> None:
     """Danh sách đơn vị có vào một ngày: mã, tên, loại, trực thuộc, ngày sinh hoạt, từ ngày, đến ngày."""
     from dukcli.render import lists_table, output
 
     day = parse_day(on, "--on") or today()
+    to = sheet_file(format, output_file, force, W.units_xlsx(day))
     found = read_lists()
     refuse_errors(found)
     ds = found.ds
     rows = lists_table.units_on(ds, day)
     output.emit(format, as_json=lambda: {"on": day.isoformat(), "units": [lists_table.unit_json(u) for u in rows]},
                 csv=lambda: (W.UNITS_CSV_HEADER, [lists_table.unit_row(ds, u) for u in rows]),
-                draw=lambda console: lists_table.print_units(ds, rows, day, console))
+                draw=lambda console: lists_table.print_units(ds, rows, day, console),
+                xlsx=lambda: lists_table.units_sheet(ds, rows, day), to=to)
 
 
 # --- duk unit add|edit|close ----------------------------------------------------------------------

@@ -40,6 +40,14 @@ def print_people(people: list[m.Person], console) -> None:
     console.print(W.people_total(len(people)))
 
 
+def people_sheet(people: list[m.Person]):
+    from dukcli.render.xlsx import Column, Sheet, numbered
+
+    columns, rows = numbered(tuple(Column(h) for h in W.PEOPLE_COLUMNS), [person_row(p) for p in people])
+    notes = (W.people_total(len(people)),) if people else ()
+    return Sheet(W.PEOPLE_SHEET, W.PEOPLE_TITLE, columns, rows, notes=notes, empty=W.NO_PEOPLE)
+
+
 # --- units ----------------------------------------------------------------------------------------
 
 def units_on(ds: m.Dataset, day: dt.date) -> list[m.Unit]:
@@ -71,3 +79,15 @@ def print_units(ds: m.Dataset, units: list[m.Unit], day: dt.date, console) -> No
         t.add_row(*(escape(str(v)) for v in unit_row(ds, u)))
     console.print(t)
     console.print(W.units_total(len(units)))
+
+
+def units_sheet(ds: m.Dataset, units: list[m.Unit], day: dt.date):
+    """The same columns as the table, with the days as real dates and the meeting day a number."""
+    from dukcli.render.xlsx import Column, Sheet, numbered
+
+    kinds = ("text", "text", "text", "text", "number", "date", "date")
+    columns = tuple(Column(h, k) for h, k in zip(W.UNITS_COLUMNS, kinds))
+    rows = [[*unit_row(ds, u)[:4], u.meeting_day, u.start, u.end] for u in units]
+    columns, rows = numbered(columns, rows)
+    notes = (W.units_total(len(units)),) if units else ()
+    return Sheet(W.UNITS_SHEET, W.units_title(day), columns, rows, notes=notes, empty=W.no_units(day))

@@ -44,6 +44,13 @@ PEOPLE_CSV_HEADER = list(PEOPLE_COLUMNS)
 UNITS_COLUMNS = (O.UNIT_CODE, O.UNIT, TYPE, PARENT, MEETING_DAY, FROM, TO)
 UNITS_CSV_HEADER = list(UNITS_COLUMNS)
 NO_PEOPLE = "Chưa có ai trong people.yaml."
+PEOPLE_SHEET = "Người"
+UNITS_SHEET = "Đơn vị"
+PEOPLE_XLSX = "danh-sach-nguoi.xlsx"
+
+
+def units_xlsx(day: dt.date) -> str:
+    return f"danh-sach-don-vi-{day.isoformat()}.xlsx"
 
 
 def units_title(day: dt.date) -> str:
