@@ -31,6 +31,16 @@ def diff(plan: Plan) -> list[str]:
     return out
 
 
+def _read(root: Path, rel: str) -> str:
+    """A list file the change leaves alone, as it is now (to judge the lists whole)."""
+    from dukcli.store import safefs
+
+    try:
+        return safefs.read_bytes(root / rel).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, safefs.NotRegular, safefs.TooLarge):
+        return ""
+
+
 def carry_out(root: Path, plan: Plan, *, yes: bool, dry_run: bool, commit: bool, config, asker=None) -> bool:
     """Show the change, refuse it when check would find an error in the lists, then (unless a
     dry run, or the clerk says no) write and commit it. Whether it was written."""
@@ -43,7 +53,8 @@ def carry_out(root: Path, plan: Plan, *, yes: bool, dry_run: bool, commit: bool,
     print(W.CHANGE_HEADING)
     for line in diff(plan):
         print(line)
-    texts = {rel: plan.after.get(rel, plan.before.get(rel)) or "" for rel in lists.PARSERS}
+    texts = {rel: plan.after[rel] if rel in plan.after else
+             plan.before[rel] if rel in plan.before else _read(root, rel) for rel in lists.PARSERS}
     _, diags = lists.judge(texts, config, today())
     errors = [d for d in diags if d.severity == "error"]
     for d in diags:
