@@ -90,22 +90,29 @@ def measure(root: Path, repeat: int, *args: str, before=None) -> dict:
 
 
 def _timed_child(root: Path, *args: str) -> tuple[float, int, subprocess.CompletedProcess]:
-    """One run, its time and its own peak memory (os.wait4 gives the child's own rusage)."""
+    """One run, its time and its own peak memory in MB.
+
+    The peak comes from GNU time between this process and duk: Linux keeps a process's peak
+    RSS across exec, so a child forked straight from this (large) process would report this
+    process's size; `time` is small, and what it reports is duk's own."""
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
                COLUMNS="200")
     env.pop("DUK_TODAY", None)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    command = [sys.executable, "-m", "dukcli", "--data", str(root), *args]
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp, "peak")
+        if TIME:
+            command = [TIME, "-f", "%M", "-o", str(peak_file), *command]
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "dukcli", "--data", str(root), *args], cwd=REPO, env=env,
-                                stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True)
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        done = subprocess.CompletedProcess(proc.args, proc.returncode, out.read().decode("utf-8", "replace"),
-                                           err.read().decode("utf-8", "replace"))
-    return seconds, usage.ru_maxrss // 1024, done
+        peak = int(peak_file.read_text().split()[-1]) // 1024 if TIME and peak_file.exists() else -1
+    return seconds, peak, subprocess.CompletedProcess(done.args, done.returncode,
+                                                      done.stdout.decode("utf-8", "replace"),
+                                                      done.stderr.decode("utf-8", "replace"))
+
+
+TIME = shutil.which("time") and "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
 def year_only(root: Path, year: int) -> Path:
