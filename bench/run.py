@@ -112,7 +112,7 @@ def _timed_child(root: Path, *args: str) -> tuple[float, int, subprocess.Complet
                                                       done.stderr.decode("utf-8", "replace"))
 
 
-TIME = shutil.which("time") and "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
 def year_only(root: Path, year: int) -> Path:
