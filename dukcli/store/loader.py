@@ -11,6 +11,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from types import MappingProxyType
 
 from dukcli import codes, dates
 from dukcli import model as m
@@ -118,11 +119,19 @@ def compact(v: m.Visit) -> tuple:
             v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS))
 
 
-def expand(r: tuple, _new=m.Visit._make, _keys=TOP_KEYS, _day=dt.date.fromisoformat) -> m.Visit:
+_NO_NOTES = MappingProxyType({})  # a section present, its notes not read (see with_notes)
+_LINES: dict[str, MappingProxyType] = {}  # most files share a layout: one read-only mapping each
+
+
+def expand(r: tuple, _new=m.Visit._make, _day=dt.date.fromisoformat) -> m.Visit:
     """A visit (without its notes) from its row in the index."""
     rel, _, _, person, unit, day, work, meeting, rating, line, lines = r[:11]
-    return _new((person, unit, _day(day), {} if work else None, {} if meeting else None, rating, rel, line,
-                 {k: int(n) for k, n in zip(_keys, lines.split(",")) if n != "0"}))
+    shared = _LINES.get(lines)
+    if shared is None:
+        shared = _LINES[lines] = MappingProxyType({k: int(n) for k, n in zip(TOP_KEYS, lines.split(","))
+                                                   if n != "0"})
+    return _new((person, unit, _day(day), _NO_NOTES if work else None, _NO_NOTES if meeting else None, rating,
+                 rel, line, shared))
 
 
 def unreadable(rel: str, e: OSError) -> m.Diagnostic:

@@ -268,7 +268,10 @@ def rows_for(index: Index, window: Window, changes: dict[str, tuple | None]) -> 
     start = None if window.everything else window.start.isoformat()
     end = None if window.everything else window.end.isoformat()
     gone_areas = set(index.gone_areas)
-    rows = {r[REL]: r for r in index.visits_between(start, end, window.person) if r[AREA] not in gone_areas}
+    found = index.visits_between(start, end, window.person)
+    if not changes and not gone_areas:  # the usual case: what the index holds is the answer
+        return sorted(found, key=lambda r: (r[DATE], r[REL]))
+    rows = {r[REL]: r for r in found if r[AREA] not in gone_areas}
     for rel, new in changes.items():
         if (new is not None and new[DATE] is not None and window.holds(new[DATE], new[AREA])
                 and window.person in (None, new[PERSON])):
