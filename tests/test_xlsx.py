@@ -293,3 +293,42 @@ def test_csv_of_a_sheet_for_listing_commands():
     sheet = xlsx.Sheet("S", "T", (xlsx.Column("Ngày", "date"), xlsx.Column("Tên"), xlsx.Column("Kết quả")),
                        [[D(2019, 4, 5), "Lan", xlsx.Tone("Đạt", "good")], [None, "Bình", 3]])
     assert xlsx.csv_of(sheet) == (["Ngày", "Tên", "Kết quả"], [["05/04/2019", "Lan", "Đạt"], ["", "Bình", "3"]])
+
+
+def every_table_command() -> list[list[str]]:
+    """Every command whose --format offers xlsx (read from the app, so a new one is covered)."""
+    import typer
+
+    from dukcli.cli.main import app
+
+    out = []
+
+    def walk(group, prefix):
+        for name, cmd in sorted(group.commands.items()):
+            if hasattr(cmd, "commands"):
+                walk(cmd, [*prefix, name])
+            elif any("--format" in p.opts and "xlsx" in (p.metavar or "") for p in cmd.params):
+                out.append([*prefix, name])
+    walk(typer.main.get_command(app), [])
+    return out
+
+
+def test_the_table_commands_are_found():
+    assert {"quota", "visits", "status", "scorecard", "agenda", "people", "units", "assignments"} <= {
+        " ".join(c) for c in every_table_command()}
+
+
+@pytest.mark.parametrize("command", every_table_command(), ids=" ".join)
+def test_every_table_command_writes_a_sheet_that_opens(command, duk, tmp_path):
+    """No table command is left without its sheet (a missing one was an internal error)."""
+    import shutil
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data, ignore=shutil.ignore_patterns(".duk"))
+    extra = {"scorecard": ["-y", "2019"]}.get(command[-1], [])
+    target = tmp_path / "bang.xlsx"
+    result = duk([*command, *extra, "--format", "xlsx", "-o", str(target)], data=data, today="2019-12-31")
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert sheet["A1"].value and sheet.max_row >= 3

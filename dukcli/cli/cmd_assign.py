@@ -138,17 +138,20 @@ def _refusal(e, ds) -> DukError:
 def assignments(
     on: Annotated[Optional[str], typer.Option("--on", help=W.ON_HELP)] = None,
     person: PersonOpt = None, unit: UnitOpt = None, format: FormatOpt = TableFormat.table,
+    output_file: common.OutputOpt = None, force: common.ForceOpt = False,
 ) -> None:
     """Ai theo dõi, phụ trách đơn vị nào vào một ngày (mặc định hôm nay)."""
     from dukcli.render import assignments_table, output
 
+    to = common.sheet_file(format, output_file, force, W.XLSX)
     day = common.parse_day(on, "--on") or common.today()
     lists = Lists()
     pid, uid = common.pick(lists.ds, person, unit)
     rows = assignments_table.select(lists.ds, day, pid, uid)
     output.emit(format, as_json=lambda: {"on": day.isoformat(), "assignments": [r.as_json() for r in rows]},
                 csv=lambda: (W.CSV_HEADER, [r.csv_row() for r in rows]),
-                draw=lambda console: assignments_table.print_table(day, rows, console))
+                draw=lambda console: assignments_table.print_table(day, rows, console),
+                xlsx=lambda: assignments_table.sheet(day, rows), to=to)
 
 
 def assign(

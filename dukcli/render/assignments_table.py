@@ -33,6 +33,17 @@ class Row:
                 fmt(a.start) if a.start else "", fmt(a.end) if a.end else "", a.basis]
 
 
+def sheet(day: dt.date, rows: list[Row]):
+    """The xlsx sheet: the CSV's columns, dates as dates."""
+    from dukcli.render.xlsx import Column, Sheet, numbered
+
+    kinds = {W.FROM: "date", W.TO: "date"}
+    columns = tuple(Column(h, kinds.get(h, "text")) for h in W.CSV_HEADER)
+    cells = [[*r.csv_row()[:5], r.assignment.start, r.assignment.end, r.assignment.basis] for r in rows]
+    columns, cells = numbered(columns, cells)
+    return Sheet(W.SHEET, W.title(day), columns, cells, empty=W.nobody(day))
+
+
 def select(ds: m.Dataset, day: dt.date, person: str | None = None, unit: str | None = None) -> list[Row]:
     """Rows in force on day, people in Vietnamese order (by given name), then role and unit name.
     A chi bộ trực thuộc asked for shows the assignments of its parent (what its visits count for)."""

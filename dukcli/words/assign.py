@@ -28,6 +28,8 @@ BASIS = "Căn cứ"
 COLUMNS = ("TT", O.NAME, O.ROLE, O.UNIT, FROM, TO, BASIS)
 CSV_HEADER = [O.NAME, O.PERSON_CODE, O.ROLE, O.UNIT, O.UNIT_CODE, FROM, TO, BASIS]
 OPEN_END = "—"
+SHEET = "Phân công"
+XLSX = "phan-cong.xlsx"
 
 
 def title(day: dt.date) -> str:
