@@ -88,7 +88,62 @@ def emit(format, *, as_json, draw, csv=None, xlsx=None, to=None) -> None:
 
 
 def print_json(obj) -> None:
-    _write_utf8(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    _write_utf8(json_text(obj) + "\n")
+
+
+_scalar = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated for a str, an int, a float
+
+
+def json_text(obj) -> str:
+    """json.dumps(obj, ensure_ascii=False, indent=2), the same text, several times faster on the
+    100,000 rows of a year: the standard library falls back to its pure-Python encoder
+    whenever an indent is asked for, this walks the containers itself and leaves the scalars
+    to the C encoder."""
+    out: list[str] = []
+    _put(obj, out, "\n")
+    return "".join(out)
+
+
+def _put(obj, out: list, newline: str) -> None:
+    if isinstance(obj, dict):
+        if not obj:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        first = True
+        for key, value in obj.items():
+            out.append(inner if first else "," + inner)
+            first = False
+            out.append(_scalar(key if isinstance(key, str) else _key(key)))
+            out.append(": ")
+            _put(value, out, inner)
+        out.append(newline + "}")
+    elif isinstance(obj, (list, tuple)):
+        if not obj:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        first = True
+        for value in obj:
+            out.append(inner if first else "," + inner)
+            first = False
+            _put(value, out, inner)
+        out.append(newline + "]")
+    else:
+        out.append(_scalar(obj))
+
+
+def _key(key) -> str:
+    """A dict key as json.dumps writes it (numbers and booleans as text)."""
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    return json.dumps(key)
 
 
 def print_csv(header: list[str], rows: list[list]) -> None:
