@@ -104,11 +104,14 @@ def report_cmd(
         raise usage(W.ALL_NEEDS_OUT_DIR)
     the_period = period_from(period, quarter, year, None, period_arg)
     day = parse_day(date, "--date") or today()
-    folder, ds = load_for_report(notes=(the_period.start, the_period.end),
-                                 years=(the_period.start.year, the_period.end.year))
+    folder, ds = load_for_report(years=(the_period.start.year, the_period.end.year))
     refuse_placeholders(ds)
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)
+    # The notes of the people reported on only (one report: one person's files, not the quarter's).
+    from dukcli.store.loader import with_notes
+
+    ds = with_notes(folder, ds, the_period.start, the_period.end, people={who.id for who in chosen})
     targets = targets_for(chosen, the_period, output, out_dir, folder)
     existing = [t for t in targets if t.exists()]
     if existing and not force:

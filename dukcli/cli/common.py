@@ -121,7 +121,7 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
 
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
-                    ) -> tuple[Path, m.Dataset]:
+                    people=None) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors in the records used (the
     lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
     Warnings to stderr.
@@ -140,7 +140,7 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[i
     if notes is not None:
         from dukcli.store.loader import with_notes
 
-        ds = with_notes(folder, ds, *notes)
+        ds = with_notes(folder, ds, *notes, people=people)
     return folder, ds
 
 

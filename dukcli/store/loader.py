@@ -162,11 +162,12 @@ def read_visit(root: Path, rel: str, size: int | None = None) -> tuple[m.Visit |
     return read_file(root, rel, schema.parse_visit, size)
 
 
-def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
-    """The dataset with the notes of the visits dated start..end read from their files."""
+def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date, people=None) -> m.Dataset:
+    """The dataset with the notes of the visits dated start..end read from their files (only
+    those of `people` when given: one person's report reads one person's files)."""
     visits = []
     for v in ds.visits:
-        if start <= v.date <= end:
+        if start <= v.date <= end and (people is None or v.person in people):
             full, _ = read_visit(root, v.file)
             v = full if full is not None else v
         visits.append(v)
