@@ -7,7 +7,7 @@ Tables:
   that print notes re-read those few files), a file that failed to parse, or an entry duk does
   not read (a link, a FIFO, a stray file) — with its stat key, its area (the month folder it
   lies in, "" outside month folders), its date and its per-file diagnostics. Indexed by date
-  and by area.
+  and by area, and by person and date.
 - `folder`: the stat key of each folder under visits/ when it was last listed. A folder whose
   key is unchanged holds the same names (adding, removing or renaming a file changes its
   mtime), so it need not be listed again; a file edited in place is seen when its period is
@@ -38,7 +38,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 2  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 3  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -55,6 +55,7 @@ _TABLES = {
 }
 _INDEXES = {
     "visit_date": "CREATE INDEX visit_date ON visit(date)",
+    "visit_person": "CREATE INDEX visit_person ON visit(person, date)",
     "visit_area": "CREATE INDEX visit_area ON visit(area)",
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
     "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
