@@ -238,12 +238,14 @@ def _log_visit(root: Path, repeat: int) -> dict:
     for day in range(1, repeat + 1):
         args = ("log-visit", "--person", person, "--unit", unit, "--date", f"2025-12-{day:02d}",
                 "--work", "--situation", "Đo hiệu năng.", "--no-commit")
+        month = Path(root, "visits", "2025", "12")
+        before = set(month.iterdir())
         seconds, peak, done = _timed_child(root, *args)
         if done.returncode != 0:
             print(f"  ! log-visit exit {done.returncode}: {done.stderr.strip()[-200:]}", file=sys.stderr)
         times.append(seconds)
         peaks.append(peak)
-        _LOGGED.extend(Path(root, "visits", "2025", "12").glob(f"2025-12-{day:02d}-{person}-*.yaml"))
+        _LOGGED.extend(set(month.iterdir()) - before)  # only the file log-visit wrote
         _remove_logged()
     return {"s": statistics.median(times), "mb": max(peaks), "exit": 0}
 
@@ -260,9 +262,11 @@ def _quota_after(root: Path, repeat: int, quota_args: tuple) -> dict:
     times, peaks = [], []
     for day in range(1, repeat + 1):
         run(root, *quota_args)
+        month = Path(root, "visits", str(YEAR), "12")
+        before = set(month.iterdir())
         _timed_child(root, "log-visit", "--person", person, "--unit", unit, "--date", f"{YEAR}-12-{day:02d}",
                      "--work", "--situation", "Đo hiệu năng.", "--no-commit")
-        _LOGGED.extend(Path(root, "visits", str(YEAR), "12").glob(f"{YEAR}-12-{day:02d}-{person}-*.yaml"))
+        _LOGGED.extend(set(month.iterdir()) - before)  # only the file log-visit wrote
         seconds, peak, _ = _timed_child(root, *quota_args)
         times.append(seconds)
         peaks.append(peak)
