@@ -38,6 +38,9 @@ CSV_HEADER = W.VISITS_CSV_HEADER
 
 def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) -> list[VisitRow]:
     rows = []
+    mine: dict[str, list[m.Assignment]] = {}  # each visit looks among its person's assignments only
+    for a in ds.assignments:
+        mine.setdefault(a.person, []).append(a)
     for v in ds.visits:
         if not period.start <= v.date <= period.end:
             continue
@@ -45,7 +48,8 @@ def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) 
             continue
         if unit and unit not in (v.unit, ds.counted_unit(v.unit)):
             continue
-        rows.append(VisitRow(v, ds.person_name(v.person), ds.unit_name(v.unit), bool(counts_for(ds, v))))
+        counts = bool(counts_for(ds, v, mine.get(v.person, ())))
+        rows.append(VisitRow(v, ds.person_name(v.person), ds.unit_name(v.unit), counts))
     return rows
 
 
