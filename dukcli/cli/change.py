@@ -44,29 +44,45 @@ def _read(root: Path, rel: str) -> str:
 def carry_out(root: Path, plan: Plan, *, yes: bool, dry_run: bool, commit: bool, config, asker=None) -> bool:
     """Show the change, refuse it when check would find an error in the lists, then (unless a
     dry run, or the clerk says no) write and commit it. Whether it was written."""
-    from dukcli.rules import lists
-    from dukcli.store.record import Change, RecordError, change_files
-
     if all(plan.before.get(rel) == new for rel, new in plan.after.items()):
         print(W.NO_CHANGE)
         return False
     print(W.CHANGE_HEADING)
     for line in diff(plan):
         print(line)
-    texts = {rel: plan.after[rel] if rel in plan.after else
-             plan.before[rel] if rel in plan.before else _read(root, rel) for rel in lists.PARSERS}
-    _, diags = lists.judge(texts, config, today())
-    errors = [d for d in diags if d.severity == "error"]
-    for d in diags:
-        echo_err(diag_line(d))
-    if errors:
-        raise DukError(W.change_refused(len(errors)))
+    _refuse_errors(root, plan, config)
     if dry_run:
         print(W.DRY_RUN)
         return False
     if asker is not None and not yes and not asker.yes(W.CONFIRM):
         print(W.CANCELLED)
         return False
+    _write(root, plan, commit)
+    return True
+
+
+def _refuse_errors(root: Path, plan: Plan, config) -> None:
+    """The lists as they would be, judged as check judges them; the diagnostics to stderr and
+    DukError when one is an error."""
+    from dukcli.rules import lists
+
+    texts = {}
+    for rel in lists.PARSERS:
+        if rel in plan.after:
+            texts[rel] = plan.after[rel]
+        else:
+            texts[rel] = plan.before[rel] if rel in plan.before else _read(root, rel)
+    _, diags = lists.judge(texts, config, today())
+    for d in diags:
+        echo_err(diag_line(d))
+    errors = sum(1 for d in diags if d.severity == "error")
+    if errors:
+        raise DukError(W.change_refused(errors))
+
+
+def _write(root: Path, plan: Plan, commit: bool) -> None:
+    from dukcli.store.record import Change, RecordError, change_files
+
     changes = [Change(rel, plan.before.get(rel), new) for rel, new in plan.after.items()]
     try:
         saved = change_files(root, changes, plan.message, commit=commit)
@@ -77,4 +93,3 @@ def carry_out(root: Path, plan: Plan, *, yes: bool, dry_run: bool, commit: bool,
         print(C.saved_to_git(plan.message))
     if saved and saved[0].warning:
         echo_err(C.warning(saved[0].warning))
-    return True

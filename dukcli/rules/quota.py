@@ -200,6 +200,15 @@ def theo_doi_status(states: list[str]) -> str:
     return "dat"
 
 
+def _by_unit(ds: m.Dataset, visits: list[m.Visit]) -> dict[str, list[m.Visit]]:
+    """A person's visits by the unit they count for (a chi bộ trực thuộc rolled up), in order:
+    each unit's row looks at its own visits only."""
+    out: dict[str, list[m.Visit]] = defaultdict(list)
+    for v in visits:
+        out[ds.counted_unit(v.unit)].append(v)
+    return out
+
+
 def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) -> list[TheoDoiRow]:
     pairs: dict[tuple[str, str], list[m.Assignment]] = defaultdict(list)
     for (person, role), assignments in index.assignments.items():
@@ -210,12 +219,10 @@ def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) 
                 for uid in a.units:
                     pairs[(person, uid)].append(a)
     rows = []
-    by_unit: dict[str, dict[str, list[m.Visit]]] = {}  # a person's period visits by counted unit, once
+    by_unit: dict[str, dict[str, list[m.Visit]]] = {}
     for (person, uid), _ in pairs.items():
         if person not in by_unit:
-            by_unit[person] = defaultdict(list)
-            for v in index.between(person, period.start, period.end):
-                by_unit[person][ds.counted_unit(v.unit)].append(v)
+            by_unit[person] = _by_unit(ds, index.between(person, period.start, period.end))
         mine = [a for a in index.assignments[(person, "theo-doi")] if uid in a.units]
         visits = _counting(ds, by_unit[person].get(uid, []), mine, uid)
         per_month: dict[tuple[int, int], int] = defaultdict(int)
