@@ -214,6 +214,8 @@ def _register() -> None:
     app.add_typer(cmd_people.person_app, name="person", cls=framework.ViGroup)
     app.command("units", cls=framework.ViCommand)(cmd_units.units)
     app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
+    from dukcli.cli import cmd_import
+    app.command("import", cls=framework.ViCommand)(cmd_import.import_cmd)
 
 
 _register()
