@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -16,14 +16,30 @@ FILES = ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml")
 FOLDERS = ("visits", "submissions")
 
 
+def _filled(text: str, values: dict[str, str | None]) -> str:
+    """duk.yaml's organization lines (`  name: …`) with the values given; the rest as shipped."""
+    import re
+
+    from dukcli.listtext import scalar
+
+    for key, value in values.items():
+        if value:
+            text = re.sub(rf"(?m)^(  {key}: ).*$", lambda m: m.group(1) + scalar(value), text, count=1)
+    return text
+
+
 def init(
     folder: Annotated[Path, typer.Argument(metavar=W.FOLDER_METAVAR, help=W.INIT_FOLDER_HELP)],
+    name: Annotated[Optional[str], typer.Option("--name", help=W.INIT_NAME_HELP)] = None,
+    parent: Annotated[Optional[str], typer.Option("--parent", help=W.INIT_PARENT_HELP)] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help=W.INIT_PLACE_HELP)] = None,
 ) -> None:
     """Tạo thư mục dữ liệu mới: duk.yaml có chú thích, các danh sách trống, git init."""
     from dukcli.resources import init_file
     from dukcli.store import gitops, write
     from dukcli.store.cache import private_dir
 
+    org = name
     if (folder / "duk.yaml").exists():
         raise DukError(W.already_data_folder(folder))
     if folder.exists() and not folder.is_dir():
@@ -31,12 +47,15 @@ def init(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for name in FILES:
-            target = folder / name
+        for file_name in FILES:
+            target = folder / file_name
             if target.exists():
                 continue  # never overwrite what a clerk already has
-            write.create_new(target, init_file(name))
-            written.append(name)
+            text = init_file(file_name)
+            if file_name == "duk.yaml":
+                text = _filled(text, {"name": org, "parent": parent, "place": place})
+            write.create_new(target, text)
+            written.append(file_name)
         for name in FOLDERS:
             (folder / name).mkdir(exist_ok=True)
             (folder / name / ".gitkeep").touch()

@@ -128,6 +128,9 @@ def unknown_code(name: str, hint: str, codes) -> str:
 
 # --- duk init ---------------------------------------------------------------------------------
 INIT_FOLDER_HELP = "Thư mục dữ liệu mới (tạo nếu chưa có)."
+INIT_NAME_HELP = "Tên cơ quan ban hành, dòng thứ hai của tiêu đề văn bản (ví dụ: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH)."
+INIT_PARENT_HELP = "Cơ quan cấp trên, dòng thứ nhất của tiêu đề văn bản (ví dụ: ĐẢNG BỘ TỈNH HÒA BÌNH)."
+INIT_PLACE_HELP = "Địa danh ghi ở dòng ngày tháng (ví dụ: Hòa Bình)."
 INIT_COMMIT = "Khởi tạo thư mục dữ liệu duk"
 GIT_CREATED = "Kho git đã được tạo với lần ghi đầu tiên."
 GIT_NOT_CREATED = "Không tạo kho git (máy chưa có git hoặc git báo lỗi)."
