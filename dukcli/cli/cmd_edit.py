@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli import common
+from dukcli.cli import common, terminal
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.words import commands as C
 from dukcli.words import corrections as W
@@ -47,7 +47,7 @@ def edit(visit: VisitArg = None, person: PersonOpt = None, unit: UnitOpt = None,
         if text == target.text:
             print(L.NO_CHANGE)
             return 0
-        if _blank(text):
+        if terminal.blank(text):
             raise DukError(P.EMPTY_CONTENT)
         verdict = _judge(ctx, text)
         if not verdict.errors:
@@ -278,22 +278,9 @@ def _new_rel(ctx: Context, visit) -> str:
         n += 1
 
 
-def _blank(text: str) -> bool:
-    """Nothing but comments and spaces: the clerk emptied the file to cancel."""
-    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
-
-
 def _rescue(ctx: Context, text: str, why: str) -> None:
     """Keep what was typed in .duk/ and stop: the file stays as it was, nothing typed is lost."""
-    import tempfile
-
-    from dukcli.store import write
-    from dukcli.store.cache import private_dir
-
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = private_dir(ctx.root) or Path(tempfile.gettempdir())
-    path = write.create_unique(folder, f"chuyen-di-dang-sua-{stamp}", text)
-    raise DukError(W.edit_kept(why, path, ctx.rel))
+    raise DukError(W.edit_kept(why, terminal.keep_typed(ctx.root, "chuyen-di-dang-sua", text), ctx.rel))
 
 
 # --- writing ------------------------------------------------------------------------------

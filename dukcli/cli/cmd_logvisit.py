@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli import common
+from dukcli.cli import common, terminal
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
@@ -457,7 +457,7 @@ def _edit(ctx: Context, draft: entry.Draft, asker: Asker | None) -> Prepared:
         text, ok = run_editor(text)
         if not ok:
             _rescue(ctx, text, P.EDITOR_FAILED)
-        if _blank(text):
+        if terminal.blank(text):
             raise DukError(P.EMPTY_CONTENT)
         try:
             return _from_text(ctx, text)
@@ -485,23 +485,9 @@ def _keep_typed(ctx: Context, draft: entry.Draft, asker, error: DukError):
     _rescue(ctx, entry.editor_text(mapping), error.message)
 
 
-def _blank(text: str) -> bool:
-    """Nothing but comments and spaces: the clerk emptied the file to cancel."""
-    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
-
-
 def _rescue(ctx: Context, text: str, why: str) -> None:
     """Keep what was typed in .duk/ and stop: nothing typed is ever lost."""
-    import tempfile
-
-    from dukcli.store import write
-    from dukcli.store.cache import private_dir
-
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    # .duk/ when it is a real folder; else (a link or a file there) the system's temp folder.
-    folder = private_dir(ctx.root) or Path(tempfile.gettempdir())
-    path = write.create_unique(folder, f"chuyen-di-chua-ghi-{stamp}", text)
-    raise DukError(P.typed_kept(why, path))
+    raise DukError(P.typed_kept(why, terminal.keep_typed(ctx.root, "chuyen-di-chua-ghi", text)))
 
 
 # --- after saving -------------------------------------------------------------------------

@@ -95,3 +95,23 @@ def run_editor(text: str) -> tuple[str, bool]:
             os.unlink(name)
         except OSError:
             pass
+
+
+def blank(text: str) -> bool:
+    """Nothing but comments and spaces: the clerk emptied the editor's file to cancel."""
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def keep_typed(root, stem: str, text: str):
+    """Keep what the clerk typed in a new file stem-<time>.yaml of .duk/ (when it is a real
+    folder; else of the system's temporary folder), so that nothing typed is lost; its path."""
+    import datetime as dt
+    import tempfile
+    from pathlib import Path
+
+    from dukcli.store import write
+    from dukcli.store.cache import private_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = private_dir(root) or Path(tempfile.gettempdir())
+    return write.create_unique(folder, f"{stem}-{stamp}", text)
