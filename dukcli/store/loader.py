@@ -236,7 +236,7 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     config, lists, only_lists = _lists(root, index, diags, keys)
     hasher = hashlib.blake2b(digest_size=16)
     with _Parser(root) as parse:
-        _, found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
+        found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
                                   flush=lambda changes: _flush(index, _judged(only_lists, changes, day)))
     subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
     hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
@@ -331,13 +331,13 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -
     # What changed goes into the index a batch at a time (a first run on a million files holds
     # one batch, not the folder); then everything is read back from it.
     with _Parser(root) as parse:
-        _, found = refresh.update(index, root, window, parse, _kind, listing_diag,
-                                  flush=lambda batch: _flush(index, _judged(only_lists, batch, day)))
-    changes: dict = {}
+        found = refresh.update(index, root, window, parse, _kind, listing_diag,
+                               flush=lambda batch: _flush(index, _judged(only_lists, batch, day)))
     diags.extend(_visits_folder(found))
-    rows = refresh.rows_for(index, window, changes)
-    elsewhere = _errors_elsewhere(index, window, changes, only_lists.lists_digest)
-    for r in refresh.diag_rows(index, changes):
+    rows = refresh.rows_for(index, window)
+    flagged = index.with_diags()
+    elsewhere = _errors_elsewhere(index, window, flagged, only_lists.lists_digest)
+    for r in flagged:
         if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
@@ -380,18 +380,18 @@ def _judged(only_lists: m.Dataset, changes: dict, day: dt.date) -> dict:
     return out
 
 
-def _errors_elsewhere(index: Index, window: refresh.Window, changes: dict, digest: str) -> int:
-    """Errors known in the visit files outside the window: those of parsing, and those found
-    against the current lists (a file not yet judged against them is not counted)."""
+def _errors_elsewhere(index: Index, window: refresh.Window, flagged: list, digest: str) -> int:
+    """Errors known in the visit files outside the window: those of parsing (flagged: the rows
+    with diagnostics), and those found against the current lists (a file not yet judged against
+    them is not counted)."""
     if window.everything:
         return 0
-    rows = {r[index_mod.REL]: r for r in index.with_diags()}
+    rows = {r[index_mod.REL]: r for r in flagged}
     if digest:
         rows.update((r[index_mod.REL], r) for r in index.with_cross(digest))
-    rows.update((rel, r) for rel, r in changes.items() if r is not None)
     count = 0
-    for rel, r in rows.items():
-        if rel in changes and changes[rel] is None or window.holds(r[index_mod.DATE], r[index_mod.AREA]):
+    for r in rows.values():
+        if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
             continue
         count += r[index_mod.ERRORS] + (r[index_mod.CROSS] if r[index_mod.LISTS] == digest and digest else 0)
     return count

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dukcli.store import safefs
 from dukcli.store.cache import racy, stat_key
-from dukcli.store.index import AREA, DATE, DIAGS, PERSON, REL, Index, row, skey
+from dukcli.store.index import DATE, REL, Index, row, skey
 
 VISITS = "visits"
 _MONTH = re.compile(r"^visits/(\d{4})/(\d{2})$")
@@ -187,17 +187,14 @@ def area_of(rel: str) -> str:
 BATCH = 20_000  # files parsed between two writes of the index when streaming (check)
 
 
-def update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, flush=None,
-           hasher=None) -> tuple[dict[str, tuple | None], Scan]:
-    """List visits/ for the window and record in the index what changed: parse_many parses
-    (rel, key) pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark)
-    is the diagnostic of an entry that is not a data file. Returns rel -> new row (None: gone)
-    for everything changed, which the caller lays over what the index held (rows_for), and the
-    scan itself.
-
-    flush(changes): given, the changes are handed over every BATCH parsed files (and at the end)
-    instead of being gathered, so memory holds one batch. hasher: updated with every entry's
-    path and kept key, in order (what `check` keys its answer on)."""
+def update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, *, flush,
+           hasher=None) -> Scan:
+    """List visits/ for the window and hand what changed to flush(changes) — rel -> new row
+    (None: gone) — every BATCH parsed files and at the end, so memory holds one batch; flush
+    writes them to the index, from which everything is then read. parse_many parses (rel, key)
+    pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark) is the
+    diagnostic of an entry that is not a data file. hasher: updated with every entry's path
+    and kept key, in order (what `check` keys its answer on). Returns the scan."""
     known = index.folder_keys()
     found = Scan()
     now = time.time_ns()
@@ -209,7 +206,7 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
         if area:
             key = found.months[area]
             index.listed(area, key if not unsettled or key.startswith(RACY) else RACY + key)
-        if flush is not None and len(to_parse) >= BATCH:
+        if len(to_parse) >= BATCH:
             _parse_into(changes, to_parse, parse_many)
             flush(changes)
             changes, to_parse = {}, []
@@ -219,10 +216,8 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
             index.forget_area(month)
     if "" not in found.listed:  # visits/ is gone, or is not a folder
         changes.update((rel, None) for rel in index.keys_in(""))
-    if flush is not None:
-        flush(changes)
-        changes = {}
-    return changes, found
+    flush(changes)
+    return found
 
 
 def _parse_into(changes: dict, to_parse: list, parse_many) -> None:
@@ -262,32 +257,9 @@ def apply(index: Index, changes: dict[str, tuple | None]) -> None:
             index.pending_visits.append(new)
 
 
-def rows_for(index: Index, window: Window, changes: dict[str, tuple | None]) -> list[tuple]:
-    """The window's visit rows: the index's, with this run's changes laid over them, in date
+def rows_for(index: Index, window: Window) -> list[tuple]:
+    """The window's visit rows as the index holds them (every change written already), in date
     and path order."""
     start = None if window.everything else window.start.isoformat()
     end = None if window.everything else window.end.isoformat()
-    gone_areas = set(index.gone_areas)
-    found = index.visits_between(start, end, window.person)
-    if not changes and not gone_areas:  # the usual case: what the index holds is the answer
-        return sorted(found, key=lambda r: (r[DATE], r[REL]))
-    rows = {r[REL]: r for r in found if r[AREA] not in gone_areas}
-    for rel, new in changes.items():
-        if (new is not None and new[DATE] is not None and window.holds(new[DATE], new[AREA])
-                and window.person in (None, new[PERSON])):
-            rows[rel] = new
-        else:
-            rows.pop(rel, None)
-    return sorted(rows.values(), key=lambda r: (r[DATE], r[REL]))
-
-
-def diag_rows(index: Index, changes: dict[str, tuple | None]) -> list[tuple]:
-    """Every row with diagnostics, with this run's changes laid over the index's."""
-    gone_areas = set(index.gone_areas)
-    rows = {r[REL]: r for r in index.with_diags() if r[AREA] not in gone_areas}
-    for rel, new in changes.items():
-        if new is not None and new[DIAGS] is not None:
-            rows[rel] = new
-        else:
-            rows.pop(rel, None)
-    return list(rows.values())
+    return sorted(index.visits_between(start, end, window.person), key=lambda r: (r[DATE], r[REL]))
