@@ -83,6 +83,22 @@ def age(path: Path, seconds: int = 3600) -> None:
 
 
 @pytest.fixture
+def parses(monkeypatch):
+    """The list of files the loader parsed (loader.parse_text was called for), in order."""
+    from dukcli.store import loader
+
+    seen: list[str] = []
+    real = loader.parse_text
+
+    def counting(rel, raw, parser):
+        seen.append(rel)
+        return real(rel, raw, parser)
+
+    monkeypatch.setattr(loader, "parse_text", counting)
+    return seen
+
+
+@pytest.fixture
 def make_folder(tmp_path):
     """make_folder({"visits/2019/05/a.yaml": "..."}) -> the data folder's Path."""
     counter = iter(range(1000))

@@ -45,19 +45,6 @@ def settle(root: Path) -> None:
 
 
 @pytest.fixture
-def parses(monkeypatch):
-    seen: list[str] = []
-    real = loader.parse_text
-
-    def counting(rel, raw, parser):
-        seen.append(rel)
-        return real(rel, raw, parser)
-
-    monkeypatch.setattr(loader, "parse_text", counting)
-    return seen
-
-
-@pytest.fixture
 def listed(monkeypatch):
     """The folders under visits/ listed file by file, in order."""
     seen: list[str] = []

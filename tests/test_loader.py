@@ -29,20 +29,6 @@ FILES = {
 N_FILES = 5 + 4  # duk.yaml, units, people, assignments, submissions + four visits
 
 
-@pytest.fixture
-def parses(monkeypatch):
-    """The list of files parse_text was called for, in order."""
-    seen: list[str] = []
-    real = loader.parse_text
-
-    def counting(rel, raw, parser):
-        seen.append(rel)
-        return real(rel, raw, parser)
-
-    monkeypatch.setattr(loader, "parse_text", counting)
-    return seen
-
-
 def answer(folder: Path):
     """Everything the loader and the checks say about a folder, comparable with ==."""
     ds, diags = loader.load(folder)
