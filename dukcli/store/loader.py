@@ -59,10 +59,6 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
     return parser(sink, doc), sink.diags
 
 
-def posix(rel: str) -> str:
-    return rel if os.sep == "/" else rel.replace(os.sep, "/")
-
-
 # Keys of what a listing found besides readable files (a stat key's first field is the size).
 NOT_REGULAR = refresh.NOT_REGULAR
 STRAY = refresh.STRAY
