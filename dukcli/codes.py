@@ -255,9 +255,19 @@ PLACEHOLDER = Code(
     "    parent: ĐẢNG BỘ TỈNH HÒA BÌNH\n"
     "    name: ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH")
 
+UNKNOWN_ITEM = Code(
+    "unknown-item", ERROR, "Bước xử lý nói tới một đề xuất không có",
+    "Một tệp trong responses/ ghi 'item' không chỉ tới đề xuất nào: mã không đúng dạng "
+    "NĂM/THÁNG/tên-tệp-chuyến-đi#trường, không có tệp chuyến đi đó trong visits/, hoặc trường đó "
+    "của chuyến đi trống. Bước xử lý như vậy không gắn được vào đề xuất nào nên không được tính.",
+    "Chép đúng mã đề xuất từ `duk proposals` (hoặc dùng mã ngắn 6 ký tự với `duk respond`). Ví dụ:\n"
+    "  item: 2019/05/2019-05-14-nguyen-thi-lan-cb-so-tai-chinh#meeting.proposals\n"
+    "Trường là một trong work.proposals, meeting.requests, meeting.proposals.")
+
 ALL = (YAML_SYNTAX, SCHEMA, BAD_ID, DUPLICATE_ID, UNKNOWN_PERSON, UNKNOWN_UNIT, BAD_DATE, BAD_RANGE,
        BAD_PARENT, ASSIGNMENT_OVERLAP, UNIT_INACTIVE, FUTURE_DATE, BAD_TEXT, EMPTY_VISIT, NOT_ASSIGNED,
-       DUPLICATE_VISIT, MISSING_FILE, MERGE_CONFLICT, NOT_REGULAR, STRAY_FILE, PLACEHOLDER)
+       DUPLICATE_VISIT, MISSING_FILE, MERGE_CONFLICT, NOT_REGULAR, STRAY_FILE, PLACEHOLDER,
+       UNKNOWN_ITEM)
 CODES: dict[str, Code] = {c.name: c for c in ALL}
 assert len(CODES) == len(ALL), "a code is registered twice"
 

@@ -20,6 +20,12 @@ WORK_FIELDS = ("situation", "difficulties", "proposals")
 MEETING_FIELDS = ("preparation", "conduct", "feasibility", "lessons", "requests", "proposals")
 ROLE_NAMES = words.ROLES
 TYPE_NAMES = words.UNIT_TYPES
+# Article 5.2: what a base committee says (SPEC §7), and the steps a proposal goes through.
+FEEDBACK_KINDS = ("nhan-xet", "gop-y-phan-cong")
+FEEDBACK_RATINGS = ("tot", "kha", "trung-binh", "kem")
+RESPONSE_STATUSES = ("da-chuyen", "da-tra-loi", "da-giai-quyet")
+# The fields of a visit that carry a proposal, as "section.field" (SPEC §7).
+PROPOSAL_FIELDS = ("work.proposals", "meeting.requests", "meeting.proposals")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +127,50 @@ class Submission:
     lines: dict = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """One statement of a base committee (Article 5.2): feedback/YYYY/<name>.yaml."""
+
+    unit: str
+    person: str | None  # None: a comment on the assignment itself
+    date: dt.date
+    kind: str  # FEEDBACK_KINDS
+    text: str
+    rating: str | None = None  # FEEDBACK_RATINGS
+    by: str | None = None
+    file: str = ""
+    line: int = 1
+    lines: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One step in the follow-up of a proposal: responses/YYYY/<name>.yaml."""
+
+    item: str  # the proposal's id: "2019/05/<visit file name>#meeting.proposals"
+    date: dt.date
+    status: str  # RESPONSE_STATUSES
+    text: str | None = None
+    by: str | None = None
+    file: str = ""
+    line: int = 1
+    lines: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A non-empty proposal field of a visit (SPEC §7), as the index keeps it: no other note."""
+
+    id: str  # visit path under visits/ without .yaml, "#", the field
+    field: str  # PROPOSAL_FIELDS
+    text: str
+    person: str
+    unit: str
+    date: dt.date
+    file: str  # the visit file
+    line: int  # the field's line in it
+
+
 @dataclass(slots=True)
 class Dataset:
     """Everything loaded from one data folder."""
@@ -140,6 +190,18 @@ class Dataset:
     elsewhere: int = field(default=0, compare=False)
     # A digest of the list files loaded ("" when unknown): what the errors kept per visit were judged against.
     lists_digest: str = field(default="", compare=False)
+    # Article 5.2 statements and proposal responses (store/loader: those of the years loaded;
+    # responses from the first year loaded onwards, so that a proposal's latest step is known).
+    feedback: list[Feedback] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    # The proposals of the visits loaded, with their texts (kept in the index: no notes read);
+    # filled only for the commands that ask (store/loader's `proposals=True`).
+    proposals: list[Proposal] = field(default_factory=list)
+    # The proposals the loaded responses name, whatever their date: item id -> Proposal.
+    named: dict[str, Proposal] = field(default_factory=dict)
+    # The dates loaded (store/loader's window), None for the whole folder: a response naming a
+    # visit outside it is judged by `check`, which loads everything.
+    span: tuple[dt.date, dt.date] | None = field(default=None, compare=False)
 
     @classmethod
     def build(cls, config: Config, units: list[Unit], people: list[Person],

@@ -381,3 +381,53 @@ def _submission(sink: Sink, item, line: int) -> m.Submission | None:
     if person and code and day:
         return m.Submission(person, code, day, sink.file, item.line, _lines(item))
     return None
+
+
+# --- the grassroots voice (SPEC §7) ------------------------------------------------------
+
+FEEDBACK_KEYS = ("unit", "person", "date", "kind", "rating", "by", "text")
+
+
+def parse_feedback(sink: Sink, doc) -> m.Feedback | None:
+    """One feedback/YYYY/<name>.yaml: a base committee's statement (Article 5.2)."""
+    from dukcli.words import voice
+
+    if not keys(sink, doc, FEEDBACK_KEYS, ("unit", "date", "kind", "text"), voice.RECORD_FEEDBACK, line=1):
+        return None
+    unit = ident(sink, doc, "unit")
+    person = ident(sink, doc, "person")
+    ok, day = date(sink, doc, "date")
+    kind = choice(sink, doc, "kind", m.FEEDBACK_KINDS)
+    rating = choice(sink, doc, "rating", m.FEEDBACK_RATINGS)
+    by = text(sink, doc, "by", multiline=False)
+    said = text(sink, doc, "text")
+    if kind == "nhan-xet" and "person" in doc and doc.get("person") is None:
+        sink.add(_line(doc, "person"), codes.SCHEMA, voice.person_required_for(kind))
+    elif kind == "nhan-xet" and "person" not in doc:
+        sink.add(doc.line, codes.SCHEMA, voice.person_required_for(kind))
+    if unit and day and ok and kind and said and not (kind == "nhan-xet" and person is None):
+        return m.Feedback(unit, person, day, kind, said, rating, by, sink.file, doc.line, _lines(doc))
+    return None
+
+
+RESPONSE_KEYS = ("item", "date", "status", "by", "text")
+ITEM_RE = re.compile(r"^(\d{4}/\d{2}/[^#/]+)#(" + "|".join(re.escape(f) for f in m.PROPOSAL_FIELDS) + r")$")
+
+
+def parse_response(sink: Sink, doc) -> m.Response | None:
+    """One responses/YYYY/<name>.yaml: a step in the follow-up of a proposal."""
+    from dukcli.words import voice
+
+    if not keys(sink, doc, RESPONSE_KEYS, ("item", "date", "status"), voice.RECORD_RESPONSE, line=1):
+        return None
+    item = text(sink, doc, "item", multiline=False)
+    if item is not None and not ITEM_RE.match(item):
+        sink.add(_line(doc, "item"), codes.UNKNOWN_ITEM, voice.bad_item(item))
+        item = None
+    ok, day = date(sink, doc, "date")
+    status = choice(sink, doc, "status", m.RESPONSE_STATUSES)
+    by = text(sink, doc, "by", multiline=False)
+    said = text(sink, doc, "text")
+    if item and day and ok and status:
+        return m.Response(item, day, status, said, by, sink.file, doc.line, _lines(doc))
+    return None

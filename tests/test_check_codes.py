@@ -53,6 +53,21 @@ class Case:
 
 
 V = "visits/2019/05/a.yaml"
+R = "responses/2019/2019-06-20-a.yaml"
+F = "feedback/2019/2019-12-10-a.yaml"
+PROPOSING = "      proposals: Đề nghị hướng dẫn mẫu nghị quyết tháng.\n"
+FEEDBACK = """\
+unit: db-so-y-te
+person: nguyen-thi-lan
+date: 2019-12-10
+kind: nhan-xet
+rating: tot
+text: Đồng chí thường xuyên dự sinh hoạt.
+"""
+
+
+def response(item: str, day: str = "2019-06-20", status: str = "da-tra-loi") -> str:
+    return f"item: {item}\ndate: {day}\nstatus: {status}\ntext: Đã trả lời.\n"
 
 CASES = [
     # --- yaml-syntax -------------------------------------------------------------------
@@ -351,13 +366,34 @@ CASES = [
          # said once, on the later file: the first (a.yaml) is the visit that counts
          (Expect("visits/2019/05/b.yaml", 3, "duplicate-visit", ("đã có chuyến đi", "visits/2019/05/a.yaml",
                                                                   "chỉ tính là một chuyến"), "warning"),)),
+    # --- the grassroots voice: feedback and responses (SPEC §7) --------------------------------
+    Case("unknown-item-no-visit", {V: VISIT + PROPOSING, R: response("2019/05/khong-co#work.proposals")},
+         (Expect(R, 1, "unknown-item", ("không chỉ tới đề xuất nào", "2019/05/khong-co#work.proposals")),)),
+    Case("unknown-item-empty-field", {V: VISIT + PROPOSING, R: response("2019/05/a#meeting.proposals")},
+         (Expect(R, 1, "unknown-item", ("2019/05/a#meeting.proposals", "trường này trống")),)),
+    Case("unknown-item-bad-form", {V: VISIT + PROPOSING, R: response("visits/2019/05/a.yaml")},
+         (Expect(R, 1, "unknown-item", ("không phải mã một đề xuất", "work.proposals, meeting.requests")),)),
+    Case("response-before-the-visit", {V: VISIT + PROPOSING, R: response("2019/05/a#work.proposals", "2019-05-01")},
+         (Expect(R, 2, "bad-date", ("01/05/2019", "trước ngày 14/05/2019")),)),
+    Case("response-status", {V: VISIT + PROPOSING, R: response("2019/05/a#work.proposals", status="xong")},
+         (Expect(R, 3, "schema", ("status", "xong", "da-chuyen, da-tra-loi, da-giai-quyet")),)),
+    Case("feedback-unknown-unit", {F: FEEDBACK.replace("unit: db-so-y-te", "unit: db-khong-co")},
+         (Expect(F, 1, "unknown-unit", ("db-khong-co",)),)),
+    Case("feedback-unknown-person", {F: FEEDBACK.replace("person: nguyen-thi-lan", "person: ai-do")},
+         (Expect(F, 2, "unknown-person", ("ai-do",)),)),
+    Case("feedback-kind", {F: FEEDBACK.replace("kind: nhan-xet", "kind: khen")},
+         (Expect(F, 4, "schema", ("kind", "khen", "nhan-xet, gop-y-phan-cong")),)),
+    Case("feedback-about-nobody", {F: FEEDBACK.replace("person: nguyen-thi-lan", "person:")},
+         (Expect(F, 2, "schema", ("'person' là bắt buộc", "nhan-xet")),)),
+    Case("feedback-ahead", {F: FEEDBACK.replace("2019-12-10", "2020-01-10")},
+         (Expect(F, 3, "future-date", ("10/01/2020",)),)),
 ]
 
 # The contract, written out once: the codes of SPEC §5, and which of them are warnings.
 SPEC_LIST = {"yaml-syntax", "schema", "bad-id", "duplicate-id", "unknown-person", "unknown-unit", "bad-date",
              "bad-range", "bad-parent", "assignment-overlap", "unit-inactive", "future-date", "bad-text",
              "empty-visit", "not-assigned", "duplicate-visit", "missing-file", "merge-conflict", "not-regular",
-             "stray-file", "placeholder"}
+             "stray-file", "placeholder", "unknown-item"}
 SPEC_WARNINGS = {"not-assigned", "duplicate-visit", "stray-file", "placeholder"}
 # What duk emits: the registry that check, --explain and the README read.
 SPEC_CODES = set(codes.CODES)

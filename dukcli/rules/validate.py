@@ -188,7 +188,57 @@ def submissions(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     return out
 
 
-VALIDATORS = (duplicate_ids, unit_parents, assignment_refs, assignment_overlaps, visits, submissions)
+def check_feedback(ds: m.Dataset, f: m.Feedback, today: dt.date) -> list[m.Diagnostic]:
+    """An Article 5.2 statement: its unit and person known, not dated ahead."""
+    out = []
+    if f.unit not in ds.units:
+        out.append(_diag(f, "unit", codes.UNKNOWN_UNIT, words.unknown_unit(f.unit)))
+    if f.person is not None and f.person not in ds.people:
+        out.append(_diag(f, "person", codes.UNKNOWN_PERSON, words.unknown_person(f.person)))
+    if f.date > today:
+        out.append(_diag(f, "date", codes.FUTURE_DATE, words.future_date(f.date, today)))
+    return out
+
+
+def feedback(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    return [d for f in ds.feedback for d in check_feedback(ds, f, today)]
+
+
+def check_response(ds: m.Dataset, r: m.Response, today: dt.date,
+                   known: dict[str, m.Proposal] | None = None) -> list[m.Diagnostic]:
+    """A step of a proposal's follow-up: the proposal exists (judged when its visit's month was
+    loaded), the step is not dated ahead nor before the proposal."""
+    from dukcli.words import voice
+
+    known = ds.named if known is None else known
+    out = []
+    proposal = known.get(r.item)
+    if proposal is None and _month_loaded(ds, r.item):
+        out.append(_diag(r, "item", codes.UNKNOWN_ITEM, voice.unknown_item(r.item)))
+    if proposal is not None and r.date < proposal.date:
+        out.append(_diag(r, "date", codes.BAD_DATE, voice.response_before_visit(r.date, proposal.date)))
+    if r.date > today:
+        out.append(_diag(r, "date", codes.FUTURE_DATE, words.future_date(r.date, today)))
+    return out
+
+
+def _month_loaded(ds: m.Dataset, item: str) -> bool:
+    """Whether the visits of the item's month folder were all loaded (always, for check)."""
+    if ds.span is None:
+        return True
+    year, month = int(item[:4]), int(item[5:7])
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return ds.span[0] <= first and last <= ds.span[1]
+
+
+def responses(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
+    known = {**ds.named, **{p.id: p for p in ds.proposals}}
+    return [d for r in ds.responses for d in check_response(ds, r, today, known)]
+
+
+VALIDATORS = (duplicate_ids, unit_parents, assignment_refs, assignment_overlaps, visits, submissions,
+              feedback, responses)
 
 
 def validate(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:

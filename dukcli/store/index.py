@@ -38,7 +38,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 3  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 4  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -48,7 +48,7 @@ _TABLES = {
     "visit": ("CREATE TABLE visit(rel TEXT PRIMARY KEY, area TEXT NOT NULL, skey TEXT NOT NULL, "
               "person TEXT, unit TEXT, date TEXT, work INTEGER, meeting INTEGER, rating TEXT, "
               "line INTEGER, lines TEXT, diags TEXT, errors INTEGER NOT NULL DEFAULT 0, "
-              "cross INTEGER NOT NULL DEFAULT 0, lists TEXT)"),
+              "cross INTEGER NOT NULL DEFAULT 0, lists TEXT, props TEXT)"),
     "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
@@ -59,6 +59,7 @@ _INDEXES = {
     "visit_area": "CREATE INDEX visit_area ON visit(area)",
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
     "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
+    "visit_props": "CREATE INDEX visit_props ON visit(date) WHERE props IS NOT NULL",
 }
 
 
@@ -67,23 +68,27 @@ VISIT_COLUMNS = ("rel", "area", "skey", "person", "unit", "date", "work", "meeti
 _COLUMNS = ", ".join(VISIT_COLUMNS)
 (REL, AREA, SKEY, PERSON, UNIT, DATE, WORK, MEETING, RATING, LINE, LINES, DIAGS, ERRORS, CROSS,
  LISTS) = range(len(VISIT_COLUMNS))
+# A written row has one more column, `props`: the visit's proposals as JSON [[field, line, text]…]
+# (SPEC §7), read only by the commands about proposals (the others never pay for their texts).
+PROPS = len(VISIT_COLUMNS)
 
 
 def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
-    """A visit row: visit is loader.compact(...) of a parsed visit, or None."""
+    """A visit row to write: visit is loader.compact(...) of a parsed visit, or None."""
     errors = sum(1 for d in diags if d.severity == "error")
     text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
     if visit is None:
-        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None)
-    person, unit, day, work, meeting, rating, line, lines = visit
+        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None, None)
+    person, unit, day, work, meeting, rating, line, lines, props = visit
     return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
-            ",".join(map(str, lines)), text, errors, 0, None)
+            ",".join(map(str, lines)), text, errors, 0, None,
+            json.dumps(props, ensure_ascii=False) if props else None)
 
 
 def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:
     """The row with the count of its cross-record errors, as judged against the lists whose
     digest is `lists` (None: not judged)."""
-    return (*r[:CROSS], cross, lists)
+    return (*r[:CROSS], cross, lists, *r[LISTS + 1:])
 
 
 def row_diags(r: tuple) -> list[m.Diagnostic]:
@@ -197,6 +202,15 @@ class Index:
         """rel -> kept stat key of every entry last seen in area."""
         return dict(self._rows("SELECT rel, skey FROM visit WHERE area=?", (area,)))
 
+    def keys_of(self, rels) -> list[tuple[str, str]]:
+        """(rel, kept stat key) of the named entries that the index holds."""
+        names = list(rels)
+        out = []
+        for i in range(0, len(names), 500):
+            part = names[i:i + 500]
+            out += self._rows(f"SELECT rel, skey FROM visit WHERE rel IN ({','.join('?' * len(part))})", tuple(part))
+        return out
+
     def forget(self, rels) -> None:
         self.gone.extend(rels)
 
@@ -215,6 +229,21 @@ class Index:
             return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND person=?",
                               (start, end, person))
         return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?", (start, end))
+
+    def proposals_between(self, start: str | None, end: str | None, rels=None) -> list[tuple]:
+        """(rel, person, unit, date, props JSON) of the visits with proposals dated start..end
+        (None: all), or of the visit files named (rels)."""
+        columns = "SELECT rel, person, unit, date, props FROM visit WHERE props IS NOT NULL"
+        if rels is not None:
+            out = []
+            names = list(rels)
+            for i in range(0, len(names), 500):
+                part = names[i:i + 500]
+                out += self._rows(f"{columns} AND rel IN ({','.join('?' * len(part))})", tuple(part))
+            return out
+        if start is None:
+            return self._rows(columns)
+        return self._rows(f"{columns} AND date BETWEEN ? AND ?", (start, end))
 
     def with_cross(self, lists: str) -> list[tuple]:
         """Rows (VISIT_COLUMNS) with cross-record errors when judged against these lists."""
@@ -282,7 +311,7 @@ class Index:
             ("DELETE FROM visit WHERE rel=?", [(rel,) for rel in self.gone]),
             ("DELETE FROM visit WHERE area=?", [(a,) for a in self.gone_areas]),
             ("DELETE FROM folder WHERE path=?", [(a,) for a in self.gone_areas]),
-            ("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.pending_visits),
+            ("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.pending_visits),
             ("UPDATE visit SET cross=?, lists=? WHERE rel=?",
              [(n, lists, rel) for rel, (n, lists) in self.rejudged.items()]),
             ("INSERT OR REPLACE INTO folder VALUES (?,?)", list(self.folders.items())),

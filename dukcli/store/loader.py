@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import json
 import os
 import re
 import sys
@@ -111,8 +112,36 @@ TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
 
 
 def compact(v: m.Visit) -> tuple:
+    """What the index keeps of a parsed visit: no notes but its proposals (SPEC §7)."""
     return (v.person, v.unit, v.date, v.work is not None, v.meeting is not None, v.rating,
-            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS))
+            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS), _props(v))
+
+
+def _props(v: m.Visit) -> list:
+    out = []
+    for field in m.PROPOSAL_FIELDS:
+        section, name = field.split(".")
+        notes = getattr(v, section)
+        if notes and notes.get(name):
+            out.append([field, v.lines.get(field, v.line), notes[name]])
+    return out
+
+
+def proposals(rows) -> list[m.Proposal]:
+    """The proposals of index rows (Index.proposals_between), by date then file."""
+    from dukcli.rules.proposals import item_id
+
+    out = []
+    for rel, person, unit, day, props in rows:
+        when = dt.date.fromisoformat(day)
+        try:
+            found = json.loads(props)
+            out.extend(m.Proposal(item_id(rel, field), field, str(text), person, unit, when, rel, int(line))
+                       for field, line, text in found if field in m.PROPOSAL_FIELDS)
+        except (ValueError, TypeError):
+            raise index_mod.Broken(rel) from None
+    out.sort(key=lambda p: (p.date, p.file, m.PROPOSAL_FIELDS.index(p.field)))
+    return out
 
 
 _NO_NOTES = MappingProxyType({})  # a section present, its notes not read (see with_notes)
@@ -199,20 +228,21 @@ class _Progress:
 
 
 def load(root: Path, window: refresh.Window | None = None, day: dt.date | None = None,
-         ) -> tuple[m.Dataset, list[m.Diagnostic]]:
+         with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """The folder's records as a Dataset — visits without their notes (see with_notes), and only
     those of the window when one is given (the lists always whole) — with the parse diagnostics
     of what was loaded (not the cross-checks). ds.elsewhere counts the files outside the window
-    known to have errors."""
+    known to have errors. with_proposals: ds.proposals filled with the window's proposals."""
     window = window or refresh.Window()
-    return _session(root, lambda index: _load_with(root, index, window, day or dt.date.today()))
+    return _session(root, lambda index: _load_with(root, index, window, day or dt.date.today(), with_proposals))
 
 
-def checked(root: Path, day: dt.date, window: refresh.Window | None = None) -> tuple[m.Dataset, list[m.Diagnostic]]:
+def checked(root: Path, day: dt.date, window: refresh.Window | None = None,
+            with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """load() and the cross-checks of what was loaded, on that day: every diagnostic, ordered.
     The cross-checks depend only on the files and the day: unchanged, they are kept in the index."""
     window = window or refresh.Window()
-    return _session(root, lambda index: _checked_with(root, index, window, day))
+    return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals))
 
 
 def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
@@ -234,7 +264,9 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     with _Parser(root) as parse:
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
                                   flush=lambda changes: _flush(index, _judged(only_lists, changes, day)))
-    subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
+    found_records = _records(root, index, window, diags, keys)
+    subs = lists["submissions.yaml"] + found_records.submissions
+    named = _named(index, found_records.responses, keys)
     hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
     key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
     kept = index.answer("check", key)
@@ -242,11 +274,12 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
         return list(kept)
     diags += _visits_folder(found) + [d for r in index.with_diags() for d in index_mod.row_diags(r)]
     base = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], subs)
+    base.feedback, base.responses, base.named = found_records.feedback, found_records.responses, named
     cross = V.validate(base, day)  # the lists and the submissions; the visits below, a month at a time
     for month in index.months():
         start = dt.date.fromisoformat(month + "-01")
         rows = index.visits_between(start.isoformat(), dates.month_end(start.year, start.month).isoformat())
-        ds = dataclasses.replace(base, visits=[expand(r) for r in rows], submissions=[])
+        ds = dataclasses.replace(base, visits=[expand(r) for r in rows], submissions=[], feedback=[], responses=[])
         found_here = V.visits(ds, day)
         cross += found_here
         ds.lists_digest = only_lists.lists_digest
@@ -288,10 +321,10 @@ def _session(root: Path, work):
             gc.enable()
 
 
-def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date):
+def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False):
     from dukcli.rules.validate import ordered, validate
 
-    ds, diags = _load_with(root, index, window, day)
+    ds, diags = _load_with(root, index, window, day, with_proposals)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = "checked" if window.everything else f"checked {window.start} {window.end}"
     cross = index.answer(name, key)
@@ -320,7 +353,8 @@ def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list
     index.judged({v.file: (errors.get(v.file, 0), digest) for v in ds.visits})
 
 
-def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -> tuple[m.Dataset, list[m.Diagnostic]]:
+def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
+               with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config, lists, only_lists = _lists(root, index, diags, keys)
@@ -339,13 +373,26 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date) -
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
     visits = [expand(r) for r in rows]
     keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
-    subs = lists["submissions.yaml"] + _submissions(root, index, window, diags, keys)
+    found_records = _records(root, index, window, diags, keys)
+    subs = lists["submissions.yaml"] + found_records.submissions
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
                          lists["assignments.yaml"], visits, subs)
+    ds.feedback, ds.responses = found_records.feedback, found_records.responses
+    ds.named = _named(index, found_records.responses, keys)
+    ds.span = None if window.everything else (window.start, window.end)
+    if with_proposals:
+        ds.proposals = _window_proposals(index, window)
     ds.fingerprint = _digest(keys, window)
     ds.elsewhere = elsewhere
     ds.lists_digest = only_lists.lists_digest
     return ds, diags
+
+
+def _window_proposals(index: Index, window: refresh.Window) -> list[m.Proposal]:
+    if window.everything:
+        return proposals(index.proposals_between(None, None))
+    found = proposals(index.proposals_between(window.start.isoformat(), window.end.isoformat()))
+    return [p for p in found if window.person is None or p.person == window.person]
 
 
 def _lists(root: Path, index: Index, diags: list, keys: list) -> tuple[m.Config, dict, m.Dataset]:
@@ -402,18 +449,58 @@ def _visits_folder(found: refresh.Scan) -> list[m.Diagnostic]:
     return [not_regular("visits", found.top[1])]
 
 
-def _submissions(root: Path, index: Index, window: refresh.Window, diags: list, keys: list) -> list:
-    """The submission files of the quarters the window touches (all of them for check)."""
-    listed = tree_files(root, submissions.SUBMISSIONS_DIR)
-    if not window.everything:
-        years = {str(y) for y in range(window.start.year, window.end.year + 1)}
-        listed = [(rel, key) for rel, key in listed if _quarter_year(rel) in years or _quarter_year(rel) is None]
-    diags.extend(listing_diags(listed))
-    out = [s for rel, _ in data_files(listed)
-           if (s := _list_file(root, index, rel, schema.parse_submission, diags, keys))]
+FEEDBACK_DIR = "feedback"
+RESPONSES_DIR = "responses"
+
+
+@dataclasses.dataclass
+class Records:
+    """The one-file-each records of a window: submissions, Article 5.2 feedback, responses."""
+
+    submissions: list
+    feedback: list
+    responses: list
+
+
+def _records(root: Path, index: Index, window: refresh.Window, diags: list, keys: list) -> Records:
+    """The submission and feedback files of the years the window touches, the responses from its
+    first year on (a proposal's latest step may come years later); all of them for check."""
+    first = None if window.everything else window.start.year
+    last = None if window.everything else window.end.year
+    seen: list[str] = []
+    subs = _year_files(root, index, submissions.SUBMISSIONS_DIR, schema.parse_submission, _quarter_year,
+                       (first, last), diags, keys, seen)
+    said = _year_files(root, index, FEEDBACK_DIR, schema.parse_feedback, _plain_year, (first, last),
+                       diags, keys, seen)
+    steps = _year_files(root, index, RESPONSES_DIR, schema.parse_response, _plain_year, (first, None),
+                        diags, keys, seen)
     if window.everything:
-        index.keep_records({"duk.yaml", *LIST_FILES, *(rel for rel, _ in data_files(listed))})
-    return out
+        index.keep_records({"duk.yaml", *LIST_FILES, *seen})
+    return Records(subs, said, steps)
+
+
+def _year_files(root: Path, index: Index, top: str, parser, year_of, years: tuple, diags: list,
+                keys: list, seen: list) -> list:
+    """The records of top/<year…>/*.yaml whose year lies in years (None bounds: open); a file
+    whose year cannot be told is always read."""
+    listed = tree_files(root, top)
+    lo, hi = years
+    if lo is not None or hi is not None:
+        def wanted(rel):
+            year = year_of(rel)
+            return year is None or ((lo is None or int(year) >= lo) and (hi is None or int(year) <= hi))
+        listed = [(rel, key) for rel, key in listed if wanted(rel)]
+    diags.extend(listing_diags(listed))
+    rels = [rel for rel, _ in data_files(listed)]
+    seen.extend(rels)
+    return [r for rel in rels if (r := _list_file(root, index, rel, parser, diags, keys))]
+
+
+def _plain_year(rel: str) -> str | None:
+    """The year of feedback/YYYY/… or responses/YYYY/…, None for anything else there."""
+    parts = rel.split("/")
+    code = parts[1] if len(parts) > 2 else ""
+    return code if len(code) == 4 and code.isdigit() else None
 
 
 def _quarter_year(rel: str) -> str | None:
@@ -421,6 +508,18 @@ def _quarter_year(rel: str) -> str | None:
     parts = rel.split("/")
     code = parts[1] if len(parts) > 2 else ""
     return code[:4] if len(code) == 6 and code[4] == "Q" and code[:4].isdigit() else None
+
+
+def _named(index: Index, responses: list, keys: list) -> dict:
+    """The proposals the responses name, from the index, and the stat keys they rest on."""
+    from dukcli.rules.proposals import visit_file
+
+    files = sorted({visit_file(r.item) for r in responses})
+    if not files:
+        return {}
+    kept = dict(index.keys_of(files))
+    keys.extend(f"{rel}\t{kept.get(rel, '-')}" for rel in files)
+    return {p.id: p for p in proposals(index.proposals_between(None, None, rels=files))}
 
 
 def _digest(keys: list[str], window: refresh.Window) -> str:
