@@ -83,14 +83,14 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
 
 
 def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None, dates=None,
-                 ) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+                 with_proposals: bool = False) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered). years=(first,
     last): only the visits and submissions of those years; dates: a store.refresh.Window (the
-    lists are always whole)."""
+    lists are always whole). with_proposals: ds.proposals holds the proposals of those dates."""
     from dukcli.store.loader import checked
 
     folder = root()
-    ds, diags = checked(folder, on or today(), dates or window(years))
+    ds, diags = checked(folder, on or today(), dates or window(years), with_proposals=with_proposals)
     return folder, ds, diags
 
 
@@ -121,13 +121,13 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
 
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
-                    people=None) -> tuple[Path, m.Dataset]:
+                    people=None, with_proposals: bool = False) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors in the records used (the
     lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
     Warnings to stderr.
 
     notes=(start, end): also read the notes of the visits of those days (the index keeps none)."""
-    folder, ds, diags = load_checked(years=years)
+    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals)
     if ds.elsewhere:
         echo_err(W.errors_elsewhere(ds.elsewhere))
     errors = [d for d in diags if d.severity == "error"]
