@@ -17,7 +17,7 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     _, ds = load_for_report(years=(p.start.year, p.end.year))
     pid, uid = pick(ds, person, unit)
     rows = visits_table.select(ds, p, pid, uid)
-    output.emit(format, as_json=lambda: {"period": p.as_json(), "visits": [r.as_json() for r in rows]},
+    output.emit(format, as_json=lambda: {"period": p.as_json(), "visits": output.Each(rows, visits_table.VisitRow.as_json)},
                 csv=lambda: (visits_table.CSV_HEADER, [r.csv_row() for r in rows]),
                 draw=lambda console: visits_table.print_table(p, rows, console),
                 xlsx=lambda: sheets.visits(p, rows), to=to)

@@ -88,7 +88,24 @@ def emit(format, *, as_json, draw, csv=None, xlsx=None, to=None) -> None:
 
 
 def print_json(obj) -> None:
-    _write_utf8(json_text(obj) + "\n")
+    """The JSON text of obj to stdout; the rows of an Each are written a few thousand at a time,
+    never held whole (a year's 100,000 visits would otherwise hold the text and its pieces)."""
+    out: list[str] = []
+    _put(obj, out, "\n", _write_utf8)
+    out.append("\n")
+    _write_utf8("".join(out))
+
+
+class Each:
+    """A JSON list whose elements are made one at a time, as they are written: each(item) for
+    every item. Written exactly as the list of them would be."""
+
+    def __init__(self, items, each):
+        self.items = items
+        self.each = each
+
+
+FLUSH_EVERY = 50_000  # pieces of text held before they are written (print_json)
 
 
 _scalar = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated for a str, an int, a float
@@ -104,7 +121,9 @@ def json_text(obj) -> str:
     return "".join(out)
 
 
-def _put(obj, out: list, newline: str) -> None:
+def _put(obj, out: list, newline: str, write=None) -> None:
+    """obj's JSON text appended to out in pieces; write(text), when given, takes what out holds
+    now and then (after an element of an Each)."""
     if isinstance(obj, dict):
         if not obj:
             out.append("{}")
@@ -117,7 +136,7 @@ def _put(obj, out: list, newline: str) -> None:
             first = False
             out.append(_scalar(key if isinstance(key, str) else _key(key)))
             out.append(": ")
-            _put(value, out, inner)
+            _put(value, out, inner, write)
         out.append(newline + "}")
     elif isinstance(obj, (list, tuple)):
         if not obj:
@@ -129,10 +148,25 @@ def _put(obj, out: list, newline: str) -> None:
         for value in obj:
             out.append(inner if first else "," + inner)
             first = False
-            _put(value, out, inner)
+            _put(value, out, inner, write)
         out.append(newline + "]")
+    elif isinstance(obj, Each):
+        _put_each(obj, out, newline, write)
     else:
         out.append(_scalar(obj))
+
+
+def _put_each(obj: Each, out: list, newline: str, write) -> None:
+    inner = newline + "  "
+    first = True
+    for item in obj.items:
+        out.append("[" + inner if first else "," + inner)
+        first = False
+        _put(obj.each(item), out, inner, write)
+        if write is not None and len(out) > FLUSH_EVERY:
+            write("".join(out))
+            out.clear()
+    out.append("[]" if first else newline + "]")
 
 
 def _key(key) -> str:
