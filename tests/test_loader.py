@@ -479,3 +479,29 @@ def test_an_unchanged_folder_is_checked_again_without_loading(make_folder, duk, 
     fixed = duk(["check"], data=folder)
     assert (fixed.exit_code, fixed.stdout) == (0, "")
     assert duk(["check"], data=folder, today="2019-05-01").exit_code == 1  # another day: checked again
+
+
+def test_one_command_reads_each_list_file_once_and_sees_a_change(make_folder, monkeypatch):
+    """Inside cache.sharing() (every duk command) a second load takes the list files it has read
+    already, unless one changed on disk; outside it every load asks the index."""
+    from dukcli.store import cache
+    from dukcli.store.index import Index
+
+    folder = make_folder(FILES)
+    loader.load(folder)  # the index holds the lists
+    for name in ("duk.yaml", "units.yaml", "people.yaml", "assignments.yaml"):
+        os.utime(folder / name, ns=(1, 1_000_000_000))  # settled: kept in the index and in the memo
+    asked: list[str] = []
+    real = Index.record
+    monkeypatch.setattr(Index, "record", lambda self, rel, key: asked.append(rel) or real(self, rel, key))
+    with cache.sharing():
+        first, _ = loader.load(folder)
+        n = len(asked)
+        again, _ = loader.load(folder)
+        assert len(asked) == n and again == first  # nothing asked the second time
+        (folder / "people.yaml").write_text("- id: moi\n  name: Người Mới\n", encoding="utf-8")
+        os.utime(folder / "people.yaml", ns=(1, 2_000_000_000))
+        changed, _ = loader.load(folder)
+    assert asked[n:] == ["people.yaml"] and list(changed.people) == ["moi"]
+    loader.load(folder)
+    assert len(asked) > n + 1  # outside sharing(): the index again

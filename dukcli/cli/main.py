@@ -102,7 +102,9 @@ class DukGroup(framework.ViGroup):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with _answerable():
+        from dukcli.store.cache import sharing
+
+        with _answerable(), sharing():  # one command's loads read each list file once
             return super().invoke(ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):

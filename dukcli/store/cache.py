@@ -5,6 +5,7 @@ the unpickler that rebuilds only duk's own records. The index itself is store/in
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -98,3 +99,25 @@ def seen_before(root: Path, name: str, text: str) -> bool:
         pass
     _write_private(root, f"{name}.seen", lambda fh: fh.write(digest))
     return False
+
+
+# The list files as read by this command, by stat key (store/loader): an entry command loads
+# them up to three times (its month, the judgement under the lock, the Article 4 line) and need
+# not unpickle 30,000 records each time. Records are immutable; the lists are handed out as
+# copies. Outside sharing() (tests calling the loader, the web server) nothing is kept.
+_SHARED: dict | None = None
+
+
+@contextlib.contextmanager
+def sharing():
+    """Loads inside share the list files they read (each still compared by its stat key)."""
+    global _SHARED
+    outer, _SHARED = _SHARED, ({} if _SHARED is None else _SHARED)
+    try:
+        yield
+    finally:
+        _SHARED = outer
+
+
+def shared() -> dict | None:
+    return _SHARED

@@ -22,6 +22,7 @@ from dukcli import schema
 from dukcli import yamltext
 from dukcli.store import index as index_mod
 from dukcli.store import refresh, safefs, submissions, write
+from dukcli.store import cache
 from dukcli.store.cache import racy, stat_key
 from dukcli.store.index import Index
 from dukcli.words import folder as W
@@ -555,14 +556,23 @@ def _list_file(root: Path, index: Index, rel: str, parser, diags: list, keys: li
     key = stat_key(st)
     unsettled = racy(key, time.time_ns())
     keys.append(f"{rel}\t{refresh.RACY if unsettled else ''}{index_mod.skey(key)}")
-    hit = None if unsettled else index.record(rel, key)
+    memo = (str(root), rel)
+    shared = cache.shared()  # the list files already read by this command (see cache.sharing)
+    seen_key, hit = shared.get(memo, (None, None)) if shared is not None else (None, None)
+    if unsettled or seen_key != key:
+        hit = None
     if hit is None:
-        hit = read_file(root, rel, parser, st.st_size)
-        if not unsettled:  # a file written in the last seconds could change again unseen
-            index.put_record(rel, key, hit)
+        hit = None if unsettled else index.record(rel, key)
+        if hit is None:
+            hit = read_file(root, rel, parser, st.st_size)
+            if not unsettled:  # a file written in the last seconds could change again unseen
+                index.put_record(rel, key, hit)
+        if not unsettled and shared is not None:
+            shared[memo] = (key, hit)
     result, file_diags = hit
     diags.extend(file_diags)
-    return result
+    return list(result) if isinstance(result, list) else result
+
 
 
 PARALLEL_FROM = 2000  # below this a pool costs more than it saves
