@@ -41,6 +41,7 @@ def test_last_day_of_the_month(duk, folder):
         "behind": [{"person": "tran-van-binh", "name": "Trần Văn Bình", "visits_ytd": 1, "expected": 3,
                     "target_year": 5}],
         "reports_due": [],  # due 30/06, 30 days away
+        "proposals_open": [],
     }
 
 

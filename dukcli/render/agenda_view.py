@@ -7,7 +7,10 @@ from dukcli.words import output as W
 
 def print_agenda(ag, console) -> None:
     from dukcli.dates import fmt, month_end
+    from dukcli.render.proposals_table import open_rows
     from dukcli.rules.agenda import meeting_on
+    from dukcli.rules.proposals import OPEN_DAYS
+    from dukcli.words import proposals as P
 
     day = ag.as_of
     console.print(f"[bold]{W.agenda_title(day)}[/bold]")
@@ -25,6 +28,7 @@ def print_agenda(ag, console) -> None:
              [(r.name, r.period.label, fmt(r.due),
                W.days(r.days_left) if r.days_left >= 0 else W.overdue(-r.days_left))
               for r in ag.reports_due])
+    _section(console, P.open_title(OPEN_DAYS), "", P.OPEN_COLUMNS, open_rows(ag.proposals_open))
 
 
 def _section(console, title: str, note: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dukcli import model as m
 from dukcli.dates import month_end
 from dukcli.periods import Period, quarter_of
-from dukcli.rules import quota
+from dukcli.rules import follow, quota
 from dukcli.rules.deadline import due_date, owers, received
 from dukcli.text import name_key
 
@@ -68,12 +68,22 @@ class Agenda:
     visits_due: tuple[VisitDue, ...]
     behind: tuple[Behind, ...]
     reports_due: tuple[ReportDue, ...]
+    # SPEC §7: proposals open for more than OPEN_DAYS days, oldest first (rules/follow.Row).
+    proposals_open: tuple[follow.Row, ...] = ()
 
     def as_json(self) -> dict:
         return {"as_of": self.as_of.isoformat(),
                 "visits_due": [r.as_json() for r in self.visits_due],
                 "behind": [r.as_json() for r in self.behind],
-                "reports_due": [r.as_json() for r in self.reports_due]}
+                "reports_due": [r.as_json() for r in self.reports_due],
+                "proposals_open": [open_json(r) for r in self.proposals_open]}
+
+
+def open_json(r: follow.Row) -> dict:
+    p = r.proposal
+    return {"id": p.id, "key": r.key, "date": p.date.isoformat(), "unit": p.unit, "unit_name": r.unit_name,
+            "person": p.person, "name": r.name, "field": p.field, "text": p.text, "status": r.status,
+            "age": r.age}
 
 
 def visits_due(ds: m.Dataset, as_of: dt.date) -> list[VisitDue]:
@@ -110,11 +120,19 @@ def reports_due(ds: m.Dataset, as_of: dt.date, days: int) -> list[ReportDue]:
             for p in owers(ds, quarter) if received(ds, p, quarter, as_of) is None]
 
 
+def proposals_open(ds: m.Dataset, as_of: dt.date) -> list[follow.Row]:
+    """The proposals of ds.proposals open for more than OPEN_DAYS days as of as_of (their steps
+    from ds.responses), oldest first. ds.proposals must hold those raised in earlier years too
+    (store/proposals.raised_until): one raised last year may still be open."""
+    return follow.left_open(ds, follow.as_of(ds.proposals, ds.responses, as_of), as_of)
+
+
 def agenda(ds: m.Dataset, as_of: dt.date, days: int = 14, person: str | None = None) -> Agenda:
     def mine(rows):
         return tuple(r for r in rows if person is None or r.person == person)
 
-    return Agenda(as_of, mine(visits_due(ds, as_of)), mine(behind(ds, as_of)), mine(reports_due(ds, as_of, days)))
+    return Agenda(as_of, mine(visits_due(ds, as_of)), mine(behind(ds, as_of)), mine(reports_due(ds, as_of, days)),
+                  tuple(r for r in proposals_open(ds, as_of) if person is None or r.proposal.person == person))
 
 
 # --- the calendar ------------------------------------------------------------------------

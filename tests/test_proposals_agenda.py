@@ -1,0 +1,97 @@
+"""agenda's section on proposals (SPEC §7): those open for more than 30 days as of its day,
+oldest first, last year's included (with the steps filed last year), in its JSON and its table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dukcli.rules import proposals as P
+
+ASSIGNMENTS = """\
+    - person: nguyen-thi-lan
+      role: theo-doi
+      units: [cb-so-tai-chinh, db-so-y-te]
+      from: 2018-01-01
+    - person: tran-van-binh
+      role: phu-trach
+      units: [cb-so-tai-chinh, db-so-y-te]
+      from: 2018-01-01
+    """
+
+
+def visit(name, person, unit, day, section, field, said):
+    return {f"visits/{day[:4]}/{day[5:7]}/{name}.yaml":
+            f"person: {person}\nunit: {unit}\ndate: {day}\n{section}:\n  {field}: {said}\n"}
+
+
+def step(name, item, day, status):
+    return {f"responses/{day[:4]}/{name}.yaml": f"item: {item}\ndate: {day}\nstatus: {status}\ntext: Bước.\n"}
+
+
+HALL = "2018/11/a#work.proposals"  # forwarded last year: still open
+FUNDS = "2018/12/b#work.proposals"  # answered last year
+STAFF = "2018/12/c#work.proposals"  # resolved this January
+BOOKS = "2018/12/d#meeting.proposals"  # nothing yet: 31 days on 15/01/2019
+PAPERS = "2018/12/e#meeting.requests"  # nothing yet: 30 days on 15/01/2019
+
+
+@pytest.fixture
+def folder(make_folder):
+    return make_folder({
+        "assignments.yaml": ASSIGNMENTS,
+        **visit("a", "nguyen-thi-lan", "cb-so-tai-chinh", "2018-11-05", "work", "proposals", "Đề nghị sửa hội trường."),
+        **visit("b", "nguyen-thi-lan", "db-so-y-te", "2018-12-10", "work", "proposals", "Xin kinh phí tập huấn."),
+        **visit("c", "tran-van-binh", "cb-so-tai-chinh", "2018-12-01", "work", "proposals", "Bổ sung biên chế."),
+        **visit("d", "tran-van-binh", "cb-phong-nghiep-vu-y", "2018-12-15", "meeting", "proposals",
+                "Hướng dẫn ghi sổ đảng viên."),
+        **visit("e", "nguyen-thi-lan", "cb-so-tai-chinh", "2018-12-16", "meeting", "requests", "Xin tài liệu."),
+        **visit("f", "nguyen-thi-lan", "cb-so-tai-chinh", "2019-01-02", "work", "proposals", "Đề nghị mới."),
+        **step("s1", HALL, "2018-11-20", "da-chuyen"),
+        **step("s2", FUNDS, "2018-12-20", "da-tra-loi"),
+        **step("s3", STAFF, "2019-01-05", "da-giai-quyet"),
+    })
+
+
+def open_rows(duk, folder, *args):
+    r = duk(["agenda", "-f", "json", *args], data=folder, today="2019-01-20")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)["proposals_open"]
+
+
+def test_open_over_thirty_days_oldest_first_last_year_included(duk, folder):
+    assert open_rows(duk, folder, "--as-of", "2019-01-15") == [
+        {"id": HALL, "key": P.short_key(HALL), "date": "2018-11-05", "unit": "cb-so-tai-chinh",
+         "unit_name": "Chi bộ Sở Tài chính", "person": "nguyen-thi-lan", "name": "Nguyễn Thị Lan",
+         "field": "work.proposals", "text": "Đề nghị sửa hội trường.", "status": "da-chuyen", "age": 71},
+        {"id": BOOKS, "key": P.short_key(BOOKS), "date": "2018-12-15", "unit": "cb-phong-nghiep-vu-y",
+         "unit_name": "Chi bộ Phòng Nghiệp vụ Y", "person": "tran-van-binh", "name": "Trần Văn Bình",
+         "field": "meeting.proposals", "text": "Hướng dẫn ghi sổ đảng viên.", "status": "moi", "age": 31}]
+
+
+def test_a_step_after_the_day_does_not_close_it_yet(duk, folder):
+    assert [(r["id"], r["status"], r["age"]) for r in open_rows(duk, folder, "--as-of", "2019-01-03")] == [
+        (HALL, "da-chuyen", 59), (STAFF, "moi", 33)]
+
+
+def test_person_filter(duk, folder):
+    assert [r["id"] for r in open_rows(duk, folder, "--as-of", "2019-01-15", "--person", "binh")] == [BOOKS]
+
+
+def test_the_section_in_the_table(duk, folder):
+    r = duk(["agenda", "--as-of", "2019-01-15"], data=folder, today="2019-01-20")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    section = out[out.index("4. Đề xuất, kiến nghị chưa trả lời, chưa giải quyết quá 30 ngày"):]
+    lines = [" ".join(line.split()) for line in section.splitlines() if line.strip()]
+    assert lines == ["4. Đề xuất, kiến nghị chưa trả lời, chưa giải quyết quá 30 ngày",
+                     "TT Mã Ngày nêu Đơn vị Cán bộ ghi nhận Số ngày Nội dung",
+                     lines[2],  # the rule under the header
+                     f"1 {P.short_key(HALL)} 05/11/2018 Chi bộ Sở Tài chính Nguyễn Thị Lan 71 ngày Đề nghị sửa hội "
+                     "trường.",
+                     f"2 {P.short_key(BOOKS)} 15/12/2018 Chi bộ Phòng Nghiệp vụ Y Trần Văn Bình 31 ngày Hướng dẫn "
+                     "ghi sổ đảng viên."]
+    assert set(lines[2]) == {"━"}
+    quiet = duk(["agenda", "--as-of", "2018-12-01"], data=folder, today="2019-01-20").stdout
+    assert quiet.rstrip().endswith("4. Đề xuất, kiến nghị chưa trả lời, chưa giải quyết quá 30 ngày\nKhông có.")
