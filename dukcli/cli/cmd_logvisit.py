@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli import common, terminal
+from dukcli.cli import common, entries, terminal
 from dukcli.cli.common import DukError, PersonOpt, UnitOpt, usage
 from dukcli.cli.terminal import Asker, interactive, run_editor
 from dukcli.oserr import describe
@@ -113,12 +113,9 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
     if asker is not None and not _confirmed(asker, prepared):
         common.echo_err(P.CANCELLED)
         return 1
-    message = entry.commit_message(ctx.ds.person_name(prepared.person), ctx.ds.unit_name(prepared.unit),
-                                   prepared.day)
     try:
-        saved = record.add_file(ctx.root, entry.folder(prepared.day), entry.stem(prepared.day, prepared.person,
-                                prepared.unit), verdict.text, message, commit=commit,
-                                recheck=lambda: _no_new_twin(ctx, verdict.visit))
+        saved, message = entries.save_visit(ctx.root, ctx.ds, prepared.person, prepared.unit, prepared.day, verdict,
+                                            commit=commit)
     except record.RecordError as e:
         _keep_typed(ctx, draft, asker, DukError(e.message))
     print(W.visit_written(saved.rel))
@@ -224,43 +221,12 @@ def _resolve(ctx: Context, draft: entry.Draft) -> tuple[str, str, dt.date]:
 def _prepare(ctx: Context, draft: entry.Draft) -> Prepared:
     """Resolve names and date, then judge the entry as `check` would; refuse it when invalid."""
     person, unit, day = _resolve(ctx, draft)
-    mapping = entry.to_mapping(person, unit, day, draft.sections, draft.extra)
-    rel = _free_rel(ctx.root, entry.folder(day), entry.stem(day, person, unit))
-    verdict = entry.judge(ctx.ds, mapping, rel, ctx.today)
+    rel, verdict = entries.judge_visit(ctx.root, ctx.ds, person, unit, day, draft.sections, draft.extra, ctx.today)
     if verdict.errors:
         for d in verdict.errors:
             common.echo_err(W.error_line(d.code, d.message))
         raise DukError(W.VISIT_INVALID)
     return Prepared(person, unit, day, rel, verdict)
-
-
-def _no_new_twin(ctx: Context, visit) -> None:
-    """Under the write lock: a visit of the same person, unit and day that another duk wrote
-    after this one was judged refuses it too (two clerks entering the same visit at once)."""
-    from dukcli.rules.quota import same_day_key
-    from dukcli.store import loader, record
-
-    folder = entry.folder(visit.date)
-    known = {v.file for v in ctx.ds.visits}
-    key = same_day_key(ctx.ds, visit)
-    for rel, stat in loader.data_files(loader.tree_files(ctx.root, folder)):
-        if rel in known:
-            continue
-        other, _ = loader.read_visit(ctx.root, rel, stat[0])
-        if other is not None and same_day_key(ctx.ds, other) == key:
-            raise record.RecordError(W.twin_refused(entry.twin_message(rel)))
-
-
-def _free_rel(root: Path, folder: str, stem: str) -> str:
-    """The name the file will most likely get (the check compares duplicates by file name)."""
-    from dukcli.store.write import numbered
-
-    n = 1
-    while True:
-        rel = f"{folder}/{numbered(stem, n)}"
-        if not (root / rel).exists():
-            return rel
-        n += 1
 
 
 # --- questions on a terminal --------------------------------------------------------------

@@ -20,11 +20,9 @@ def submit(
     no_commit: Annotated[bool, typer.Option("--no-commit", help=W.SUBMIT_NO_COMMIT_HELP)] = False,
 ) -> None:
     """Ghi nhận đã nhận báo cáo cá nhân hằng quý của một người (vào submissions/QUÝ/NGƯỜI.yaml)."""
-    from dukcli import model as m
+    from dukcli.cli import entries
     from dukcli.rules import deadline
-    from dukcli.rules.validate import check_submission
-    from dukcli.store import submissions
-    from dukcli.store.record import RecordError, add_exact
+    from dukcli.store.record import RecordError
 
     if not person:
         raise usage(W.SUBMIT_NEEDS_PERSON)
@@ -32,23 +30,16 @@ def submit(
     day = parse_day(date, "--date") or _received_today(q)
     folder, ds, diags = load_checked(years=(q.start.year, q.end.year))
     pid, _ = pick(ds, person)
-    rel = submissions.rel_path(pid, q.code)
-    sub = m.Submission(pid, q.code, day, rel, 0)
-    problems = [d for d in check_submission(ds, sub, today()) if d.severity == "error"]
-    if problems:
-        raise DukError("; ".join(d.message for d in problems))
-    first = deadline.received(ds, pid, q)
-    if first is not None:
-        raise DukError(submissions.duplicate_message(first))
+    refusal = entries.submission_refusal(ds, pid, q, day, today())
+    if refusal is not None:
+        raise DukError(refusal)
     errors = [d for d in diags if d.severity == "error"]
     if errors or ds.elsewhere:
         echo_err(W.errors_elsewhere(len(errors) + ds.elsewhere))
     if not deadline.owes(ds, pid, q):
         echo_err(W.no_assignment_in(ds.person_name(pid), q.label))
-    message = W.submission_commit(ds.person_name(pid), q.label, day)
     try:
-        saved = add_exact(folder, rel, submissions.entry_text(pid, q.code, day), message, commit=not no_commit,
-                          exists=lambda: W.already_received(q.label, pid, rel))
+        saved, message = entries.save_submission(folder, ds, pid, q, day, commit=not no_commit)
     except RecordError as e:
         raise DukError(e.message) from None
     if saved.warning:

@@ -102,9 +102,7 @@ class DukGroup(framework.ViGroup):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        from dukcli.store.cache import sharing
-
-        with _answerable(), sharing():  # one command's loads read each list file once
+        with _answerable():
             return super().invoke(ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -218,9 +216,8 @@ def _register() -> None:
     app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
     from dukcli.cli import cmd_import
     app.command("import", cls=framework.ViCommand)(cmd_import.import_cmd)
-    from dukcli.cli import cmd_proposals, cmd_respond
-    app.command("proposals", cls=framework.ViCommand)(cmd_proposals.proposals)
-    app.command("respond", cls=framework.ViCommand)(cmd_respond.respond)
+    from dukcli.cli import cmd_serve
+    app.command("serve", cls=framework.ViCommand)(cmd_serve.serve)
 
 
 _register()

@@ -1,0 +1,1 @@
+"""`duk serve`: the records in a browser (Flask, imported only by the serve command)."""
