@@ -102,7 +102,9 @@ class DukGroup(framework.ViGroup):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        with _answerable():
+        from dukcli.store.cache import sharing
+
+        with _answerable(), sharing():  # one command's loads read each list file once
             return super().invoke(ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -216,6 +218,9 @@ def _register() -> None:
     app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
     from dukcli.cli import cmd_import
     app.command("import", cls=framework.ViCommand)(cmd_import.import_cmd)
+    from dukcli.cli import cmd_proposals, cmd_respond
+    app.command("proposals", cls=framework.ViCommand)(cmd_proposals.proposals)
+    app.command("respond", cls=framework.ViCommand)(cmd_respond.respond)
     from dukcli.cli import cmd_serve
     app.command("serve", cls=framework.ViCommand)(cmd_serve.serve)
 
