@@ -275,10 +275,80 @@ def build_report(target: Path) -> None:
     doc.save(str(target))
 
 
+# --- the request for the base committees' view (Article 5.2) ---------------------------------
+
+def dotted(container, count: int) -> None:
+    """Lines of dots across the text width for the committee to write on (a right tab stop
+    with a dot leader: the dots end at the margin whatever the font)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    for _ in range(count):
+        p = para(container, "\t", indent=False, after=0)
+        p.paragraph_format.line_spacing = 1.5
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def build_feedback_form(target: Path) -> None:
+    """templates/feedback_form.docx: "Phiếu xin ý kiến nhận xét" sent to one base committee,
+    each assigned cadre with their visits, room for the assessment and a rating to tick,
+    room for comments on the assignment; signed by the requesting body, with room for the
+    committee's signature."""
+    from dukcli.words import feedback as F
+
+    doc = Document()
+    setup(doc)
+    doc.core_properties.title = "Phiếu xin ý kiến nhận xét cán bộ đi công tác cơ sở"
+    page_numbers(doc)
+    header(doc)
+    centred(doc, F.FORM_TITLE, size=16, bold=True, before=18)
+    centred(doc, F.FORM_SUBTITLE, bold=True)
+    centred(doc, "{{ subtitle }}", bold=True, after=12)
+    centred(doc, "{{ addressee }}", after=12)
+    para(doc, "{{ opening }}")
+    para(doc, F.PART_CADRES, bold=True, keep=True, before=6)
+    para(doc, "{%p for c in cadres %}")
+    para(doc, "{{ c.heading }}", bold=True, keep=True, before=12)
+    para(doc, "{%p if c.position %}")
+    para(doc, "{{ c.position }}", keep=True)
+    para(doc, "{%p endif %}")
+    para(doc, "{{ c.role }}", keep=True)
+    para(doc, F.VISITS_HEADING, italic=True, keep=True)
+    para(doc, "{%p for v in c.visits %}")
+    para(doc, "- {{ v }}", keep=True, after=0)
+    para(doc, "{%p endfor %}")
+    para(doc, F.ASSESSMENT_PROMPT, italic=True, keep=True, before=6)
+    dotted(doc, 3)
+    para(doc, F.RATING_PROMPT, italic=True, keep=True, before=6, after=3)
+    para(doc, "{{ ratings }}", align=WD_ALIGN_PARAGRAPH.LEFT)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p for line in no_cadres %}")
+    para(doc, "{{ line }}")
+    para(doc, "{%p endfor %}")
+    para(doc, F.PART_ASSIGNMENT, bold=True, keep=True, before=18)
+    para(doc, F.ASSIGNMENT_PROMPT, italic=True, keep=True)
+    dotted(doc, 4)
+    para(doc, F.RETURN_NOTE, italic=True, before=6)
+    para(doc, "", after=0)
+    table = borderless_table(doc, [TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2])
+    left, right = (cell_paragraphs(c) for c in table.rows[0].cells)
+    centred(left, "{{ reply_for }}", bold=True)
+    centred(left, "{{ reply_title }}", bold=True)
+    centred(left, "{{ sign_note }}", italic=True)
+    centred(right, "{{ signer_for }}", bold=True)
+    centred(right, "{{ signer_title }}", bold=True)
+    for cell in (left, right):
+        for _ in range(4):
+            centred(cell)
+    doc.save(str(target))
+
+
 def main() -> None:
     target = ROOT / "templates" / "report.docx"
     build_report(target)
     print(f"đã tạo {target.relative_to(ROOT)}")
+    form = ROOT / "templates" / "feedback_form.docx"
+    build_feedback_form(form)
+    print(f"đã tạo {form.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

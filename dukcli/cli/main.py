@@ -218,6 +218,8 @@ def _register() -> None:
     app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
     from dukcli.cli import cmd_import
     app.command("import", cls=framework.ViCommand)(cmd_import.import_cmd)
+    from dukcli.cli import cmd_feedback
+    app.add_typer(cmd_feedback.feedback_app, name="feedback", cls=cmd_feedback.ListingGroup)
     from dukcli.cli import cmd_proposals, cmd_respond
     app.command("proposals", cls=framework.ViCommand)(cmd_proposals.proposals)
     app.command("respond", cls=framework.ViCommand)(cmd_respond.respond)

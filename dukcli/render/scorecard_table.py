@@ -5,6 +5,7 @@ from __future__ import annotations
 from dukcli import model as m
 from dukcli.rules.scorecard import OVERALL_WORDS
 from dukcli.rules.quota import STATUS_WORDS
+from dukcli.words import feedback as FW
 from dukcli.words import output as W
 
 
@@ -36,10 +37,10 @@ def print_scorecard(ds, card, console) -> None:
     if not card.rows:
         console.print(W.NOBODY_IN_YEAR)
         return
-    t = table(*W.SCORECARD_COLUMNS)
+    t = table(*W.SCORECARD_COLUMNS, FW.SCORECARD_COLUMN)
     for i, r in enumerate(card.rows, 1):
         art4, reports = score_cells(r)
         role = m.ROLE_NAMES[r.role] + (W.ROLE_CHANGED if len(r.roles) > 1 else "")
-        t.add_row(str(i), r.name, role, art4, STATUS_WORDS[r.status], *reports, OVERALL_WORDS[r.overall])
+        t.add_row(str(i), r.name, role, art4, STATUS_WORDS[r.status], *reports, OVERALL_WORDS[r.overall], r.said)
     console.print(t)
     console.print(W.SCORECARD_LEGEND, style="dim")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dukcli import model as m
 from dukcli import words
 from dukcli.periods import Period
-from dukcli.rules import quota
+from dukcli.rules import feedback, quota
 from dukcli.rules.deadline import owers, owes, report_row, report_state
 
 # How bad an Article 4 status is, to give one status to a person who held both roles in a year.
@@ -36,11 +36,24 @@ class ScoreRow:
     reports: dict  # "2019Q1" -> dung-han | tre-han | chua-nop (overdue) | chua-den-han | None (not owed)
     status: str  # this role's Article 4 result for the year (quota.STATUS_WORDS)
     overall: str  # the person's yearly criterion: hoan-thanh | chua-hoan-thanh | dang-thuc-hien
+    # The base committees' statements about the person in the year up to as_of (Article 5.2),
+    # as rules/feedback.as_json gives them; the same on each row of a person.
+    feedback: tuple[dict, ...] = ()
 
     def as_json(self) -> dict:
-        return {"person": self.person, "name": self.name, "role": self.role, "roles": list(self.roles),
-                "met": self.met, "required": self.required, "visits": self.visits, "target": self.target,
-                "reports": dict(self.reports), "status": self.status, "overall": self.overall}
+        out = {"person": self.person, "name": self.name, "role": self.role, "roles": list(self.roles),
+               "met": self.met, "required": self.required, "visits": self.visits, "target": self.target,
+               "reports": dict(self.reports), "status": self.status, "overall": self.overall}
+        if self.feedback:  # only when there is something: a year without statements reads as before
+            out["feedback"] = [dict(f) for f in self.feedback]
+        return out
+
+    @property
+    def said(self) -> str:
+        """'2 (Tốt 1, Khá 1)': the statements received and their ratings."""
+        from dukcli.rules.feedback import tally
+
+        return tally([f["rating"] for f in self.feedback])
 
     def report_count(self, status: str) -> int:
         return sum(1 for v in self.reports.values() if v == status)
@@ -89,7 +102,9 @@ def person_rows(ds: m.Dataset, person: str, mine: list, period: Period, as_of: d
     by_role = role_results(mine)
     overdue = [state == "chua-nop" for state in owed.values()]  # chua-nop: its due day has passed
     verdict = overall(as_of > period.end, [v[4] for v in by_role.values()], list(owed.values()), overdue)
-    return [ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target, owed, status, verdict)
+    said = tuple(feedback.as_json(ds, f) for f in feedback.about(ds, person, period, last=as_of))
+    return [ScoreRow(person, ds.person_name(person), role, roles, met, required, visits, target, owed, status, verdict,
+                     said)
             for role, (met, required, visits, target, status) in by_role.items()]
 
 
