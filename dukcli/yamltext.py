@@ -1,4 +1,4 @@
-"""YAML in and out: a safe composer with line numbers, and a dumper a person can read."""
+"""YAML in and out: a safe composer with line numbers (and a fast path for plain files), and a dumper a person can read."""
 
 from __future__ import annotations
 
@@ -55,7 +55,17 @@ class LList(list):
 def load(text: str):
     """Parse text into LMap/LList/scalars. Scalars stay strings except null/bool/int/float.
 
-    Built from libyaml's event stream with an explicit stack, never by a recursive composer:
+    A plain file (what duk and a clerk write) takes the fast path below; anything else, and
+    every file with a problem, is read by `load_events`, whose answer the fast path repeats
+    exactly for the files it accepts."""
+    try:
+        return _fast(text)
+    except _Decline:
+        return load_events(text)
+
+
+def load_events(text: str):
+    """Built from libyaml's event stream with an explicit stack, never by a recursive composer:
     a file nested a million levels deep would otherwise overflow the C stack and kill the
     process. Depth and alias expansion are bounded while reading, so a hostile file stops
     early instead of being read whole.
@@ -247,6 +257,136 @@ class _Builder:
             except ValueError:
                 return nfc(value)
         return nfc(value)  # str, timestamp, and float (no field takes a float; keep the text)
+
+
+# --- the fast path ------------------------------------------------------------------------
+#
+# libyaml's own composer (C) builds the node tree of a plain file in about half the time the
+# event builder above takes, and a walk over the nodes gives the same LMap/LList/scalars with
+# the same lines: the same libyaml reads the text, the same resolver gives each scalar its
+# tag, the same conversions follow. The composer recurses and expands aliases, so only texts
+# that cannot nest deeply or alias reach it, and the walk declines everything on which the
+# event builder would stop or say something: `load_events` then reads the file and gives
+# its answer (or its error) as it always did.
+
+FAST_MAX_CHARS = 100_000
+"""Larger texts take the event builder. Below this a text cannot hold MAX_NODES nodes (without
+flow collections and compact nesting, two nodes take at least two characters: "a:", "-\n")
+nor nest past a few hundred levels of block indentation (each level indents further), so the
+composer's recursion stays shallow and nothing needs counting."""
+
+_CHAIN = re.compile(r"-[ \t]+-(?=[ \t\r\n]|$)", re.M)  # compact nesting on one line: "- - a"
+
+
+def _unusual(text: str) -> bool:
+    """Anchors, aliases, tags, flow collections, explicit keys (and every "?": a few texts too
+    many, read by the event builder), compact nesting. Substring tests: a regular expression
+    of alternatives costs as much as the parse saved."""
+    return ("&" in text or "*" in text or "!" in text or "[" in text or "{" in text or "?" in text
+            or _CHAIN.search(text) is not None)
+
+
+class _Decline(Exception):
+    """The fast path does not answer for this text: the event builder reads it."""
+
+
+_ScalarNode = yaml.nodes.ScalarNode
+_MappingNode = yaml.nodes.MappingNode
+_SequenceNode = yaml.nodes.SequenceNode
+_STR, _NULL, _BOOL, _INT = _TAG + "str", _TAG + "null", _TAG + "bool", _TAG + "int"
+_AS_TEXT = {_TAG + "float", _TAG + "timestamp"}
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+
+
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag: ids, dates, keys, ratings repeat
+
+
+class _FastLoader(_Loader):
+    """The composer with the resolver's answers remembered: a plain scalar's tag depends on its
+    text alone (duk adds no resolver), any other scalar is a str. No path resolvers either."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is _ScalarNode:
+            if not implicit[0]:
+                return _STR
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = _resolver.resolve(kind, value, implicit)
+                if len(value) <= 64 and len(_RESOLVED) < 8192:
+                    _RESOLVED[value] = tag
+            return tag
+        return _resolver.resolve(kind, value, implicit)
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+def _fast(text: str):
+    if len(text) > FAST_MAX_CHARS or _unusual(text) or _CONTROL.search(text):
+        raise _Decline
+    try:
+        loader = _FastLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except Exception:  # a syntax error, a second document…: the event builder says what
+        raise _Decline from None
+    return None if node is None else _walk(node, 0)
+
+
+def _walk(node, depth: int):
+    """The value of a node, as _Builder would build it; _Decline where it would not."""
+    kind = node.__class__
+    if kind is _ScalarNode:
+        return _value(node)
+    if depth >= MAX_DEPTH:
+        raise _Decline
+    if kind is _MappingNode and node.tag == _MAP:
+        out = LMap()
+        out.line = node.start_mark.line + 1
+        lines = out.lines = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not _ScalarNode:
+                raise _Decline
+            key = nfc(key_node.value) if key_node.tag == _STR else _value(key_node)
+            if key.__class__ is not str:
+                key = "" if key is None else str(key)
+            if key in lines or key == "<<":
+                raise _Decline
+            lines[key] = key_node.start_mark.line + 1
+            out[key] = _walk(value_node, depth + 1)
+        return out
+    if kind is _SequenceNode and node.tag == _SEQ:
+        out = LList()
+        out.line = node.start_mark.line + 1
+        lines = out.lines = []
+        for item in node.value:
+            lines.append(item.start_mark.line + 1)
+            out.append(_walk(item, depth + 1))
+        return out
+    raise _Decline
+
+
+def _value(node):
+    """A scalar as _Builder._scalar reads it."""
+    tag = node.tag
+    value = node.value
+    if tag == _STR or tag in _AS_TEXT:
+        return nfc(value)
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() in ("true", "yes", "on")
+    if tag == _INT:
+        try:
+            return int(value.replace("_", ""), 0) if not value.lstrip("+-").isdigit() else int(value)
+        except ValueError:
+            return nfc(value)
+    raise _Decline  # merge, value or any other tag: _Builder refuses or treats it on its own
 
 
 # --- writing -----------------------------------------------------------------------------
