@@ -3,10 +3,12 @@ oldest first, last year's included (with the steps filed last year), in its JSON
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
+from dukcli.rules import agenda as todo
 from dukcli.rules import proposals as P
 
 ASSIGNMENTS = """\
@@ -48,14 +50,16 @@ def folder(make_folder):
                 "Hướng dẫn ghi sổ đảng viên."),
         **visit("e", "nguyen-thi-lan", "cb-so-tai-chinh", "2018-12-16", "meeting", "requests", "Xin tài liệu."),
         **visit("f", "nguyen-thi-lan", "cb-so-tai-chinh", "2019-01-02", "work", "proposals", "Đề nghị mới."),
+        # two years back: beyond what agenda looks through (rules/agenda.LOOK_BACK_YEARS)
+        **visit("g", "nguyen-thi-lan", "cb-so-tai-chinh", "2017-12-29", "work", "proposals", "Đề nghị cũ."),
         **step("s1", HALL, "2018-11-20", "da-chuyen"),
         **step("s2", FUNDS, "2018-12-20", "da-tra-loi"),
         **step("s3", STAFF, "2019-01-05", "da-giai-quyet"),
     })
 
 
-def open_rows(duk, folder, *args):
-    r = duk(["agenda", "-f", "json", *args], data=folder, today="2019-01-20")
+def open_rows(duk, folder, *args, today="2019-01-20"):
+    r = duk(["agenda", "-f", "json", *args], data=folder, today=today)
     assert r.exit_code == 0, r.stderr
     return json.loads(r.stdout)["proposals_open"]
 
@@ -68,6 +72,12 @@ def test_open_over_thirty_days_oldest_first_last_year_included(duk, folder):
         {"id": BOOKS, "key": P.short_key(BOOKS), "date": "2018-12-15", "unit": "cb-phong-nghiep-vu-y",
          "unit_name": "Chi bộ Phòng Nghiệp vụ Y", "person": "tran-van-binh", "name": "Trần Văn Bình",
          "field": "meeting.proposals", "text": "Hướng dẫn ghi sổ đảng viên.", "status": "moi", "age": 31}]
+
+
+def test_it_looks_back_to_the_first_of_january_of_last_year(duk, folder):
+    assert todo.proposals_window(dt.date(2019, 1, 15)) == (dt.date(2018, 1, 1), dt.date(2018, 12, 15))
+    # as of 30/06/2018 the proposal of 29/12/2017 is looked at; as of 15/01/2019 it is not (first test)
+    assert [r["id"] for r in open_rows(duk, folder, "--as-of", "2018-06-30")] == ["2017/12/g#work.proposals"]
 
 
 def test_a_step_after_the_day_does_not_close_it_yet(duk, folder):
@@ -93,5 +103,20 @@ def test_the_section_in_the_table(duk, folder):
                      f"2 {P.short_key(BOOKS)} 15/12/2018 Chi bộ Phòng Nghiệp vụ Y Trần Văn Bình 31 ngày Hướng dẫn "
                      "ghi sổ đảng viên."]
     assert set(lines[2]) == {"━"}
-    quiet = duk(["agenda", "--as-of", "2018-12-01"], data=folder, today="2019-01-20").stdout
+    quiet = duk(["agenda", "--as-of", "2018-01-15"], data=folder, today="2019-01-20").stdout
     assert quiet.rstrip().endswith("4. Đề xuất, kiến nghị chưa trả lời, chưa giải quyết quá 30 ngày\nKhông có.")
+
+
+def test_the_table_shows_the_oldest_twenty_the_json_all(duk, make_folder):
+    many = {}
+    for n in range(1, 23):
+        many.update(visit(f"v{n}", "nguyen-thi-lan", "cb-so-tai-chinh", f"2019-03-{n:02d}", "work", "proposals",
+                          f"Đề nghị số {n}."))
+    root = make_folder(many)
+    assert len(open_rows(duk, root, "--as-of", "2019-05-31", today="2019-06-01")) == 22
+    r = duk(["agenda", "--as-of", "2019-05-31"], data=root, today="2019-06-01")
+    flat = [" ".join(line.split()) for line in r.stdout.splitlines()]
+    assert any(line.startswith("20 ") and line.endswith("Đề nghị số 20.") for line in flat)
+    assert not any(line.endswith("Đề nghị số 21.") for line in flat)
+    assert flat[-1] == ("… và 2 đề xuất khác (xem đầy đủ: duk agenda --format json, hoặc duk proposals --open "
+                        "--older-than 30 cho từng kỳ).")

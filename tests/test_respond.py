@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from dukcli import model as m
 from dukcli.rules import proposals as P
 
 from conftest import git
@@ -167,3 +168,16 @@ def test_a_control_character_in_the_text_is_refused_as_check_would(duk, root):
     r = duk(["respond", FEES_KEY, "-s", "da-chuyen", "-t", "x\x07y"], data=root, today="2019-07-20")
     assert r.exit_code == 1 and "text" in r.stderr
     assert_nothing_written(root, before)
+
+
+def test_the_quick_key_test_agrees_with_short_key():
+    """store/proposals looks a key up by the low bits of each id's hash: they must spell the key."""
+    import random
+
+    from dukcli.store import proposals as kept
+
+    rng = random.Random(7)
+    for n in range(5000):
+        item = f"{rng.randint(2000, 2099)}/{rng.randint(1, 12):02d}/v{rng.random()}-đ#{rng.choice(m.PROPOSAL_FIELDS)}"
+        assert kept.key_number(P.short_key(item)) == kept.low_bits(item)
+    assert kept.key_number("abcde") is None and kept.key_number("abcde0") is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -45,14 +44,13 @@ def agenda(
     from dukcli.render.agenda_view import print_agenda
     from dukcli.render.ics import calendar_text
     from dukcli.rules import agenda as todo
-    from dukcli.rules.proposals import OPEN_DAYS
-    from dukcli.store.proposals import raised_until
+    from dukcli.store.proposals import raised_between
 
     day = parse_day(as_of, "--as-of") or today()
     target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
     to = sheet_file(format, output_file, force, f"viec-can-lam-{day.isoformat()}.xlsx")
     folder, ds = load_for_report(years=(day.year, day.year))
-    ds = raised_until(folder, ds, day - dt.timedelta(days=OPEN_DAYS + 1))  # those open over 30 days
+    ds = raised_between(folder, ds, *todo.proposals_window(day))  # those that may be open over 30 days
     pid, _ = pick(ds, person)
     ag = todo.agenda(ds, day, days, pid)
     if target is not None:

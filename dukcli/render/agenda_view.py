@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dukcli.words import output as W
 
+OPEN_SHOWN = 20  # proposals left open shown in the table, the oldest
+
 
 def print_agenda(ag, console) -> None:
     from dukcli.dates import fmt, month_end
@@ -28,7 +30,10 @@ def print_agenda(ag, console) -> None:
              [(r.name, r.period.label, fmt(r.due),
                W.days(r.days_left) if r.days_left >= 0 else W.overdue(-r.days_left))
               for r in ag.reports_due])
-    _section(console, P.open_title(OPEN_DAYS), "", P.OPEN_COLUMNS, open_rows(ag.proposals_open))
+    # the oldest few on a terminal: a long backlog is for `duk proposals` or the JSON
+    _section(console, P.open_title(OPEN_DAYS), "", P.OPEN_COLUMNS, open_rows(ag.proposals_open[:OPEN_SHOWN]))
+    if len(ag.proposals_open) > OPEN_SHOWN:
+        console.print(P.more_open(len(ag.proposals_open) - OPEN_SHOWN, OPEN_DAYS))
 
 
 def _section(console, title: str, note: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

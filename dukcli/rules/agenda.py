@@ -120,10 +120,24 @@ def reports_due(ds: m.Dataset, as_of: dt.date, days: int) -> list[ReportDue]:
             for p in owers(ds, quarter) if received(ds, p, quarter, as_of) is None]
 
 
+# How far back agenda looks for proposals left open: from 1 January of the year before its day
+# (one raised last year may well be open still). Older ones are for `duk proposals --open` and the
+# reports: looking through every year would make agenda cost the folder's whole history (SPEC §9).
+LOOK_BACK_YEARS = 1
+
+
+def proposals_window(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of the proposals agenda looks at: raised from 1 January of the year before as_of
+    up to OPEN_DAYS + 1 days before it (the younger ones cannot be open too long yet)."""
+    from dukcli.rules.proposals import OPEN_DAYS
+
+    return dt.date(as_of.year - LOOK_BACK_YEARS, 1, 1), as_of - dt.timedelta(days=OPEN_DAYS + 1)
+
+
 def proposals_open(ds: m.Dataset, as_of: dt.date) -> list[follow.Row]:
     """The proposals of ds.proposals open for more than OPEN_DAYS days as of as_of (their steps
-    from ds.responses), oldest first. ds.proposals must hold those raised in earlier years too
-    (store/proposals.raised_until): one raised last year may still be open."""
+    from ds.responses), oldest first. ds.proposals must hold those of proposals_window(as_of)
+    (store/proposals.raised_between): one raised last year may still be open."""
     return follow.left_open(ds, follow.as_of(ds.proposals, ds.responses, as_of), as_of)
 
 

@@ -107,3 +107,8 @@ def open_title(days: int) -> str:
 
 
 OPEN_COLUMNS = ("TT", KEY, DATE, UNIT, PERSON, AGE, TEXT)
+
+
+def more_open(count: int, days: int) -> str:
+    return (f"… và {count} đề xuất khác (xem đầy đủ: duk agenda --format json, "
+            f"hoặc duk proposals --open --older-than {days} cho từng kỳ).")
