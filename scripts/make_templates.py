@@ -309,9 +309,9 @@ def build_feedback_form(target: Path) -> None:
     para(doc, "{%p for c in cadres %}")
     para(doc, "{{ c.heading }}", bold=True, keep=True, before=12)
     para(doc, "{%p if c.position %}")
-    para(doc, "{{ c.position }}", keep=True)
+    para(doc, "{{ c.position }}", keep=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     para(doc, "{%p endif %}")
-    para(doc, "{{ c.role }}", keep=True)
+    para(doc, "{{ c.role }}", keep=True, align=WD_ALIGN_PARAGRAPH.LEFT)  # short lines: never stretched
     para(doc, F.VISITS_HEADING, italic=True, keep=True)
     para(doc, "{%p for v in c.visits %}")
     para(doc, "- {{ v }}", keep=True, after=0)

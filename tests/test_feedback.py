@@ -258,7 +258,7 @@ def test_form_lists_each_cadre_with_their_visits_and_room_to_rate(duk, make_fold
                  "Nhiệm vụ được phân công: Ủy viên Ban Thường vụ phụ trách",
                  "- 10/07/2019: đi công tác cơ sở",
                  "2. Đồng chí Nguyễn Thị Lan",
-                 "Nhiệm vụ được phân công: Cán bộ, chuyên viên theo dõi (từ 01/08/2019)",
+                 "Nhiệm vụ được phân công: Cán bộ, chuyên viên theo dõi (từ\u00a001/08/2019)",
                  "- 05/08/2019: đi công tác cơ sở và dự sinh hoạt chi bộ",
                  "- 12/09/2019: dự sinh hoạt chi bộ tại Chi bộ Phòng Nghiệp vụ Y",
                  "Nhận xét, đánh giá của cấp ủy:",
@@ -334,8 +334,8 @@ def test_role_text_shows_dates_inside_the_period():
     q3 = Period("Q", 2019, 3)
     a = m.Assignment("p", "theo-doi", ("u",), dt.date(2019, 1, 1), dt.date(2019, 8, 15))
     b = m.Assignment("p", "phu-trach", ("u",), dt.date(2019, 8, 16))
-    assert F.role_text([a, b], q3) == ("Cán bộ, chuyên viên theo dõi (đến 15/08/2019); "
-                                       "Ủy viên Ban Thường vụ phụ trách (từ 16/08/2019)")
+    assert F.role_text([a, b], q3) == ("Cán bộ, chuyên viên theo dõi (đến\u00a015/08/2019); "
+                                       "Ủy viên Ban Thường vụ phụ trách (từ\u00a016/08/2019)")
     assert F.role_text([m.Assignment("p", "theo-doi", ("u",))], q3) == "Cán bộ, chuyên viên theo dõi"
 
 

@@ -133,13 +133,13 @@ def role_line(roles: str) -> str:
 def since(day) -> str:
     from dukcli.dates import fmt
 
-    return f"từ {fmt(day)}"
+    return f"từ\u00a0{fmt(day)}"
 
 
 def until(day) -> str:
     from dukcli.dates import fmt
 
-    return f"đến {fmt(day)}"
+    return f"đến\u00a0{fmt(day)}"
 
 
 def at_unit(unit_name: str) -> str:
