@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dukcli import words
 from dukcli.words import records as W
+from dukcli.words import summary as SW
 from dukcli.dates import in_force
 
 UNIT_TYPES = ("chi-bo-co-so", "dang-bo-co-so", "chi-bo-truc-thuoc")
@@ -42,6 +43,21 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
+class Body:
+    """A body of the committee that signs a report (duk.yaml `bodies:`): its name in the
+    header, the short symbol of its numbers, and the two lines of its signature."""
+
+    name: str
+    short: str
+    sign_for: str
+    sign_title: str
+
+
+ORGANISATION = Body(SW.ORGANISATION_NAME, SW.ORGANISATION_SHORT, SW.ORGANISATION_FOR, SW.ORGANISATION_TITLE)
+INSPECTION = Body(SW.INSPECTION_NAME, SW.INSPECTION_SHORT, SW.INSPECTION_FOR, SW.INSPECTION_TITLE)
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     org_parent: str = ""
     org_name: str = ""
@@ -52,6 +68,10 @@ class Config:
     per_month: int = 1
     due_day: int = 30
     placeholders: tuple[str, ...] = ()  # keys still holding duk init's "..." (SPEC §5 placeholder)
+    # The Organisation Committee signs the compiled report (Article 6.2), the Inspection
+    # Committee its report on the regulation (Article 6.3): duk.yaml `bodies:`.
+    organisation: Body = ORGANISATION
+    inspection: Body = INSPECTION
 
 
 @dataclass(frozen=True, slots=True)

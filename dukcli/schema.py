@@ -151,7 +151,7 @@ def _lines(mapping: LMap, prefix: str = "") -> dict:
 
 # --- files -------------------------------------------------------------------------------
 
-CONFIG_KEYS = ("organization", "regulation", "quota", "report")
+CONFIG_KEYS = ("organization", "regulation", "quota", "report", "bodies")
 
 
 PLACEHOLDER = re.compile(r"\.\.\.|…")
@@ -187,7 +187,28 @@ def parse_config(sink: Sink, doc) -> m.Config:
     report = doc.get("report")
     if report is not None and keys(sink, report, ("due-day",), (), "report", line=_line(doc, "report")):
         values["due_day"] = integer(sink, report, "due-day", 1, 31)
+    values.update(_bodies(sink, doc))
     return m.Config(**{k: v for k, v in values.items() if v is not None})
+
+
+# duk.yaml `bodies:`: the two bodies that sign the compiled reports, each key given replacing
+# the Đảng ủy Khối's default (model.ORGANISATION, model.INSPECTION).
+BODIES = {"ban-to-chuc": ("organisation", m.ORGANISATION), "uy-ban-kiem-tra": ("inspection", m.INSPECTION)}
+BODY_KEYS = {"name": "name", "short": "short", "sign-for": "sign_for", "sign-title": "sign_title"}
+
+
+def _bodies(sink: Sink, doc: LMap) -> dict:
+    bodies = doc.get("bodies")
+    if bodies is None or not keys(sink, bodies, tuple(BODIES), (), "bodies", line=_line(doc, "bodies")):
+        return {}
+    out = {}
+    for key, (field_name, default) in BODIES.items():
+        body = bodies.get(key)
+        if body is None or not keys(sink, body, tuple(BODY_KEYS), (), f"bodies.{key}", line=_line(bodies, key)):
+            continue
+        given = {attr: text(sink, body, yaml_key, multiline=False) for yaml_key, attr in BODY_KEYS.items()}
+        out[field_name] = m.Body(**{attr: value or getattr(default, attr) for attr, value in given.items()})
+    return out
 
 
 def _organization(sink: Sink, doc: LMap, org) -> dict:

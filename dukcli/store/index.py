@@ -38,7 +38,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 4  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 5  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
