@@ -1,4 +1,5 @@
-"""Build templates/summary.docx, the compiled report of Article 6.2/6.3
+"""Build templates/summary.docx, the compiled report of Article 6.2, and
+templates/summary_ubkt.docx, the Inspection Committee's report of Article 6.3
 (run: python3 scripts/make_summary_template.py).
 
 Same Party-document form as the individual report (scripts/make_templates.py, whose page
@@ -26,6 +27,10 @@ import make_templates  # noqa: E402
 from make_templates import TEXT_WIDTH_MM, borderless_table, cell_paragraphs, centred, loop, para, setup  # noqa: E402
 
 TABLE_PT = 12
+# The proposals open past 30 days, in both reports: the date column wide enough for
+# "04/03/2019" on one line at 12 pt.
+OPEN_COLUMNS = [("TT", "no", 10), ("Ngày", "date", 25), ("Đơn vị", "unit", 36),
+                ("Đồng chí ghi nhận", "name", 28), ("Nội dung kiến nghị", "text", 52), ("Số ngày", "age", 14)]
 
 
 def header(doc) -> None:
@@ -67,6 +72,14 @@ def _repeat_as_header(row) -> None:
             p.paragraph_format.keep_with_next = True
 
 
+def _keep_whole(row) -> None:
+    """A data row (the one repeated by {%tr for %}) never splits across two pages: a long
+    proposal stays with its date and unit."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | None = None) -> None:
     """A bordered table: a header row, one row per item ({%tr for %}), an optional total row.
     columns: (heading, field, width in mm)."""
@@ -82,11 +95,12 @@ def grid(doc, items: str, columns: list[tuple[str, str, float]], total: str | No
             row.cells[i].width = Mm(width)
         _cell(table.rows[0].cells[i], head, bold=True, align=centre)
         _cell(table.rows[2].cells[i], f"{{{{ r.{field} }}}}",
-              align=WD_ALIGN_PARAGRAPH.LEFT if field in ("name", "unit", "quarter", "month") else centre)
+              align=WD_ALIGN_PARAGRAPH.LEFT if field in ("name", "unit", "quarter", "month", "text") else centre)
         if total:
             _cell(table.rows[4].cells[i], f"{{{{ {total}.{field} }}}}", bold=True,
                   align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else centre)
     _repeat_as_header(table.rows[0])
+    _keep_whole(table.rows[2])
     # docxtpl row tags: the whole row is replaced by the tag, so one cell is enough.
     _cell(table.rows[1].cells[0], f"{{%tr for r in {items} %}}")
     _cell(table.rows[3].cells[0], "{%tr endfor %}")
@@ -133,20 +147,85 @@ def sections(doc) -> None:
     para(doc, "{%p endif %}")
 
     heading(doc, "V- NHỮNG VẤN ĐỀ CẦN QUAN TÂM, PHÁT SINH Ở CƠ SỞ")
-    para(doc, "(Khó khăn, vướng mắc; đề nghị của chi bộ; vấn đề cần rút kinh nghiệm; kiến nghị, đề xuất "
-              "với Ban Thường vụ — ghi nguyên văn theo báo cáo của các đồng chí đi cơ sở.)", italic=True)
+    voice(doc)
+
+    heading(doc, "VI- Ý KIẾN NHẬN XÉT CỦA CẤP ỦY CƠ SỞ (ĐIỀU 5.2)")
+    feedback(doc)
+
+
+def lines_of(doc, items: str, italic: bool = False) -> None:
+    """Each line of a note its own paragraph."""
+    para(doc, f"{{%p for line in {items} %}}")
+    para(doc, "{{ line }}", italic=italic)
+    para(doc, "{%p endfor %}")
+
+
+def none_unless(doc, items: str) -> None:
+    para(doc, f"{{%p if not {items} %}}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+
+
+def voice(doc) -> None:
+    """Part V as analysis (SPEC §7): the count, the issues several units raised, what is still
+    unanswered after 30 days, what was answered in the period; the verbatim notes go to the annex."""
+    para(doc, "{{ proposals_count }}")
+    para(doc, "1- Những vấn đề nhiều cơ sở cùng nêu", bold=True, italic=True, keep=True)
+    para(doc, "{%p for g in recurring %}")
+    para(doc, "{{ g.head }}", keep=True)
+    para(doc, "{{ g.units }}", italic=True)
+    para(doc, "{%p endfor %}")
+    none_unless(doc, "recurring")
+    para(doc, "2- Những kiến nghị quá 30 ngày chưa được trả lời", bold=True, italic=True, keep=True)
+    para(doc, "{%p if open_rows %}")
+    grid(doc, "open_rows", OPEN_COLUMNS)
+    para(doc, "{%p else %}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+    para(doc, "3- Những kiến nghị đã được trả lời, giải quyết trong kỳ", bold=True, italic=True, keep=True)
+    para(doc, "{%p for a in answered %}")
+    para(doc, "{{ a.answer }}", italic=True, keep=True)
+    para(doc, "{%p for item in a.raised %}")
+    para(doc, "- {{ item }}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    none_unless(doc, "answered")
+
+
+def feedback(doc) -> None:
+    """Article 5.2: what the base committees said of each cadre, and of the assignment."""
+    para(doc, "1- Nhận xét, đánh giá các đồng chí được phân công", bold=True, italic=True, keep=True)
+    para(doc, "{%p for f in feedback %}")
+    para(doc, "{{ f.head }}", bold=True, keep=True)
+    para(doc, "{%p for e in f.entries %}")
+    para(doc, "{{ e.head }}", italic=True, keep=True)
+    lines_of(doc, "e.lines")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    none_unless(doc, "feedback")
+    para(doc, "2- Góp ý về việc phân công phụ trách, theo dõi", bold=True, italic=True, keep=True)
+    para(doc, "{%p for c in comments %}")
+    para(doc, "{{ c.head }}", italic=True, keep=True)
+    lines_of(doc, "c.lines")
+    para(doc, "{%p endfor %}")
+    none_unless(doc, "comments")
+
+
+def annex(doc) -> None:
+    """After the signature, on a page of its own: the verbatim notes by unit, a chi bộ trực
+    thuộc under its đảng bộ (what part V held before it became analysis)."""
+    title = centred(doc, "PHỤ LỤC", bold=True, after=0)
+    title.paragraph_format.page_break_before = True
+    centred(doc, "Những vấn đề cơ sở nêu qua các chuyến đi cơ sở, dự sinh hoạt chi bộ", bold=True)
+    centred(doc, "{{ annex_note }}", italic=True, after=12)
     para(doc, "{%p for g in notes %}")
     para(doc, "{{ g.unit }}", bold=True, keep=True, before=6)
     para(doc, "{%p for e in g.entries %}")
     para(doc, "{{ e.head }}", italic=True, keep=True)
-    para(doc, "{%p for line in e.lines %}")
-    para(doc, "{{ line }}")
+    lines_of(doc, "e.lines")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
-    para(doc, "{%p endfor %}")
-    para(doc, "{%p if not notes %}")
-    para(doc, "{{ no_notes }}")
-    para(doc, "{%p endif %}")
+    none_unless(doc, "notes")
 
 
 def signature(doc) -> None:
@@ -173,13 +252,55 @@ def build_summary(target: Path) -> None:
     title(doc)
     sections(doc)
     signature(doc)
+    annex(doc)
+    doc.save(str(target))
+
+
+# --- the Inspection Committee's report (Article 6.3, duk summary --by ubkt) ----------------------
+
+def ubkt_sections(doc) -> None:
+    para(doc, "{{ intro }}")
+    para(doc, "{{ overview }}")
+    heading(doc, "I- VIỆC THỰC HIỆN ĐỊNH KỲ ĐI CƠ SỞ, DỰ SINH HOẠT CHI BỘ (ĐIỀU 4)")
+    para(doc, "Những đồng chí chưa thực hiện đủ định kỳ:", italic=True, keep=True)
+    loop(doc, "shortfalls")
+    heading(doc, "II- VIỆC THỰC HIỆN CHẾ ĐỘ BÁO CÁO (ĐIỀU 6.1)")
+    loop(doc, "report_lines")
+    para(doc, "Những đồng chí nộp báo cáo trễ hạn hoặc chưa nộp:", italic=True, keep=True)
+    loop(doc, "late_reports")
+    heading(doc, "III- KIẾN NGHỊ CỦA CƠ SỞ QUÁ 30 NGÀY CHƯA ĐƯỢC TRẢ LỜI")
+    para(doc, "{%p if open_rows %}")
+    grid(doc, "open_rows", OPEN_COLUMNS)
+    para(doc, "{%p else %}")
+    para(doc, "{{ no_notes }}")
+    para(doc, "{%p endif %}")
+    heading(doc, "IV- GÓP Ý CỦA CẤP ỦY CƠ SỞ VỀ VIỆC PHÂN CÔNG (ĐIỀU 5.2)")
+    para(doc, "{%p for c in comments %}")
+    para(doc, "{{ c.head }}", italic=True, keep=True)
+    lines_of(doc, "c.lines")
+    para(doc, "{%p endfor %}")
+    none_unless(doc, "comments")
+    heading(doc, "V- ĐỀ XUẤT")
+    para(doc, "{{ conclusion }}")
+
+
+def build_ubkt(target: Path) -> None:
+    doc = Document()
+    setup(doc)
+    make_templates.page_numbers(doc)
+    doc.core_properties.title = "Báo cáo của Ủy ban Kiểm tra về việc thực hiện quy định đi cơ sở, dự sinh hoạt chi bộ"
+    header(doc)
+    title(doc)
+    ubkt_sections(doc)
+    signature(doc)
     doc.save(str(target))
 
 
 def main() -> None:
-    target = ROOT / "templates" / "summary.docx"
-    build_summary(target)
-    print(f"đã tạo {target.relative_to(ROOT)}")
+    for name, build in (("summary.docx", build_summary), ("summary_ubkt.docx", build_ubkt)):
+        target = ROOT / "templates" / name
+        build(target)
+        print(f"đã tạo {target.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

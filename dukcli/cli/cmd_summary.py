@@ -1,7 +1,9 @@
-"""duk summary: the compiled report of Article 6.2/6.3 as a Word document."""
+"""duk summary: the compiled report of Article 6.2 (Ban Tổ chức) or, with --by ubkt, the
+Inspection Committee's report of Article 6.3, as a Word document."""
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,11 +11,18 @@ import typer
 
 from dukcli.cli.common import (AsOfOpt, DukError, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
                                load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
-                               root, shown, today)
-from dukcli.cli.framework import a_path
+                               root, shown, today, usage)
+from dukcli.cli.framework import a_path, one_of
 from dukcli.words import commands as W
+from dukcli.words import summary as SW
 
 SUMMARY_TEMPLATE = "summary.docx"
+UBKT_TEMPLATE = "summary_ubkt.docx"
+
+
+class By(str, Enum):
+    btc = "btc"
+    ubkt = "ubkt"
 
 
 def summary(
@@ -22,27 +31,37 @@ def summary(
         "--output", "-o", help=W.SUMMARY_OUTPUT_HELP, **a_path())] = None,
     force: Annotated[bool, typer.Option("--force", help=W.FORCE_HELP)] = False,
     date: Annotated[Optional[str], typer.Option("--date", "-d", help=W.SUMMARY_DATE_HELP)] = None,
+    by: Annotated[By, typer.Option("--by", help=SW.BY_HELP, **one_of(By))] = By.btc,
 ) -> None:
     """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
     from dukcli.render import word
     from dukcli.rules import summary as rules
+    from dukcli.rules import ubkt
 
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day, period_arg)
+    inspection = getattr(by, "value", by) == "ubkt"
+    if inspection and not ubkt.allowed(p):
+        raise usage(SW.ubkt_not_quarter(p.label))
     on = parse_day(date, "--date") or (day if as_of else today())  # SPEC §5: --date, else --as-of, else today
-    path = output_path(output_file, f"tong-hop-{p.slug}.docx", root())
+    name = f"ubkt-{p.slug}.docx" if inspection else f"tong-hop-{p.slug}.docx"
+    path = output_path(output_file, name, root())
     if path.exists() and not force:
         raise file_exists(path)
-    folder, ds = load_for_report(notes=(p.start, p.end), years=(p.start.year, p.end.year))
+    if inspection:  # no notes: the figures, the proposals from the index, the feedback
+        folder, ds = load_for_report(years=(p.start.year, p.end.year), with_proposals=True)
+    else:
+        folder, ds = load_for_report(notes=(p.start, p.end), years=(p.start.year, p.end.year), with_proposals=True)
     refuse_placeholders(ds)
-    ctx = rules.context(ds, p, day, on)
-    form = data_template(folder, SUMMARY_TEMPLATE)
+    build = ubkt if inspection else rules
+    ctx = build.context(ds, p, day, on)
+    form = data_template(folder, UBKT_TEMPLATE if inspection else SUMMARY_TEMPLATE)
     try:
-        word.write_checked(form, ctx, path, rules.expected_texts(ctx), overwrite=force)
+        word.write_checked(form, ctx, path, build.expected_texts(ctx), overwrite=force)
     except FileExistsError:
         raise file_exists(path) from None
     except word.WordError as e:
         raise DukError(str(e)) from None
     except OSError as e:
         raise not_written(path, e) from None
-    print(W.summary_written(p.label, shown(path)))
+    print(SW.ubkt_written(p.label, shown(path)) if inspection else W.summary_written(p.label, shown(path)))

@@ -11,18 +11,20 @@ import datetime as dt
 from collections import defaultdict
 
 from dukcli import model as m
+from dukcli import text as vitext
 from dukcli import words
 from dukcli.dates import fmt, overlaps
 from dukcli.periods import Period
-from dukcli.rules import deadline, quota
+from dukcli.rules import deadline, grouping, quota
+from dukcli.rules import proposals as follow_up
 from dukcli.rules.report import NONE, note_lines, period_phrase, place_date
 from dukcli.text import name_key, sort_key
 from dukcli.words import documents as W
+from dukcli.words import summary as SW
+from dukcli.words import voice as VW
 
 TITLE = W.SUMMARY_TITLE
 SUBTITLE = W.SUMMARY_SUBTITLE
-SIGNER_FOR = W.SIGNER_FOR
-SIGNER_TITLE = W.SIGNER_TITLE
 
 # The grassroots notes the committee is asked to act on (Article 6.2): what the units found
 # hard, asked for, and proposed, and the issues raised at their meetings. Assessments of the
@@ -190,6 +192,136 @@ def notes(ds: m.Dataset, visits: list[m.Visit]) -> list[dict]:
     return [{"unit": unit_heading(ds, u), "entries": groups[u]} for u in order]
 
 
+# --- V. the grassroots' issues as analysis (SPEC §7) -------------------------------------
+
+def one_line(text: str) -> str:
+    """A note's lines joined by spaces: how a table cell or a sentence shows it."""
+    return " ".join(note_lines(text))
+
+
+def period_proposals(ds: m.Dataset, period: Period, as_of: dt.date) -> list[m.Proposal]:
+    """The proposals raised in the period (up to as_of), oldest first."""
+    last = min(period.end, as_of)
+    return follow_up.ordered([p for p in ds.proposals if period.start <= p.date <= last])
+
+
+def recurring(ds: m.Dataset, raised: list[m.Proposal]) -> list[dict]:
+    """(a) The groups raised by two or more distinct units, most units first (then the
+    grouping's own order): each with its most common wording and its units."""
+    found = []
+    for order, group in enumerate(grouping.group(raised)):
+        units = sorted({p.unit for p in group}, key=lambda u: (sort_key(unit_heading(ds, u)), u))
+        if len(units) >= 2:
+            found.append((-len(units), order, group, units))
+    found.sort(key=lambda f: f[:2])
+    return [{"head": SW.recurring_head(i, one_line(grouping.wording(group))),
+             "units": SW.raised_by(len(group), len(units), ", ".join(unit_heading(ds, u) for u in units))}
+            for i, (_, _, group, units) in enumerate(found, 1)]
+
+
+def still_open(ds: m.Dataset, followed: list[follow_up.Followed], day: dt.date) -> list[follow_up.Followed]:
+    """(b) Raised on or before day, not answered or resolved by it, for more than OPEN_DAYS
+    days: oldest first."""
+    out = [f for f in followed if f.proposal.date <= day and f.open_on(day)
+           and f.age(day) > follow_up.OPEN_DAYS]
+    return sorted(out, key=lambda f: (f.proposal.date, f.proposal.file, m.PROPOSAL_FIELDS.index(f.proposal.field)))
+
+
+def open_rows(ds: m.Dataset, items: list[follow_up.Followed], day: dt.date) -> list[dict]:
+    return [{"no": str(i), "date": fmt(f.proposal.date), "unit": unit_heading(ds, f.proposal.unit),
+             "name": ds.person_name(f.proposal.person), "text": one_line(f.proposal.text),
+             "age": str(f.age(day))}
+            for i, f in enumerate(items, 1)]
+
+
+def answered(ds: m.Dataset, followed: list[follow_up.Followed], period: Period, day: dt.date) -> list[dict]:
+    """(c) The proposals with a step da-tra-loi or da-giai-quyet dated in the period (up to
+    day), gathered under the answer that closed them (one document often answers a request
+    many units made): each answer with its status, date, by and text, then the proposals it
+    answered (date, unit, who carried it up, text); answers by date."""
+    by_answer: dict[tuple, list[follow_up.Followed]] = defaultdict(list)
+    for f in followed:
+        steps = [s for s in f.steps if s.status in ("da-tra-loi", "da-giai-quyet") and period.start <= s.date <= day]
+        if steps:
+            s = steps[-1]
+            by_answer[(s.date, s.status, s.by or "", one_line(s.text or ""))].append(f)
+    out = []
+    for (date, status, by, text), items in sorted(by_answer.items(), key=lambda kv: kv[0]):
+        items.sort(key=lambda f: (f.proposal.date, f.proposal.file, m.PROPOSAL_FIELDS.index(f.proposal.field)))
+        said: dict[str, list[str]] = {}  # each wording once, with the units and days that raised it
+        for f in items:
+            said.setdefault(one_line(f.proposal.text), []).append(
+                SW.unit_on(unit_heading(ds, f.proposal.unit), f.proposal.date))
+        out.append({"answer": SW.answer_line(VW.STATUSES[status], date, by or None, text),
+                    "raised": [SW.answered_item(wording, units) for wording, units in said.items()]})
+    return out
+
+
+def voice(ds: m.Dataset, period: Period, as_of: dt.date) -> dict:
+    """Part V's analysis: the count, (a) recurring issues, (b) open over OPEN_DAYS days at the
+    end of the period, (c) answered or resolved in the period."""
+    day = min(period.end, as_of)
+    raised = period_proposals(ds, period, as_of)
+    loaded = {p.id: p for p in ds.proposals}
+    for pid, p in ds.named.items():
+        loaded.setdefault(pid, p)
+    followed = follow_up.follow(follow_up.ordered(list(loaded.values())), ds.responses)
+    mine = {p.id for p in raised}
+    in_period = [f for f in followed if f.proposal.id in mine]
+    overdue = still_open(ds, followed, day)
+    open_now = sum(1 for f in in_period if f.open_on(day))
+    return {
+        "proposals_count": SW.proposals_count(len(raised), len(raised) - open_now, open_now,
+                                              sum(1 for f in overdue if f.proposal.id in mine),
+                                              follow_up.OPEN_DAYS),
+        "recurring": recurring(ds, raised),
+        "open_rows": open_rows(ds, overdue, day),
+        "answered": answered(ds, followed, period, day),
+    }
+
+
+# --- the base committees' feedback (Article 5.2) -----------------------------------------
+
+def period_feedback(ds: m.Dataset, period: Period, as_of: dt.date) -> list[m.Feedback]:
+    last = min(period.end, as_of)
+    return sorted((f for f in ds.feedback if period.start <= f.date <= last), key=lambda f: (f.date, f.file))
+
+
+def ratings_phrase(ratings: list[str]) -> str:
+    return ", ".join(f"{word} {ratings.count(code)}" for code, word in VW.FEEDBACK_RATINGS.items() if code in ratings)
+
+
+def signed_by(unit: str, by: str | None) -> str:
+    """Who gave a statement: the signer alone when their title names the unit already
+    ("Bí thư Chi bộ Sở Tư pháp"), else the unit and the signer."""
+    if by and vitext.fold(unit) in vitext.fold(by):
+        return by
+    return f"{unit}, {by}" if by else unit
+
+
+def feedback(ds: m.Dataset, items: list[m.Feedback]) -> tuple[list[dict], list[dict]]:
+    """Per cadre (Vietnamese name order) the statements about them, each with its unit, by,
+    date and rating; then the comments on the assignment (kind gop-y-phan-cong), by date."""
+    about: dict[str, list[m.Feedback]] = defaultdict(list)
+    comments = []
+    for f in items:
+        if f.kind == "gop-y-phan-cong":
+            comments.append({"head": SW.assignment_comment(f.date, signed_by(unit_heading(ds, f.unit), f.by),
+                                                           ds.person_name(f.person) if f.person else None),
+                             "lines": note_lines(f.text)})
+        elif f.person:
+            about[f.person].append(f)
+    people = []
+    for pid in sorted(about, key=lambda p: (name_key(ds.person_name(p)), p)):
+        said = about[pid]
+        people.append({
+            "head": SW.feedback_head(ds.person_name(pid), len(said), ratings_phrase([f.rating for f in said if f.rating])),
+            "entries": [{"head": SW.feedback_line(f.date, signed_by(unit_heading(ds, f.unit), f.by),
+                                                  VW.FEEDBACK_RATINGS.get(f.rating) if f.rating else None),
+                         "lines": note_lines(f.text)} for f in said]})
+    return people, comments
+
+
 # --- the whole context -------------------------------------------------------------------
 
 def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
@@ -202,12 +334,14 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
     months, total = month_rows(period, counted)
     report_lines, report_rows = reports(ds, period, as_of)
     short = c.org_short or ""
+    feedback_people, comments = feedback(ds, period_feedback(ds, period, as_of))
     return {
         "org": {"parent": c.org_parent, "name": c.org_name, "short": short, "place": c.org_place},
         "number": W.document_number(short),
         "place_date": place_date(c, on),
         "title": TITLE,
         "subtitle": f"{SUBTITLE} {period_phrase(period)}",
+        "annex_note": SW.annex_note(f"{SUBTITLE} {period_phrase(period)}"),
         "period_label": period.label,
         "as_of": fmt(as_of),
         "intro": W.summary_intro(c.regulation, period_phrase(period), min(as_of, period.end)),
@@ -220,10 +354,13 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
         "unvisited": unvisited(ds, period, visits) or [NONE],
         "report_lines": report_lines,
         "report_rows": report_rows,
+        **voice(ds, period, as_of),
+        "feedback": feedback_people,
+        "comments": comments,
         "notes": notes(ds, visits),
         "no_notes": NONE,
-        "signer_for": SIGNER_FOR,
-        "signer_title": SIGNER_TITLE,
+        "signer_for": c.organisation.sign_for,
+        "signer_title": c.organisation.sign_title,
         "recipients": list(W.RECIPIENTS),
     }
 
@@ -242,11 +379,38 @@ def expected_texts(ctx: dict) -> list[str]:
         for entry in group["entries"]:
             out.append(entry["head"])
             out.extend(entry["lines"])
+    out.extend(voice_texts(ctx))
+    out.extend((ctx["signer_for"], ctx["signer_title"]))
     return [t for t in out if t and t != NONE]
+
+
+def voice_texts(ctx: dict) -> list[str]:
+    """Part V's analysis and the feedback: every proposal's text, every answer, every statement."""
+    out = [ctx["proposals_count"]]
+    for group in ctx["recurring"]:
+        out.extend((group["head"], group["units"]))
+    out.extend(row[f] for row in ctx["open_rows"] for f in ("date", "unit", "name", "text", "age"))
+    for answer in ctx["answered"]:
+        out.append(answer["answer"])
+        out.extend(answer["raised"])
+    for person in ctx["feedback"]:
+        out.append(person["head"])
+        for entry in person["entries"]:
+            out.append(entry["head"])
+            out.extend(entry["lines"])
+    for comment in ctx["comments"]:
+        out.append(comment["head"])
+        out.extend(comment["lines"])
+    return out
 
 
 def sample_context() -> dict:
     """A realistic context, for checking a summary template a clerk edited."""
+    return context(sample_dataset(), Period("Q", 2019, 2), dt.date(2019, 7, 5), dt.date(2019, 7, 5))
+
+
+def sample_dataset() -> m.Dataset:
+    """A small folder with every part of both compiled reports non-empty."""
     config = m.Config(org_parent=W.SAMPLE_ORG_PARENT, org_name=W.SAMPLE_ORG_NAME, org_short=W.SAMPLE_ORG_SHORT,
                       org_place=W.SAMPLE_ORG_PLACE)
     units = [m.Unit("cb-mau", W.SAMPLE_BRANCH, "chi-bo-co-so", meeting_day=5),
@@ -256,7 +420,17 @@ def sample_context() -> dict:
                    m.Assignment("uv-mau", "phu-trach", ("cb-mau", "db-mau"))]
     notes = dict(W.SAMPLE_NOTES)
     minutes = dict(W.SAMPLE_MINUTES)
-    visits = [m.Visit("nguoi-mau", "cb-mau", dt.date(2019, 5, 14), notes, minutes, "tot")]
+    asked = {"proposals": SW.SAMPLE_PROPOSAL}
+    visits = [m.Visit("nguoi-mau", "cb-mau", dt.date(2019, 4, 9), asked, None, None,
+                      "visits/2019/04/2019-04-09-nguoi-mau-cb-mau.yaml"),
+              m.Visit("nguoi-mau", "cb-mau", dt.date(2019, 5, 14), notes, minutes, "tot",
+                      "visits/2019/05/2019-05-14-nguoi-mau-cb-mau.yaml"),
+              m.Visit("uv-mau", "db-mau", dt.date(2019, 5, 20), asked, None, None,
+                      "visits/2019/05/2019-05-20-uv-mau-db-mau.yaml")]
     subs = [m.Submission("nguoi-mau", "2019Q2", dt.date(2019, 6, 27))]
     ds = m.Dataset.build(config, units, people, assignments, visits, subs)
-    return context(ds, Period("Q", 2019, 2), dt.date(2019, 7, 5), dt.date(2019, 7, 5))
+    ds.proposals = [p for v in visits for p in follow_up.of_visit(v)]
+    ds.responses = [m.Response(ds.proposals[-1].id, dt.date(2019, 6, 10), "da-tra-loi", SW.SAMPLE_ANSWER, W.SAMPLE_DEPARTMENT)]
+    ds.feedback = [m.Feedback("cb-mau", "nguoi-mau", dt.date(2019, 6, 20), "nhan-xet", SW.SAMPLE_FEEDBACK, "tot"),
+                   m.Feedback("db-mau", None, dt.date(2019, 6, 21), "gop-y-phan-cong", SW.SAMPLE_COMMENT)]
+    return ds
