@@ -373,3 +373,30 @@ def test_a_warm_page_is_fast(sample):
     for _ in range(20):
         assert c.get("/").status_code == 200
     assert (time.perf_counter() - start) / 20 < 0.3
+
+
+def test_hash_password_prints_a_line_the_server_accepts(duk, monkeypatch):
+    from dukcli.web.security import parse_password_line, password_matches
+
+    answers = iter(["bí mật", "bí mật"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    res = duk(["serve", "--hash-password"])
+    assert res.exit_code == 0, res.output
+    line = res.stdout.strip()
+    assert line.startswith("scrypt$") and "bí mật" not in line
+    assert password_matches("bí mật", *parse_password_line(line))
+    assert not password_matches("bi mat", *parse_password_line(line))
+
+
+def test_hash_password_refuses_two_different_answers(duk, monkeypatch):
+    answers = iter(["một", "hai"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    res = duk(["serve", "--hash-password"])
+    assert res.exit_code == 1
+    assert "hai lần nhập mật khẩu không giống nhau" in res.output
+
+
+def test_a_port_out_of_range_is_a_usage_error(sample, duk):
+    res = duk(["serve", "--port", "70000"], data=sample, today=TODAY)
+    assert res.exit_code == 2
+    assert "--port 70000: cổng phải từ 1 đến 65535" in res.output
