@@ -23,9 +23,10 @@ app = typer.Typer(
 
 def _samples() -> dict:
     """Sample contexts by kind of template; a new Word document adds its own here."""
-    from dukcli.rules import report, summary, ubkt
+    from dukcli.rules import feedback, report, summary, ubkt
 
-    return {"report": report.sample_context, "summary": summary.sample_context, "ubkt": ubkt.sample_context}
+    return {"report": report.sample_context, "summary": summary.sample_context, "ubkt": ubkt.sample_context,
+            "feedback_form": feedback.sample_context}
 
 
 def _kind_of(file: Path) -> str:
@@ -33,6 +34,8 @@ def _kind_of(file: Path) -> str:
     from dukcli.text import fold
 
     name = fold(file.stem)
+    if "feedback" in name or "phieu" in name:
+        return "feedback_form"
     if "ubkt" in name or "kiem tra" in name.replace("-", " "):
         return "ubkt"
     return "summary" if "summary" in name or "tong hop" in name.replace("-", " ") else "report"
