@@ -268,7 +268,7 @@ def ubkt_sections(doc) -> None:
     loop(doc, "report_lines")
     para(doc, "Những đồng chí nộp báo cáo trễ hạn hoặc chưa nộp:", italic=True, keep=True)
     loop(doc, "late_reports")
-    heading(doc, "III- KIẾN NGHỊ CỦA CƠ SỞ QUÁ 30 NGÀY CHƯA ĐƯỢC TRẢ LỜI")
+    heading(doc, "III- KIẾN NGHỊ QUÁ 30 NGÀY CHƯA ĐƯỢC TRẢ LỜI")
     para(doc, "{%p if open_rows %}")
     grid(doc, "open_rows", OPEN_COLUMNS)
     para(doc, "{%p else %}")

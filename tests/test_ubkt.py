@@ -13,7 +13,7 @@ FILES = {**VOICE, "submissions.yaml": "- {person: nguyen-thi-lan, period: 2019Q1
                                       "- {person: tran-van-binh, period: 2019Q2, date: 2019-06-28}\n"}
 HEADINGS = ("I- VIỆC THỰC HIỆN ĐỊNH KỲ ĐI CƠ SỞ, DỰ SINH HOẠT CHI BỘ (ĐIỀU 4)",
             "II- VIỆC THỰC HIỆN CHẾ ĐỘ BÁO CÁO (ĐIỀU 6.1)",
-            "III- KIẾN NGHỊ CỦA CƠ SỞ QUÁ 30 NGÀY CHƯA ĐƯỢC TRẢ LỜI",
+            "III- KIẾN NGHỊ QUÁ 30 NGÀY CHƯA ĐƯỢC TRẢ LỜI",
             "IV- GÓP Ý CỦA CẤP ỦY CƠ SỞ VỀ VIỆC PHÂN CÔNG (ĐIỀU 5.2)", "V- ĐỀ XUẤT")
 
 
