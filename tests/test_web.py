@@ -400,3 +400,12 @@ def test_a_port_out_of_range_is_a_usage_error(sample, duk):
     res = duk(["serve", "--port", "70000"], data=sample, today=TODAY)
     assert res.exit_code == 2
     assert "--port 70000: cổng phải từ 1 đến 65535" in res.output
+
+
+def test_a_form_too_large_is_refused_in_vietnamese_and_writes_nothing(sample):
+    c = client(sample)
+    before = tree(sample)
+    r = c.post("/log-visit", data=visit_form(c, work_situation="x" * 300_000))
+    assert r.status_code == 400
+    assert "Yêu cầu không hợp lệ" in r.get_data(as_text=True)
+    assert tree(sample) == before

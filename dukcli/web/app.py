@@ -80,6 +80,15 @@ def create_app(root: Path, read_only: bool = False, password: tuple[bytes, bytes
     def not_allowed(_):
         return _page("error.html", 405, title=W.FORBIDDEN, message=W.READ_ONLY_REFUSED if read_only else W.FORBIDDEN)
 
+    @app.errorhandler(400)
+    @app.errorhandler(413)
+    def bad_request(_):
+        return _page("error.html", 400, title=W.BAD_REQUEST, message=W.BAD_REQUEST_TEXT)
+
+    @app.errorhandler(500)
+    def server_error(_):
+        return _page("error.html", 500, title=W.SERVER_ERROR, message=W.SERVER_ERROR_TEXT)
+
     from dukcli.web import pages
 
     pages.register(app, site)

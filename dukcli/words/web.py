@@ -140,6 +140,11 @@ READ_ONLY_REFUSED = "Máy chủ đang chạy ở chế độ chỉ xem (--read-o
 NOT_FOUND = "Không tìm thấy"
 NOT_FOUND_TEXT = "Không có trang, người hay đơn vị này."
 BACK_HOME = "Về bảng Điều 4"
+BAD_REQUEST = "Yêu cầu không hợp lệ"
+BAD_REQUEST_TEXT = "Trình duyệt gửi một yêu cầu máy chủ không đọc được (hoặc quá lớn). Không có gì được ghi."
+SERVER_ERROR = "Lỗi ở máy chủ"
+SERVER_ERROR_TEXT = ("Có lỗi ngoài dự kiến ở máy chủ. Hãy tải lại trang; nếu vẫn lỗi, xem cửa sổ đang chạy "
+                     "duk serve và chạy duk check.")
 LOGIN_NEEDED = "Cần đăng nhập để xem trang này."
 LOGIN_REALM = "duk"
 
