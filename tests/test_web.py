@@ -409,3 +409,22 @@ def test_a_form_too_large_is_refused_in_vietnamese_and_writes_nothing(sample):
     assert r.status_code == 400
     assert "Yêu cầu không hợp lệ" in r.get_data(as_text=True)
     assert tree(sample) == before
+
+
+def test_the_board_follows_a_file_added_or_edited_in_place(sample):
+    c = client(sample)
+
+    def cell() -> str:
+        page = c.get("/?p=2019Q2").get_data(as_text=True)
+        row = page[page.index('<a href="/units/cb-kho-bac-nha-nuoc">'):]
+        return re.findall(r'<td class="m m-[a-z-]+" title="[^"]+">([^<]+)</td>', row)[1]  # May
+
+    assert cell() == "✗ 0"
+    path = sample / "visits/2019/05/2019-05-20-nguyen-thi-lan-cb-kho-bac-nha-nuoc.yaml"
+    path.write_text("person: nguyen-thi-lan\nunit: cb-kho-bac-nha-nuoc\ndate: 2019-05-20\nwork: {}\n",
+                    encoding="utf-8")
+    assert cell() == "✓ 1"
+    time.sleep(0.01)
+    with open(path, "r+", encoding="utf-8") as f:  # in place: the folder itself does not change
+        f.write("person: nguyen-thi-lan\nunit: cb-kho-bac-nha-nuoc\ndate: 2019-06-20\n")
+    assert cell() == "✗ 0"

@@ -123,6 +123,23 @@ class Site:
     def __init__(self, root: Path):
         self.root = root
         self.lock = threading.Lock()
+        self.answers: dict = {}  # (fingerprint of the files loaded, question) -> answer
+
+    def remember(self, key: tuple, compute):
+        """An answer computed once per state of the files it rests on: the loader's fingerprint
+        digests the stat key of every file of the window, so any change on disk is a new key
+        (no fingerprint: computed every time)."""
+        if not key[0]:
+            return compute()
+        with self.lock:
+            if key in self.answers:
+                return self.answers[key]
+        answer = compute()
+        with self.lock:
+            if len(self.answers) >= 32:
+                self.answers.pop(next(iter(self.answers)))
+            self.answers[key] = answer
+        return answer
 
     def load(self, start: dt.date | None, end: dt.date | None, day: dt.date | None = None):
         """(dataset, every diagnostic) of the lists and the visits and submissions of the dates."""

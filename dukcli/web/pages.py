@@ -52,7 +52,7 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         return ds, errors, warnings
 
     def quota_of(ds, period, pid=None, uid=None):
-        result = compute(ds, period, today())
+        result = site.remember((ds.fingerprint, period, today()), lambda: compute(ds, period, today()))
         if pid or uid:
             result = filter_rows(ds, result, period, pid, uid)
         return ([r for r in result.rows if isinstance(r, PhuTrachRow)],
