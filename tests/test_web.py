@@ -428,3 +428,32 @@ def test_the_board_follows_a_file_added_or_edited_in_place(sample):
     with open(path, "r+", encoding="utf-8") as f:  # in place: the folder itself does not change
         f.write("person: nguyen-thi-lan\nunit: cb-kho-bac-nha-nuoc\ndate: 2019-06-20\n")
     assert cell() == "✗ 0"
+
+
+def test_the_summary_download_holds_part_v_as_duk_summary_writes_it(sample, duk, tmp_path):
+    """The web's summary is the command's: the same paragraphs, part V's analysis included."""
+    import io
+
+    from docx import Document
+
+    def paragraphs(data: bytes) -> list[str]:
+        doc = Document(io.BytesIO(data))
+        cells = [p.text for t in doc.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+        return [p.text for p in doc.paragraphs] + cells
+
+    web = paragraphs(document(client(sample), "/downloads/summary.docx?p=2019").data)
+    out = tmp_path / "tong-hop.docx"
+    assert duk(["summary", "-p", "2019", "-o", str(out)], data=sample).exit_code == 0
+    assert web == paragraphs(out.read_bytes())
+    assert any("Sổ tay đảng viên điện tử" in p for p in web)
+
+
+def test_the_agenda_page_lists_the_proposals_open_over_30_days_as_duk_agenda(sample, duk):
+    import json
+
+    from dukcli.words import proposals as PW
+
+    listed = json.loads(duk(["agenda", "--format", "json"], data=sample).stdout)["proposals_open"]
+    page = client(sample).get("/agenda").get_data(as_text=True)
+    assert listed and PW.open_title(30) in page
+    assert all(f"<code>{p['key']}</code>" in page for p in listed)

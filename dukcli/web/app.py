@@ -26,6 +26,7 @@ from dukcli.dates import fmt
 from dukcli.web import security
 from dukcli.words import commands as CW
 from dukcli.words import output as O
+from dukcli.words import proposals as PW
 from dukcli.words import web as W
 
 SLUG = re.compile(r"[a-z0-9-]+")
@@ -46,7 +47,7 @@ def create_app(root: Path, read_only: bool = False, password: tuple[bytes, bytes
     env = app.jinja_env
     from dukcli.rules.entry import LABELS, SECTION_NAMES
 
-    env.globals.update(W=W, O=O, CW=CW, G=words, M=m, fmt=fmt, read_only=read_only, labels=LABELS,
+    env.globals.update(W=W, O=O, PW=PW, CW=CW, G=words, M=m, fmt=fmt, read_only=read_only, labels=LABELS,
                        sections=SECTION_NAMES)
     env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:] if text else text
     env.trim_blocks = env.lstrip_blocks = True
@@ -141,16 +142,28 @@ class Site:
             self.answers[key] = answer
         return answer
 
-    def load(self, start: dt.date | None, end: dt.date | None, day: dt.date | None = None):
-        """(dataset, every diagnostic) of the lists and the visits and submissions of the dates."""
+    def load(self, start: dt.date | None, end: dt.date | None, day: dt.date | None = None,
+             with_proposals: bool = False):
+        """(dataset, every diagnostic) of the lists and the visits and submissions of the dates;
+        with_proposals: their proposals too (from the index, as the commands load them)."""
         from dukcli.store.loader import checked
         from dukcli.store.refresh import Window
 
         with self.lock:
-            return checked(self.root, day or today(), Window.of(start, end) if start else None)
+            return checked(self.root, day or today(), Window.of(start, end) if start else None,
+                           with_proposals=with_proposals)
 
-    def years(self, period):
-        return self.load(dt.date(period.start.year, 1, 1), dt.date(period.end.year, 12, 31))
+    def years(self, period, with_proposals: bool = False):
+        return self.load(dt.date(period.start.year, 1, 1), dt.date(period.end.year, 12, 31),
+                         with_proposals=with_proposals)
+
+    def open_proposals(self, ds, day: dt.date):
+        """ds with the proposals agenda weighs (those that may be open over 30 days), as duk agenda."""
+        from dukcli.rules import agenda as todo
+        from dukcli.store.proposals import raised_between
+
+        with self.lock:
+            return raised_between(self.root, ds, *todo.proposals_window(day))
 
     def month(self, day: dt.date):
         from dukcli.dates import month_end

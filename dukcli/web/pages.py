@@ -45,9 +45,9 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
     from dukcli.render import visits_table
     from dukcli.rules.quota import PhuTrachRow, TheoDoiRow, compute
 
-    def report_data(period):
+    def report_data(period, with_proposals: bool = False):
         """(ds, errors, warnings): the commands that report refuse on errors in what they use."""
-        ds, diags = site.years(period)
+        ds, diags = site.years(period, with_proposals)
         errors, warnings = split(diags)
         return ds, errors, warnings
 
@@ -119,12 +119,13 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
     @app.get("/agenda")
     def agenda():
         from dukcli.rules import agenda as todo
+        from dukcli.rules.proposals import OPEN_DAYS
 
         day = today()
         ds, diags = site.load(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
         errors, warnings = split(diags)
-        ag = None if errors else todo.agenda(ds, day, 14, None)
-        return page("agenda.html", ag=ag, errors=errors, warnings=warnings, day=day)
+        ag = None if errors else todo.agenda(site.open_proposals(ds, day), day, 14, None)
+        return page("agenda.html", ag=ag, errors=errors, warnings=warnings, day=day, open_days=OPEN_DAYS)
 
     @app.get("/check")
     def check():
@@ -192,7 +193,7 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         period, bad = period_of()
         if bad:
             abort(404)
-        ds, errors, _ = report_data(period)
+        ds, errors, _ = report_data(period, with_proposals=True)  # part V, as duk summary
         refused = refuse_on_errors(errors)
         if refused:
             return refused
@@ -229,7 +230,8 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
             refused = refuse_on_errors(split(diags)[0])
             if refused:
                 return refused
-            return send_bytes(xlsx.workbook_bytes(sheets.agenda(todo.agenda(ds, day, 14, None))),
+            return send_bytes(xlsx.workbook_bytes(sheets.agenda(todo.agenda(site.open_proposals(ds, day), day, 14,
+                                                                             None))),
                               f"viec-can-lam-{day.isoformat()}.xlsx", XLSX)
         ds, errors, _ = report_data(period)
         refused = refuse_on_errors(errors)
