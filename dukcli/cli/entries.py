@@ -95,3 +95,77 @@ def save_submission(root: Path, ds: m.Dataset, person: str, quarter, day: dt.dat
     saved = add_exact(root, rel, submissions.entry_text(person, quarter.code, day), message, commit=commit,
                       exists=lambda: W.already_received(quarter.label, person, rel))
     return saved, message
+
+
+# --- a step of a proposal's follow-up -----------------------------------------------------------
+
+def proposal_named(root: Path, token: str) -> m.Proposal:
+    """The proposal a full id (read from its one visit file) or a short key (looked up in the
+    index, every year) names. Raises rules.proposals.NotFound / Ambiguous, and NotFound for a
+    full id that is not one (`not_an_item`: the caller says so)."""
+    from dukcli import schema
+    from dukcli.rules import proposals as P
+    from dukcli.store import loader
+    from dukcli.store import proposals as kept
+
+    token = token.strip()
+    if "#" in token:
+        if not schema.ITEM_RE.match(token):
+            raise NotAnItem(token)
+        visit, _ = loader.read_visit(root, P.visit_file(token))
+        found = P.of_visit(visit) if visit is not None else []
+    else:
+        found = kept.with_key(root, token)
+    return P.resolve(token, found)
+
+
+class NotAnItem(ValueError):
+    """A token with '#' that is not a proposal's full id."""
+
+
+def find_proposal(root: Path, token: str) -> m.Proposal:
+    """proposal_named, its refusals as `duk respond` words them (DukError)."""
+    from dukcli.cli.common import DukError
+    from dukcli.rules import proposals as P
+    from dukcli.words import proposals as PW
+
+    try:
+        return proposal_named(root, token)
+    except NotAnItem:
+        raise DukError(PW.not_an_item(token.strip())) from None
+    except P.NotFound:
+        raise DukError(PW.unknown_key(token.strip())) from None
+    except P.Ambiguous as e:
+        raise DukError(PW.ambiguous_key(token.strip(), e.ids)) from None
+
+
+def step_place(proposal: m.Proposal, day: dt.date) -> tuple[str, str]:
+    """(folder, stem) of a step's file: responses/YYYY/DATE-KEY(.yaml, -2.yaml… when taken)."""
+    from dukcli.rules.proposals import short_key
+
+    return f"responses/{day.year:04d}", f"{day.isoformat()}-{short_key(proposal.id)}"
+
+
+def judge_step(ds: m.Dataset, proposal: m.Proposal, day: dt.date, status: str, text: str, by: str | None,
+               today: dt.date):
+    """The verdict of `check` on the step (ds holds day's month): rules/follow.Verdict. The
+    texts are stripped; an empty `by` is left out."""
+    from dukcli.rules import follow
+
+    folder, stem = step_place(proposal, day)
+    by = by.strip() if by and by.strip() else None
+    return follow.judge_step(ds, proposal, follow.step_mapping(proposal, day, status, text.strip(), by),
+                             f"{folder}/{stem}.yaml", today)
+
+
+def save_step(root: Path, proposal: m.Proposal, day: dt.date, status: str, verdict, commit: bool = True):
+    """Write the judged step under responses/YYYY/ (never over a file) and commit that file
+    only: (record.Saved, the commit message). Raises store.record.RecordError."""
+    from dukcli.rules.proposals import short_key
+    from dukcli.store.record import add_file
+    from dukcli.words import proposals as PW
+    from dukcli.words import voice
+
+    folder, stem = step_place(proposal, day)
+    message = PW.step_commit(short_key(proposal.id), voice.STATUSES[status], day)
+    return add_file(root, folder, stem, verdict.text, message, commit=commit), message
