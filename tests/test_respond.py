@@ -4,14 +4,15 @@ responses/YYYY/ (never over a file) and committed alone; every refusal writes no
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
 
 import pytest
 
-from dukcli import model as m
 from dukcli.rules import proposals as P
 
-from conftest import git
+from conftest import age, git
 
 VISIT = ("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\n"
          "work:\n  proposals: Đề nghị hướng dẫn thu, nộp đảng phí.\n"
@@ -170,14 +171,26 @@ def test_a_control_character_in_the_text_is_refused_as_check_would(duk, root):
     assert_nothing_written(root, before)
 
 
-def test_the_quick_key_test_agrees_with_short_key():
-    """store/proposals looks a key up by the low bits of each id's hash: they must spell the key."""
-    import random
-
+def test_a_key_is_found_through_the_index_and_follows_an_edit(root, duk):
+    """store/proposals finds a short key in the index's table of keys, kept with each visit's
+    row: an edit that empties the field removes its key, a new proposal brings its own."""
+    from dukcli.store import loader
     from dukcli.store import proposals as kept
 
-    rng = random.Random(7)
-    for n in range(5000):
-        item = f"{rng.randint(2000, 2099)}/{rng.randint(1, 12):02d}/v{rng.random()}-đ#{rng.choice(m.PROPOSAL_FIELDS)}"
-        assert kept.key_number(P.short_key(item)) == kept.low_bits(item)
+    loader.check_all(root, dt.date(2019, 12, 31))
+    found = kept.with_key(root, FEES_KEY)
+    assert [P.short_key(p.id) for p in found] == [FEES_KEY]
+    path = root / P.visit_file(found[0].id)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(found[0].text, ""), encoding="utf-8")
+    age(path)
+    loader.check_all(root, dt.date(2019, 12, 31))
+    assert kept.with_key(root, FEES_KEY) == []
+    path.write_text(text, encoding="utf-8")
+    age(path, 7200)
+    loader.check_all(root, dt.date(2019, 12, 31))
+    assert [p.id for p in kept.with_key(root, FEES_KEY)] == [found[0].id]
+    shutil.rmtree(root / "visits" / found[0].id[:7])  # the month folder gone: its keys too
+    loader.check_all(root, dt.date(2019, 12, 31))
+    assert kept.with_key(root, FEES_KEY) == []
     assert kept.key_number("abcde") is None and kept.key_number("abcde0") is None

@@ -38,7 +38,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 5  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 6  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -52,6 +52,7 @@ _TABLES = {
     "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
+    "pkey": "CREATE TABLE pkey(key TEXT NOT NULL, rel TEXT NOT NULL)",
 }
 _INDEXES = {
     "visit_date": "CREATE INDEX visit_date ON visit(date)",
@@ -60,6 +61,8 @@ _INDEXES = {
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
     "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
     "visit_props": "CREATE INDEX visit_props ON visit(date) WHERE props IS NOT NULL",
+    "pkey_key": "CREATE INDEX pkey_key ON pkey(key)",
+    "pkey_rel": "CREATE INDEX pkey_rel ON pkey(rel)",
 }
 
 
@@ -245,6 +248,10 @@ class Index:
             return self._rows(columns)
         return self._rows(f"{columns} AND date BETWEEN ? AND ?", (start, end))
 
+    def rels_with_key(self, key: str) -> list[str]:
+        """The visit files holding a proposal whose short key is key (rules/proposals.short_key)."""
+        return [rel for (rel,) in self._rows("SELECT DISTINCT rel FROM pkey WHERE key=?", (key,))]
+
     def with_cross(self, lists: str) -> list[tuple]:
         """Rows (VISIT_COLUMNS) with cross-record errors when judged against these lists."""
         return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE cross > 0 AND lists=?", (lists,))
@@ -307,7 +314,11 @@ class Index:
         self._clear()
 
     def _statements(self) -> list[tuple[str, list]]:
+        fresh = [r[REL] for r in self.pending_visits]
         return [
+            ("DELETE FROM pkey WHERE rel=?", [(rel,) for rel in [*self.gone, *fresh]]),
+            ("DELETE FROM pkey WHERE rel IN (SELECT rel FROM visit WHERE area=?)", [(a,) for a in self.gone_areas]),
+            ("INSERT INTO pkey VALUES (?,?)", _keys(self.pending_visits)),
             ("DELETE FROM visit WHERE rel=?", [(rel,) for rel in self.gone]),
             ("DELETE FROM visit WHERE area=?", [(a,) for a in self.gone_areas]),
             ("DELETE FROM folder WHERE path=?", [(a,) for a in self.gone_areas]),
@@ -343,6 +354,17 @@ class Index:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as e:
             raise Broken(str(e)) from None
+
+
+def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
+    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them."""
+    from dukcli.rules.proposals import item_id, short_key
+
+    out = []
+    for r in rows:
+        if r[PROPS]:
+            out.extend((short_key(item_id(r[REL], field)), r[REL]) for field, _, _ in json.loads(r[PROPS]))
+    return out
 
 
 class Broken(Exception):

@@ -6,54 +6,30 @@ open). Call these after a load (store/loader), which brings the index up to date
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import sqlite3
 from pathlib import Path
 
 from dukcli import model as m
 from dukcli import schema
-from dukcli.rules.proposals import _ALPHABET, KEY_LENGTH, item_id, short_key
-from dukcli.store import index as index_mod
+from dukcli.rules.proposals import _ALPHABET, KEY_LENGTH, short_key
 from dukcli.store import loader
 
 
 def with_key(root: Path, key: str) -> list[m.Proposal]:
-    """Every proposal kept in the index whose short key is key (none, one, or a rare few).
-
-    Keys are not stored: each proposal's is worked out from its id. To keep this quick on a
-    folder of a million visits, SQLite says which fields each visit has (no text comes back),
-    and an id is first tested on the low 30 bits of its hash, which are the key (rules/proposals
-    .short_key takes 6 base-32 digits of the number, least significant first); the few that
-    pass are read whole and compared with short_key itself."""
+    """Every proposal kept in the index whose short key is key (none, one, or a rare few): the
+    index keeps each proposal's key beside its visit file (table pkey), so this reads a few rows
+    whatever the folder's size."""
     wanted = key.strip().lower()
-    target = key_number(wanted)
-    if target is None:
+    if key_number(wanted) is None:
         return []
 
     def work(index) -> list[m.Proposal]:
-        quoted = tuple(json.dumps(f) for f in m.PROPOSAL_FIELDS)
-        sql = ("SELECT rel, " + ", ".join("instr(props, ?)" for _ in quoted) +
-               " FROM visit WHERE props IS NOT NULL")
-        hits = set()
-        fields = [f.encode("utf-8") for f in m.PROPOSAL_FIELDS]
-        try:
-            for rel, *present in index.db.execute(sql, quoted):
-                base = item_id(rel, "").encode("utf-8")
-                for field, there in zip(fields, present):
-                    if there and _low(base + field) == target:
-                        hits.add(rel)
-        except sqlite3.Error as e:
-            raise index_mod.Broken(str(e)) from None
-        if not hits:
+        rels = index.rels_with_key(wanted)
+        if not rels:
             return []
-        found = loader.proposals(index.proposals_between(None, None, rels=sorted(hits)))
+        found = loader.proposals(index.proposals_between(None, None, rels=sorted(rels)))
         return [p for p in found if short_key(p.id) == wanted]
 
     return loader._session(root, work)
-
-
-_BITS = 5 * KEY_LENGTH  # 32 = 2^5 letters: each character of a key is 5 bits of the hash
 
 
 def key_number(key: str) -> int | None:
@@ -62,15 +38,6 @@ def key_number(key: str) -> int | None:
     if len(key) != KEY_LENGTH or any(c not in _ALPHABET for c in key):
         return None
     return sum(_ALPHABET.index(c) << (5 * i) for i, c in enumerate(key))
-
-
-def low_bits(item: str) -> int:
-    """The low bits of an id's hash that its short key spells (short_key's own number)."""
-    return _low(item.encode("utf-8"))
-
-
-def _low(item: bytes, _hash=hashlib.blake2b, _number=int.from_bytes, _mask=(1 << _BITS) - 1) -> int:
-    return _number(_hash(item, digest_size=8).digest()[-4:], "big") & _mask
 
 
 def raised(root: Path, start: dt.date, end: dt.date) -> list[m.Proposal]:
