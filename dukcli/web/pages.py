@@ -4,6 +4,7 @@ the records of its window, asks the same rules as the commands and renders a fix
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 from flask import abort, redirect, request, url_for
@@ -12,10 +13,16 @@ from dukcli import match
 from dukcli import model as m
 from dukcli.cli.common import DukError, today
 from dukcli.dates import fmt
+from dukcli.rules.proposals import _ALPHABET, KEY_LENGTH
 from dukcli.web import charts
 from dukcli.web.app import DOCX, XLSX, flash_saved, page, refusal, send_bytes, slug, temp_file
 from dukcli.words import commands as CW
 from dukcli.words import web as W
+
+# A short key in a URL: exactly the characters rules/proposals draws keys from.
+KEY = re.compile(f"[{_ALPHABET}]{{{KEY_LENGTH}}}")
+# A proposal's status tone (render/proposals_table) as the stylesheet's status colours.
+TONE_CLASS = {"bad": "s-chua-dat", "pending": "s-dang-thuc-hien", "good": "s-dat"}
 
 VISIT_TEXTS = tuple(("work", name) for name in m.WORK_FIELDS) + tuple(("meeting", name) for name in m.MEETING_FIELDS)
 
@@ -74,7 +81,7 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
     def person(pid):
         pid = slug(pid)
         period, bad = period_of("year")
-        ds, errors, warnings = report_data(period)
+        ds, errors, warnings = report_data(period, with_proposals=True)
         who = ds.people.get(pid)
         if who is None:
             abort(404)
@@ -85,14 +92,15 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         if not errors:
             pt, td, _ = quota_of(ds, period, pid=pid)
             context.update(pt=pt, td=td, months=period.months(),
-                           visits=visits_table.select(ds, period, pid, None))
+                           visits=visits_table.select(ds, period, pid, None),
+                           proposal_rows=selected(ds, period, person=pid))
         return page("person.html", **context)
 
     @app.get("/units/<uid>")
     def unit(uid):
         uid = slug(uid)
         period, bad = period_of("year")
-        ds, errors, warnings = report_data(period)
+        ds, errors, warnings = report_data(period, with_proposals=True)
         place = ds.units.get(uid)
         if place is None:
             abort(404)
@@ -101,7 +109,8 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
                        assignments=[a for a in ds.assignments if counted in a.units or uid in a.units])
         if not errors:
             pt, td, _ = quota_of(ds, period, uid=uid)
-            context.update(pt=pt, td=td, months=period.months(), visits=visits_table.select(ds, period, None, uid))
+            context.update(pt=pt, td=td, months=period.months(), visits=visits_table.select(ds, period, None, uid),
+                           proposal_rows=selected(ds, period, unit=uid))
         return page("unit.html", **context)
 
     @app.get("/visits")
@@ -126,6 +135,114 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         errors, warnings = split(diags)
         ag = None if errors else todo.agenda(site.open_proposals(ds, day), day, 14, None)
         return page("agenda.html", ag=ag, errors=errors, warnings=warnings, day=day, open_days=OPEN_DAYS)
+
+    from dukcli.render import proposals_table
+    from dukcli.words import voice
+
+    app.jinja_env.globals.update(V=voice, last_words=proposals_table.last_words,
+                                 tone=lambda status: TONE_CLASS[proposals_table.STATUS_TONES[status]])
+
+    def proposal_filters(ds):
+        """The filters of duk proposals from the query: (person, unit, open only, older than,
+        grouped, error beside 'older'). An id that is not an existing slug is not found."""
+        pid = request.args.get("person") or None
+        uid = request.args.get("unit") or None
+        if (pid and (not m_slug(pid) or pid not in ds.people)) or (uid and (not m_slug(uid) or uid not in ds.units)):
+            abort(404)
+        older, bad_older = None, None
+        text = (request.args.get("older") or "").strip()
+        if text:
+            if re.fullmatch(r"[0-9]{1,6}", text):
+                older = int(text)
+            else:
+                bad_older = W.NOT_WHOLE_DAYS
+        return pid, uid, bool(request.args.get("open")), older, bool(request.args.get("group")), bad_older
+
+    def selected(ds, period, *, person=None, unit=None, open_only=False, older_than=None):
+        """duk proposals' rows: as of today, raised in the period, through the same filters."""
+        from dukcli.rules import follow
+
+        day = today()
+        return follow.rows(ds, follow.as_of(ds.proposals, ds.responses, day), day, start=period.start,
+                           end=period.end, unit=unit, open_only=open_only, older_than=older_than, person=person)
+
+    @app.get("/proposals")
+    def proposals():
+        from dukcli.rules import follow
+
+        period, bad = period_of()
+        ds, errors, warnings = report_data(period, with_proposals=True)
+        pid, uid, open_only, older, group, bad_older = proposal_filters(ds)
+        context = dict(period=period, bad_period=bad, errors=errors, warnings=warnings, elsewhere=ds.elsewhere,
+                       people=sorted_people(ds), units=sorted_units(ds), pid=pid, uid=uid, open_only=open_only,
+                       older=request.args.get("older", "")[:20], bad_older=bad_older, group=group,
+                       query={k: v for k, v in (("p", period.code), ("person", pid), ("unit", uid),
+                                                ("open", "1" if open_only else None), ("older", older),
+                                                ("group", "1" if group else None)) if v is not None})
+        if not errors:
+            rows = selected(ds, period, person=pid, unit=uid, open_only=open_only, older_than=older)
+            context.update(rows=rows, still_open=sum(1 for r in rows if r.open))
+            if group:
+                found = follow.groups(rows)
+                context.update(groups=found, recurring=sum(1 for g in found if len(g.units) > 1))
+        return page("proposals.html", **context)
+
+    @app.get("/proposals.xlsx")
+    def proposals_xlsx():
+        from dukcli.render import proposals_table as view
+        from dukcli.render import xlsx
+        from dukcli.rules import follow
+        from dukcli.words import proposals as PW
+
+        period, bad = period_of()
+        if bad:
+            abort(404)
+        ds, errors, _ = report_data(period, with_proposals=True)
+        pid, uid, open_only, older, group, bad_older = proposal_filters(ds)
+        if bad_older:
+            abort(404)
+        refused = refuse_on_errors(errors)
+        if refused:
+            return refused
+        day = today()
+        rows = selected(ds, period, person=pid, unit=uid, open_only=open_only, older_than=older)
+        if group:
+            made = view.group_sheet(PW.group_title(period.label, day), follow.groups(rows))
+        else:
+            made = view.list_sheet(PW.list_title(period.label, day), rows)
+        return send_bytes(xlsx.workbook_bytes([made]), f"de-xuat{'-gop' if group else ''}-{period.slug}.xlsx", XLSX)
+
+    @app.route("/proposals/<key>/respond", methods=["GET", "POST"])
+    def respond(key):
+        from dukcli.cli import entries
+        from dukcli.rules import proposals as P
+        from dukcli.store.proposals import responses_of_years
+        from dukcli.words import proposals as PW
+
+        writable()
+        if not KEY.fullmatch(key or ""):
+            abort(404)
+        now = today()
+        ds, _ = site.month(now)  # brings the index up to date, as duk respond loads before it looks
+        try:
+            with site.lock:
+                proposal = entries.proposal_named(site.root, key)
+        except P.NotFound:
+            abort(404)
+        except P.Ambiguous as e:
+            return page("error.html", 422, title=W.RESPOND_TITLE, message=PW.ambiguous_key(key, e.ids))
+        values = {"status": "", "by": "", "text": "", "date": fmt(now)}
+        errors: dict[str, list[str]] = {}
+        if request.method == "POST":
+            values = {k: (request.form.get(k) or "")[:4000] for k in values}
+            done = _save_step(site, proposal, values, errors)
+            if done is not None:
+                return done
+        with site.lock:
+            steps = responses_of_years(site.root, proposal.date.year, now.year)
+        followed = P.follow([proposal], [r for r in steps if r.item == proposal.id and r.date <= now])[0]
+        return page("respond_form.html", 422 if errors else 200, values=values, errors=errors, key=key,
+                    followed=followed, ds=ds, general=errors.get("", []))
 
     @app.get("/check")
     def check():
@@ -438,3 +555,57 @@ def _save_submission(site, values: dict, errors: dict):
     head = gitops.head(site.root) if saved.committed else None
     flash_saved(W.submission_saved(ds.person_name(pid), q.label, fmt(day)), saved.rel, head.sha[:10] if head else None)
     return redirect(url_for("person", pid=pid, p=str(q.year)), 303)
+
+
+def _step_field(text: str, line: int) -> str:
+    """The form field a diagnostic's line of a step's file points at: the key that starts on
+    that line or above it (a long text runs over several lines)."""
+    field = ""
+    for n, row in enumerate(text.splitlines(), 1):
+        if n > line:
+            break
+        name = row.split(":", 1)[0]
+        if row[:1] not in (" ", "") and name in ("item", "date", "status", "by", "text"):
+            field = name
+    return "" if field == "item" else field
+
+
+def _save_step(site, proposal, values: dict, errors: dict):
+    """What `duk respond` does, from the form: the same judge and write (cli/entries); a
+    redirect to the proposals of the proposal's year, or None with errors filled."""
+    from dukcli.cli import entries
+    from dukcli.dates import DateError, parse_date
+    from dukcli.rules.proposals import short_key
+    from dukcli.store import gitops, record
+    from dukcli.words import voice
+
+    now = today()
+    day = now
+    if not values["status"].strip():
+        errors.setdefault("status", []).append(W.REQUIRED)
+    if not values["text"].strip():
+        errors.setdefault("text", []).append(W.REQUIRED)
+    if values["date"].strip():
+        try:
+            day = parse_date(values["date"].strip(), now, words=True)
+        except DateError as e:
+            errors.setdefault("date", []).append(str(e))
+    if errors:
+        return None
+    status = values["status"].strip()
+    ds, _ = site.month(day)
+    verdict = entries.judge_step(ds, proposal, day, status, values["text"], values["by"], now)
+    if verdict.errors:
+        for d in verdict.errors:
+            errors.setdefault(_step_field(verdict.text, d.line), []).append(f"{d.message} ({W.CHECK_CODE}: {d.code})")
+        return None
+    try:
+        with site.lock:
+            saved, _ = entries.save_step(site.root, proposal, day, status, verdict)
+    except record.RecordError as e:
+        errors.setdefault("", []).append(e.message)
+        return None
+    head = gitops.head(site.root) if saved.committed else None
+    flash_saved(W.step_saved(short_key(proposal.id), voice.STATUSES[status], fmt(day)), saved.rel,
+                head.sha[:10] if head else None)
+    return redirect(url_for("proposals", p=str(proposal.date.year)), 303)

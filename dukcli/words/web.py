@@ -132,6 +132,37 @@ def submission_saved(name: str, period: str, day: str) -> str:
     return f"Đã ghi nhận báo cáo {period} của {name}, nhận ngày {day}."
 
 
+# --- proposals and the respond form (SPEC §7, §8) -----------------------------------------------
+PROPOSALS = "Đề xuất, kiến nghị"
+OPEN_ONLY = "Chỉ đề xuất chưa trả lời, chưa giải quyết"
+OLDER_THAN = "Đã nêu quá số ngày"
+GROUPED = "Gộp theo nội dung"
+NOT_WHOLE_DAYS = "cần một số nguyên không âm (số ngày), ví dụ 30"
+DOWNLOAD_TABLE = "Tải bảng này (tệp Excel)"
+PROPOSALS_OF = "Đề xuất, kiến nghị trong kỳ"
+RESPOND = "Ghi bước xử lý"
+RESPOND_TITLE = "Ghi bước xử lý đề xuất"
+ACTION = "Xử lý"
+THE_PROPOSAL = "Đề xuất"
+STEPS_SO_FAR = "Các bước xử lý đã ghi"
+NO_STEPS = "Chưa có bước xử lý nào."
+STEP_STATUS_FIELD = "Bước xử lý"
+STEP_BY_FIELD = "Nơi, người xử lý"
+STEP_BY_HINT = "Không bắt buộc, ví dụ: Ban Tổ chức Đảng ủy Khối"
+STEP_TEXT_FIELD = "Nội dung bước xử lý"
+STEP_DATE_FIELD = "Ngày xử lý"
+STEP_DATE_HINT = "DD/MM/YYYY; để trống: hôm nay"
+ALL_PEOPLE = "Tất cả cán bộ"
+
+
+def proposals_in(period: str) -> str:
+    return f"Đề xuất, kiến nghị của cơ sở – {period}"
+
+
+def step_saved(key: str, status: str, day: str) -> str:
+    return f"Đã ghi bước xử lý đề xuất {key}: {status} ngày {day}."
+
+
 # --- refusals of the server -------------------------------------------------------------------
 FORBIDDEN = "Không được phép"
 CSRF_REFUSED = ("Biểu mẫu này không còn hợp lệ (thiếu hoặc sai mã bảo vệ CSRF). Hãy mở lại trang, "
