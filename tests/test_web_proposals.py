@@ -68,17 +68,18 @@ def test_the_page_lists_the_rows_of_duk_proposals(sample, duk, query, args):
 def test_a_row_has_the_commands_columns(sample):
     page = text_of(client(sample).get("/proposals?p=2019Q4"))
     assert "<h1>Đề xuất, kiến nghị của cơ sở – Quý IV năm 2019</h1>" in page
-    for heading in ("Mã", "Ngày nêu", "Đơn vị", "Cán bộ ghi nhận", "Mục", "Nội dung", "Trạng thái", "Số ngày",
-                    "Bước xử lý gần nhất"):
+    for heading in ("Mã", "Ngày nêu", "Đơn vị", "Cán bộ ghi nhận", "Trạng thái", "Số ngày", "Bước xử lý gần nhất"):
         assert f"<th>{heading}</th>" in page or f'<th class="n">{heading}</th>' in page
+    assert '<th>Nội dung <span class="hint">(Mục)</span></th>' in page
     row = page[page.index(f"<code>{KEY}</code>"):]
     row = row[:row.index("</tr>")]
     assert "<td class=\"name\">03/10/2019</td>" in row
     assert '<a href="/units/cb-so-noi-vu">Chi bộ Sở Nội vụ</a>' in row
     assert '<a href="/people/tran-minh-duc">Trần Minh Đức</a>' in row
-    assert "Đề nghị Đảng ủy Khối sớm có hướng dẫn về việc kiện toàn tổ chức đảng sau khi sắp xếp bộ máy." in row
+    assert ("Đề nghị Đảng ủy Khối sớm có hướng dẫn về việc kiện toàn tổ chức đảng sau khi sắp xếp bộ máy.<br>"
+            '<span class="hint">Đề xuất, kiến nghị (I.4)</span>') in row
     assert '<span class="status s-chua-dat">Mới</span>' in row and '<td class="n">89</td>' in row
-    assert f'<a class="button" href="/proposals/{KEY}/respond">Ghi bước xử lý</a>' in row
+    assert f'<a href="/proposals/{KEY}/respond">Ghi bước xử lý</a>' in row
     assert "Tổng số: 96 đề xuất, 81 chưa trả lời hoặc chưa giải quyết." in page
 
 
@@ -254,6 +255,8 @@ def test_a_missing_text_is_refused_beside_it_with_the_rest_kept(sample):
     c = client(sample)
     page_block = refused(sample, c, respond_form(c, text="   "), "text")
     assert "Cần điền" in page_block
+    # the other mistakes are named at the same time
+    assert "(mã kiểm tra: bad-date)" in refused(sample, c, respond_form(c, text="", date="02/10/2019"), "date")
     page = c.post(f"/proposals/{KEY}/respond", data=respond_form(c, text="")).get_data(as_text=True)
     assert 'value="Ban Tổ chức Đảng ủy Khối"' in page and '<option value="da-tra-loi" selected>' in page
 

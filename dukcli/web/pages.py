@@ -590,14 +590,17 @@ def _save_step(site, proposal, values: dict, errors: dict):
             day = parse_date(values["date"].strip(), now, words=True)
         except DateError as e:
             errors.setdefault("date", []).append(str(e))
-    if errors:
-        return None
     status = values["status"].strip()
+    if "date" in errors or "status" in errors:
+        return None
+    # judged even when the text is missing, so that every mistake is named at once
     ds, _ = site.month(day)
     verdict = entries.judge_step(ds, proposal, day, status, values["text"], values["by"], now)
-    if verdict.errors:
-        for d in verdict.errors:
-            errors.setdefault(_step_field(verdict.text, d.line), []).append(f"{d.message} ({W.CHECK_CODE}: {d.code})")
+    for d in verdict.errors:
+        field = _step_field(verdict.text, d.line)
+        if field not in errors:
+            errors.setdefault(field, []).append(f"{d.message} ({W.CHECK_CODE}: {d.code})")
+    if errors:
         return None
     try:
         with site.lock:
