@@ -177,9 +177,9 @@ class Response:
     lines: dict = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A non-empty proposal field of a visit (SPEC §7), as the index keeps it: no other note."""
+class Proposal(NamedTuple):
+    """A non-empty proposal field of a visit (SPEC §7), as the index keeps it: no other note.
+    A named tuple like Visit: agenda may build a quarter of a million of them."""
 
     id: str  # visit path under visits/ without .yaml, "#", the field
     field: str  # PROPOSAL_FIELDS

@@ -57,5 +57,5 @@ def agenda(
         meetings = todo.meetings(ds, day, 3, pid)
         write_ics(calendar_text(meetings, day), target, force)
         echo_err(W.meetings_written(len(meetings), day, shown(target)))
-    output.emit(format, as_json=ag.as_json, draw=lambda console: print_agenda(ag, console),
+    output.emit(format, as_json=lambda: ag.as_json(each=output.Each), draw=lambda console: print_agenda(ag, console),
                 xlsx=lambda: sheets.agenda(ag), to=to)

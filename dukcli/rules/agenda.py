@@ -71,12 +71,15 @@ class Agenda:
     # SPEC §7: proposals open for more than OPEN_DAYS days, oldest first (rules/follow.Row).
     proposals_open: tuple[follow.Row, ...] = ()
 
-    def as_json(self) -> dict:
+    def as_json(self, each=None) -> dict:
+        """each(rows, open_json): how the open proposals (possibly tens of thousands) are listed;
+        the shell passes render/output.Each to write them as they are made."""
         return {"as_of": self.as_of.isoformat(),
                 "visits_due": [r.as_json() for r in self.visits_due],
                 "behind": [r.as_json() for r in self.behind],
                 "reports_due": [r.as_json() for r in self.reports_due],
-                "proposals_open": [open_json(r) for r in self.proposals_open]}
+                "proposals_open": (each(self.proposals_open, open_json) if each
+                                   else [open_json(r) for r in self.proposals_open])}
 
 
 def open_json(r: follow.Row) -> dict:

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dukcli import model as m
 from dukcli.rules import grouping
 from dukcli.rules import proposals as P
 
 
-@dataclass(frozen=True)
-class Row:
-    """One proposal as of a day: who carried it up, from which unit, where its follow-up stands."""
+class Row(NamedTuple):
+    """One proposal as of a day: who carried it up, from which unit, where its follow-up stands.
+    A named tuple: agenda may list a quarter of a million."""
 
     followed: P.Followed
     name: str  # the person's

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dukcli import model as m
 
@@ -55,9 +55,9 @@ def of_visit(v: m.Visit) -> list[m.Proposal]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Followed:
-    """A proposal with the steps recorded for it, oldest first."""
+class Followed(NamedTuple):
+    """A proposal with the steps recorded for it, oldest first (a named tuple: agenda may build a
+    quarter of a million)."""
 
     proposal: m.Proposal
     steps: tuple[m.Response, ...]
