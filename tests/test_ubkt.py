@@ -126,3 +126,19 @@ def test_the_shipped_template_and_its_sample(duk):
     assert word.check_template(template("summary_ubkt.docx"), ubkt.sample_context()) == []
     r = duk(["template", "check", str(template("summary_ubkt.docx"))], data=None)
     assert r.exit_code == 0, r.stderr
+
+
+def test_a_long_list_of_open_proposals_names_the_oldest_and_counts_the_rest(duk, make_folder, tmp_path, monkeypatch):
+    """A document names at most OPEN_LISTED open proposals (oldest first) and then one line with
+    the number left; the overview still counts all of them."""
+    from dukcli.rules import summary
+
+    monkeypatch.setattr(summary, "OPEN_LISTED", 1)
+    texts = texts_of(write(duk, make_folder(FILES), tmp_path))
+    assert ("Trong kỳ có 2 đồng chí được phân công phụ trách, theo dõi cơ sở; 2 đồng chí chưa thực hiện đủ định kỳ "
+            "đi cơ sở, dự sinh hoạt chi bộ theo Điều 4; 2 đồng chí chưa thực hiện đúng chế độ báo cáo theo Điều "
+            "6.1; 2 kiến nghị của cơ sở quá 30 ngày chưa được trả lời.") in texts
+    rows = [r for r in rows_of(tmp_path / "ubkt.docx") if r and r[0] in ("1", "2", "")]
+    assert [r[0] for r in rows if r[0]] == ["1"]
+    assert ("… và 1 kiến nghị khác quá 30 ngày chưa được trả lời (danh sách đầy đủ: "
+            "duk proposals --open --older-than 30)") in texts

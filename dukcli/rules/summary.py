@@ -227,11 +227,20 @@ def still_open(ds: m.Dataset, followed: list[follow_up.Followed], day: dt.date) 
     return sorted(out, key=lambda f: (f.proposal.date, f.proposal.file, m.PROPOSAL_FIELDS.index(f.proposal.field)))
 
 
+# A document names at most this many open proposals, the oldest; the rest is one line with their
+# count (a province that left 100,000 unanswered would otherwise print a 3,000-page table).
+OPEN_LISTED = 200
+
+
 def open_rows(ds: m.Dataset, items: list[follow_up.Followed], day: dt.date) -> list[dict]:
-    return [{"no": str(i), "date": fmt(f.proposal.date), "unit": unit_heading(ds, f.proposal.unit),
+    rows = [{"no": str(i), "date": fmt(f.proposal.date), "unit": unit_heading(ds, f.proposal.unit),
              "name": ds.person_name(f.proposal.person), "text": one_line(f.proposal.text),
              "age": str(f.age(day))}
-            for i, f in enumerate(items, 1)]
+            for i, f in enumerate(items[:OPEN_LISTED], 1)]
+    if len(items) > OPEN_LISTED:
+        rows.append({"no": "", "date": "", "unit": "", "name": "", "age": "",
+                     "text": SW.more_open(len(items) - OPEN_LISTED, follow_up.OPEN_DAYS)})
+    return rows
 
 
 def answered(ds: m.Dataset, followed: list[follow_up.Followed], period: Period, day: dt.date) -> list[dict]:
@@ -276,6 +285,7 @@ def voice(ds: m.Dataset, period: Period, as_of: dt.date) -> dict:
                                               follow_up.OPEN_DAYS),
         "recurring": recurring(ds, raised),
         "open_rows": open_rows(ds, overdue, day),
+        "open_count": len(overdue),
         "answered": answered(ds, followed, period, day),
     }
 
@@ -389,7 +399,7 @@ def voice_texts(ctx: dict) -> list[str]:
     out = [ctx["proposals_count"]]
     for group in ctx["recurring"]:
         out.extend((group["head"], group["units"]))
-    out.extend(row[f] for row in ctx["open_rows"] for f in ("date", "unit", "name", "text", "age"))
+    out.extend(row[f] for row in ctx["open_rows"] for f in ("date", "unit", "name", "text", "age") if row[f])
     for answer in ctx["answered"]:
         out.append(answer["answer"])
         out.extend(answer["raised"])

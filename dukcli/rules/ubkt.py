@@ -78,7 +78,7 @@ def context(ds: m.Dataset, period: Period, as_of: dt.date, on: dt.date) -> dict:
         "subtitle": SW.ubkt_subtitle(phrase),
         "intro": SW.ubkt_intro(c.regulation, phrase, min(as_of, period.end)),
         "overview": SW.ubkt_overview(len(assigned), len(short_people), len(late_people),
-                                     len(voice["open_rows"]), follow_up.OPEN_DAYS),
+                                     voice["open_count"], follow_up.OPEN_DAYS),
         "shortfalls": short_lines or [NONE],
         "report_lines": report_lines,
         "late_reports": late_lines or [NONE],
@@ -100,7 +100,7 @@ def expected_texts(ctx: dict) -> list[str]:
            ctx["intro"], ctx["overview"], ctx["conclusion"], ctx["signer_for"], ctx["signer_title"]]
     for key in ("shortfalls", "report_lines", "late_reports"):
         out.extend(ctx[key])
-    out.extend(row[f] for row in ctx["open_rows"] for f in ("date", "unit", "name", "text", "age"))
+    out.extend(row[f] for row in ctx["open_rows"] for f in ("date", "unit", "name", "text", "age") if row[f])
     for comment in ctx["comments"]:
         out.append(comment["head"])
         out.extend(comment["lines"])

@@ -131,3 +131,8 @@ SAMPLE_PROPOSAL = "Đề nghị hướng dẫn mẫu"
 SAMPLE_ANSWER = "Đã trả lời mẫu"
 SAMPLE_FEEDBACK = "Nhận xét mẫu"
 SAMPLE_COMMENT = "Góp ý phân công mẫu"
+
+
+def more_open(count: int, days: int) -> str:
+    return (f"… và {count} kiến nghị khác quá {days} ngày chưa được trả lời (danh sách đầy đủ: "
+            f"duk proposals --open --older-than {days})")
