@@ -46,7 +46,7 @@ def proposals(
                     xlsx=lambda: view.group_sheet(title, found), to=to)
         return
     title = W.list_title(p.label, day)
-    output.emit(format, as_json=lambda: {**head, "proposals": [r.as_json() for r in rows]},
+    output.emit(format, as_json=lambda: {**head, "proposals": output.Each(rows, lambda r: r.as_json())},
                 csv=lambda: (W.CSV_HEADER, [view.csv_row(r) for r in rows]),
                 draw=lambda console: view.print_list(title, rows, console),
                 xlsx=lambda: view.list_sheet(title, rows), to=to)
