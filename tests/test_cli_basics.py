@@ -277,3 +277,16 @@ def test_version(duk):
 
     r = duk(["--version"])
     assert r.exit_code == 0 and r.stdout == f"duk {dukcli.__version__}\n"
+
+
+def test_a_ctrl_c_that_typer_caught_itself_is_answered_not_silent(duk, make_folder, monkeypatch):
+    """typer turns a KeyboardInterrupt landing outside duk's own wrappers into a returned 130; duk
+    must still say what was (not) written. (Before the fix: exit 130 with nothing on stderr, about
+    one Ctrl-C in thirty around 0.3 s into `duk log-visit`.)"""
+    from dukcli.cli import framework
+    from dukcli.words import CANCELLED
+
+    monkeypatch.setattr(framework.ViGroup, "main", lambda self, *a, **k: 130)
+    r = duk(["quota"], data=make_folder())
+    assert r.exit_code == 130
+    assert CANCELLED in r.stderr

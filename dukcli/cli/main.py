@@ -24,6 +24,10 @@ class _PipeClosed(Exception):
     """The reader of stdout went away (`duk visits | head -1`); typer would exit 1 for it."""
 
 
+# typer turns a KeyboardInterrupt it catches itself into Exit(130), which it *returns* when not in
+# standalone mode: no duk command returns 130, so that value means a Ctrl-C and gets its words.
+TYPER_CTRL_C = 130
+
 # What commands and click raise on purpose, whatever they were handling at the time.
 _MEANT = (DukError, framework.UsageProblem, typer.TyperException, *_ABORTS, typer.Exit)
 
@@ -102,10 +106,11 @@ class DukGroup(framework.ViGroup):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
-        from dukcli.store.cache import sharing
+        with _answerable():  # the import too: a Ctrl-C landing in it must be answered like any other
+            from dukcli.store.cache import sharing
 
-        with _answerable(), sharing():  # one command's loads read each list file once
-            return super().invoke(ctx)
+            with sharing():  # one command's loads read each list file once
+                return super().invoke(ctx)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from dukcli.store.critical import DONE
@@ -142,6 +147,9 @@ class DukGroup(framework.ViGroup):
                 raise
             print(W.internal_error(type(e).__name__, str(e)), file=sys.stderr)
             sys.exit(1)
+        if rv == TYPER_CTRL_C:  # a Ctrl-C typer caught outside our wrappers (its context's exit)
+            print(cancelled_message(), file=sys.stderr)
+            sys.exit(130)
         code = rv if isinstance(rv, int) else 0
         if standalone_mode:
             sys.exit(code)
