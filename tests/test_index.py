@@ -237,3 +237,31 @@ def test_check_in_small_batches_says_what_check_in_one_says(make_folder, duk, mo
     batched = duk(["check"], data=folder_of(make_folder, files))
     assert (batched.exit_code, batched.stdout) == (one.exit_code, one.stdout)
     assert "[duplicate-visit]" in one.stdout and "[unknown-unit]" in one.stdout and "[yaml-syntax]" in one.stdout
+
+
+def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(make_folder, monkeypatch):
+    """While the workers parse the next batch, the previous one is written: a month folder's key
+    goes into the index with its files' rows, never before, so a run killed in between cannot
+    leave a folder the next run trusts (and skips) whose files were never indexed."""
+    import sqlite3
+
+    root = folder_of(make_folder)
+    monkeypatch.setattr(refresh, "BATCH", 1)
+    real, flushes = loader._flush, []
+
+    def dying(index, changes):
+        real(index, changes)
+        flushes.append(sorted(changes))
+        if len(flushes) == 2:
+            raise KeyboardInterrupt  # killed after the second batch was written
+
+    monkeypatch.setattr(loader, "_flush", dying)
+    with pytest.raises(KeyboardInterrupt):
+        loader.check_all(root, dt.date(2019, 12, 31))
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    folders = {path for (path,) in db.execute("SELECT path FROM folder")}
+    rows = {rel for (rel,) in db.execute("SELECT rel FROM visit")}
+    assert folders and all(any(rel.startswith(f + "/") for rel in rows) for f in folders)
+    assert len(folders) < 4  # the run was cut short: not every month is there
+    monkeypatch.setattr(loader, "_flush", real)
+    assert files_of(loader.load(root)[0]) == sorted(FILES)  # the next run finds every file

@@ -77,15 +77,15 @@ PROPS = len(VISIT_COLUMNS)
 
 
 def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
-    """A visit row to write: visit is loader.compact(...) of a parsed visit, or None."""
+    """A visit row to write: visit is loader.compact(...) of a parsed visit (its proposals
+    already JSON text, or None), or None."""
     errors = sum(1 for d in diags if d.severity == "error")
     text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
     if visit is None:
         return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None, None)
     person, unit, day, work, meeting, rating, line, lines, props = visit
     return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
-            ",".join(map(str, lines)), text, errors, 0, None,
-            json.dumps(props, ensure_ascii=False) if props else None)
+            ",".join(map(str, lines)), text, errors, 0, None, props)
 
 
 def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:

@@ -113,9 +113,12 @@ TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
 
 
 def compact(v: m.Visit) -> tuple:
-    """What the index keeps of a parsed visit: no notes but its proposals (SPEC §7)."""
+    """What the index keeps of a parsed visit: no notes but its proposals (SPEC §7), as the JSON
+    text of the row (made here, in the parse worker, not in the process writing the index)."""
+    props = _props(v)
     return (v.person, v.unit, v.date, v.work is not None, v.meeting is not None, v.rating,
-            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS), _props(v))
+            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS),
+            json.dumps(props, ensure_ascii=False) if props else None)
 
 
 def _props(v: m.Visit) -> list:
@@ -584,6 +587,14 @@ def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple | None, t
     return rel, key, (compact(visit) if visit is not None else None), tuple(file_diags)
 
 
+def _reported(results, total: int):
+    progress = _Progress(total)
+    for done, result in enumerate(results, 1):
+        progress.advance(done)
+        yield result
+    progress.close()
+
+
 class _Parser:
     """parse_many for refresh.update: the files given, parsed on every core when there are many
     (a first load of a large folder; one pool for all the batches of a command), in order
@@ -602,12 +613,11 @@ class _Parser:
             self.pool.join()
 
     def __call__(self, misses: list):
+        """The results, in order, as an iterator; with a pool, every job is queued at once, so
+        the workers parse while the caller does something else (refresh.update writes the
+        previous batch meanwhile)."""
         jobs = [(self.root, rel, key) for rel, key in misses]
-        progress = _Progress(len(jobs))
-        for done, result in enumerate(self._results(jobs), 1):
-            progress.advance(done)
-            yield result
-        progress.close()
+        return _reported(self._results(jobs), len(jobs))
 
     def _results(self, jobs: list):
         workers = min(os.cpu_count() or 1, 8)

@@ -200,30 +200,48 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
+    folders: list[tuple[str, str]] = []  # the month folders listed for this batch, with their keys
+    inflight = None  # the batch the workers are parsing while this one is listed and the last written
     for area, items in areas(root, window, known, kind_of, found):
         unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
         found.unsettled = found.unsettled or unsettled
         if area:
             key = found.months[area]
-            index.listed(area, key if not unsettled or key.startswith(RACY) else RACY + key)
+            folders.append((area, key if not unsettled or key.startswith(RACY) else RACY + key))
         if len(to_parse) >= BATCH:
-            _parse_into(changes, to_parse, parse_many)
-            flush(changes)
-            changes, to_parse = {}, []
-    _parse_into(changes, to_parse, parse_many)
+            started = _Batch(changes, folders, to_parse, parse_many)
+            if inflight is not None:
+                inflight.land(index, flush)
+            inflight, changes, to_parse, folders = started, {}, [], []
+    started = _Batch(changes, folders, to_parse, parse_many)
+    if inflight is not None:
+        inflight.land(index, flush)
     for month in known:
         if month not in found.months:  # the month folder (or its year) is gone
             index.forget_area(month)
     if "" not in found.listed:  # visits/ is gone, or is not a folder
         changes.update((rel, None) for rel in index.keys_in(""))
-    flush(changes)
+    started.land(index, flush)
     return found
 
 
-def _parse_into(changes: dict, to_parse: list, parse_many) -> None:
-    texts = {rel: text for rel, _, text in to_parse}
-    for rel, _, packed, diags in parse_many([(rel, key) for rel, key, _ in to_parse]):
-        changes[rel] = row(rel, area_of(rel), texts[rel], packed, diags)
+class _Batch:
+    """Files handed to parse_many (a pool starts on them at once) with the changes and the month
+    folders listed alongside: landed (rows built, folders recorded, flushed) while the workers
+    already parse the next batch. A folder's key is written with its files' rows, never before:
+    a run killed in between must not leave a folder trusted whose files were never indexed."""
+
+    def __init__(self, changes: dict, folders: list, to_parse: list, parse_many):
+        self.changes, self.folders = changes, folders
+        self.texts = {rel: text for rel, _, text in to_parse}
+        self.results = parse_many([(rel, key) for rel, key, _ in to_parse])
+
+    def land(self, index: Index, flush) -> None:
+        for rel, _, packed, diags in self.results:
+            self.changes[rel] = row(rel, area_of(rel), self.texts[rel], packed, diags)
+        for area, key in self.folders:
+            index.listed(area, key)
+        flush(self.changes)
 
 
 def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_diag, changes: dict,
