@@ -64,7 +64,7 @@ def edit(visit: VisitArg = None, person: PersonOpt = None, unit: UnitOpt = None,
             _rescue(ctx, text, W.EDIT_INVALID)
     for d in verdict.warnings:
         common.echo_err(W.warning_at(d.line, d.code, d.message))
-    new_rel = _new_rel(ctx, verdict.visit)
+    new_rel = _new_rel(ctx, verdict.record)
     if new_rel == ctx.rel:
         changes = [(ctx.rel, target.text, text)]
         message, said = W.edit_message(ctx.rel), W.edited(ctx.rel)

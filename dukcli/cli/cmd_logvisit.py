@@ -123,7 +123,7 @@ def _run(ctx: Context, draft: entry.Draft, asker, edit: bool, commit: bool) -> i
         print(W.saved_to_git(message))
     if saved.warning:
         common.echo_err(W.warning(saved.warning))
-    _show_article4(ctx, verdict.visit, saved.rel)
+    _show_article4(ctx, verdict.record, saved.rel)
     return 0
 
 

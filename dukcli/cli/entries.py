@@ -61,7 +61,7 @@ def save_visit(root: Path, ds: m.Dataset, person: str, unit: str, day: dt.date, 
 
     message = entry.commit_message(ds.person_name(person), ds.unit_name(unit), day)
     saved = record.add_file(root, entry.folder(day), entry.stem(day, person, unit), verdict.text, message,
-                            commit=commit, recheck=lambda: no_new_twin(root, ds, verdict.visit))
+                            commit=commit, recheck=lambda: no_new_twin(root, ds, verdict.record))
     return saved, message
 
 
@@ -148,7 +148,7 @@ def step_place(proposal: m.Proposal, day: dt.date) -> tuple[str, str]:
 
 def judge_step(ds: m.Dataset, proposal: m.Proposal, day: dt.date, status: str, text: str, by: str | None,
                today: dt.date):
-    """The verdict of `check` on the step (ds holds day's month): rules/follow.Verdict. The
+    """The verdict of `check` on the step (ds holds day's month): rules/entry.Verdict. The
     texts are stripped; an empty `by` is left out."""
     from dukcli.rules import follow
 

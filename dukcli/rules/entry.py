@@ -157,8 +157,11 @@ commit_message = W.commit_message
 
 @dataclass(frozen=True)
 class Verdict:
+    """What `duk check` would say of a record before it is written: a visit, an Article 5.2
+    statement or a step of a proposal's follow-up."""
+
     text: str  # exactly what will be written
-    visit: m.Visit | None
+    record: object | None  # the record as check reads it back from text; None when it cannot
     diags: list
 
     @property
@@ -170,9 +173,9 @@ class Verdict:
         return [d for d in self.diags if d.severity == "warning"]
 
 
-def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
-    """Serialise, read back and check the entry exactly as `duk check` would check the file rel."""
-    from dukcli.rules.validate import VisitIndex, check_visit
+def read_back(mapping: dict, rel: str, parse) -> Verdict:
+    """mapping written as duk writes a file, read back and parsed (schema.parse_…) as `check`
+    reads the file rel: the verdict on the file alone; the cross-record checks are the caller's."""
     from dukcli import codes, schema, yamltext
 
     text = yamltext.dump(mapping)
@@ -182,17 +185,26 @@ def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     except yamltext.YamlError as e:
         sink.add(e.line, codes.get(e.code), e.message)
         return Verdict(text, None, sink.diags)
-    visit = schema.parse_visit(sink, doc)
-    diags = list(sink.diags)
-    if visit is not None:
-        index = VisitIndex(ds)
-        diags.extend(d for d in check_visit(ds, visit, today, index) if d.code != codes.DUPLICATE_VISIT.name)
-        twins = index.twins(ds, visit)
-        if twins:  # a warning in `check` (on the later file), a refusal for a new entry (SPEC §5)
-            line = visit.lines.get("date", visit.line)
-            diags.append(codes.diagnostic(rel, line, codes.DUPLICATE_VISIT, twin_message(twins[0].file),
-                                          refusal=True))
-    return Verdict(text, visit, diags)
+    return Verdict(text, parse(sink, doc), list(sink.diags))
+
+
+def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
+    """Serialise, read back and check the entry exactly as `duk check` would check the file rel."""
+    from dukcli.rules.validate import VisitIndex, check_visit
+    from dukcli import codes, schema
+
+    read = read_back(mapping, rel, schema.parse_visit)
+    visit = read.record
+    if visit is None:
+        return read
+    index = VisitIndex(ds)
+    diags = read.diags + [d for d in check_visit(ds, visit, today, index) if d.code != codes.DUPLICATE_VISIT.name]
+    twins = index.twins(ds, visit)
+    if twins:  # a warning in `check` (on the later file), a refusal for a new entry (SPEC §5)
+        line = visit.lines.get("date", visit.line)
+        diags.append(codes.diagnostic(rel, line, codes.DUPLICATE_VISIT, twin_message(twins[0].file),
+                                      refusal=True))
+    return Verdict(read.text, visit, diags)
 
 
 twin_message = W.same_day_twin

@@ -11,11 +11,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from dukcli import model as m
 from dukcli.dates import fmt
 from dukcli.periods import Period
+from dukcli.rules.entry import Verdict, read_back
 from dukcli.rules.quota import in_force_during
 from dukcli.rules.report import one_line, period_phrase, place_date
 from dukcli.text import name_key
@@ -55,34 +55,15 @@ def to_mapping(unit: str, person: str | None, day: dt.date, kind: str, text: str
     return out
 
 
-@dataclass(frozen=True)
-class Verdict:
-    text: str  # exactly what will be written
-    record: m.Feedback | None
-    diags: list
-
-    @property
-    def errors(self) -> list:
-        return [d for d in self.diags if d.severity == "error"]
-
-
 def judge(ds: m.Dataset, mapping: dict, rel: str, today: dt.date) -> Verdict:
     """Serialise, read back and check the statement exactly as `duk check` would check rel."""
-    from dukcli import codes, schema, yamltext
+    from dukcli import schema
     from dukcli.rules.validate import check_feedback
 
-    text = yamltext.dump(mapping)
-    sink = schema.Sink(rel)
-    try:
-        doc = yamltext.load(text)
-    except yamltext.YamlError as e:
-        sink.add(e.line, codes.get(e.code), e.message)
-        return Verdict(text, None, sink.diags)
-    record = schema.parse_feedback(sink, doc)
-    diags = list(sink.diags)
-    if record is not None:
-        diags.extend(check_feedback(ds, record, today))
-    return Verdict(text, record, diags)
+    read = read_back(mapping, rel, schema.parse_feedback)
+    if read.record is None:
+        return read
+    return Verdict(read.text, read.record, read.diags + check_feedback(ds, read.record, today))
 
 
 def key_lines(text: str) -> dict[int, str]:

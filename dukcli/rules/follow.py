@@ -11,6 +11,7 @@ from typing import NamedTuple
 from dukcli import model as m
 from dukcli.rules import grouping
 from dukcli.rules import proposals as P
+from dukcli.rules.entry import Verdict, read_back
 
 
 class Row(NamedTuple):
@@ -120,17 +121,6 @@ def groups(found: list[Row]) -> list[Group]:
 
 # --- a new step (duk respond) -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Verdict:
-    text: str  # the file's text, as it will be written
-    response: m.Response | None
-    diags: list[m.Diagnostic]
-
-    @property
-    def errors(self) -> list[m.Diagnostic]:
-        return [d for d in self.diags if d.severity == "error"]
-
-
 def step_mapping(proposal: m.Proposal, day: dt.date, status: str, text: str, by: str | None = None) -> dict:
     """A response file's keys, in the order SPEC §7 shows them; `by` only when given."""
     out: dict = {"item": proposal.id, "date": day, "status": status}
@@ -143,18 +133,10 @@ def step_mapping(proposal: m.Proposal, day: dt.date, status: str, text: str, by:
 def judge_step(ds: m.Dataset, proposal: m.Proposal, mapping: dict, rel: str, today: dt.date) -> Verdict:
     """Serialise, read back and check the step exactly as `duk check` would check the file rel
     (schema, then rules/validate.check_response against the proposal it names)."""
-    from dukcli import codes, schema, yamltext
+    from dukcli import schema
     from dukcli.rules.validate import check_response
 
-    text = yamltext.dump(mapping)
-    sink = schema.Sink(rel)
-    try:
-        doc = yamltext.load(text)
-    except yamltext.YamlError as e:
-        sink.add(e.line, codes.get(e.code), e.message)
-        return Verdict(text, None, sink.diags)
-    response = schema.parse_response(sink, doc)
-    diags = list(sink.diags)
-    if response is not None:
-        diags.extend(check_response(ds, response, today, {proposal.id: proposal}))
-    return Verdict(text, response, diags)
+    read = read_back(mapping, rel, schema.parse_response)
+    if read.record is None:
+        return read
+    return Verdict(read.text, read.record, read.diags + check_response(ds, read.record, today, {proposal.id: proposal}))

@@ -487,7 +487,7 @@ def _save_visit(site, values: dict, errors: dict):
     rel, verdict = entries.judge_visit(site.root, ds, pid, uid, day, sections, {}, now)
     if verdict.errors:
         for d in verdict.errors:
-            errors.setdefault(_field_of(verdict.visit, d.line), []).append(f"{d.message} ({W.CHECK_CODE}: {d.code})")
+            errors.setdefault(_field_of(verdict.record, d.line), []).append(f"{d.message} ({W.CHECK_CODE}: {d.code})")
         return None
     try:
         with site.lock:
