@@ -500,6 +500,17 @@ def _year_files(root: Path, index: Index, top: str, parser, year_of, years: tupl
     return [r for rel in rels if (r := _list_file(root, index, rel, parser, diags, keys))]
 
 
+def responses_of_years(root: Path, first: int, last: int) -> list[m.Response]:
+    """The responses filed under responses/<first..last>/, through the index (a file with errors
+    is left out: `check` names it). Files outside year folders are not among them: every load
+    reads those already."""
+    if first > last:
+        return []
+    return _session(root, lambda index: _year_files(
+        root, index, RESPONSES_DIR, schema.parse_response, lambda rel: _plain_year(rel) or "0",
+        (first, last), [], [], []))
+
+
 def _plain_year(rel: str) -> str | None:
     """The year of feedback/YYYY/… or responses/YYYY/…, None for anything else there."""
     parts = rel.split("/")

@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 
 from dukcli import model as m
-from dukcli import schema
 from dukcli.rules.proposals import _ALPHABET, KEY_LENGTH, short_key
 from dukcli.store import loader
 
@@ -48,22 +47,6 @@ def raised(root: Path, start: dt.date, end: dt.date) -> list[m.Proposal]:
     return loader._session(root, work)
 
 
-def responses_of_years(root: Path, first: int, last: int) -> list[m.Response]:
-    """The readable responses filed under responses/<first..last>/ (a file with errors is left
-    out: `check` names it)."""
-    if first > last:
-        return []
-    out = []
-    for rel, key in loader.data_files(loader.tree_files(root, loader.RESPONSES_DIR)):
-        year = loader._plain_year(rel)
-        if year is None or not first <= int(year) <= last:
-            continue
-        found, _ = loader.read_file(root, rel, schema.parse_response, key[0])
-        if found is not None:
-            out.append(found)
-    return out
-
-
 def raised_between(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
     """ds (loaded for some years, with the responses from the first of them on) with, as its
     proposals, those kept in the index raised start..end, and the responses of the years from
@@ -72,5 +55,5 @@ def raised_between(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m
 
     found = raised(root, start, end)
     loaded = ds.span[0].year if ds.span else start.year
-    older = responses_of_years(root, start.year, loaded - 1)
+    older = loader.responses_of_years(root, start.year, loaded - 1)
     return dataclasses.replace(ds, proposals=found, responses=[*older, *ds.responses])

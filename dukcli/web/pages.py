@@ -216,7 +216,7 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
     def respond(key):
         from dukcli.cli import entries
         from dukcli.rules import proposals as P
-        from dukcli.store.proposals import responses_of_years
+        from dukcli.store.loader import responses_of_years
         from dukcli.words import proposals as PW
 
         writable()
