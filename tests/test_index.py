@@ -103,6 +103,36 @@ def test_one_new_file_is_the_only_one_parsed(make_folder, parses, listed):
     assert parses == []
 
 
+def test_a_visit_filed_under_another_month_belongs_to_the_year_of_its_date(make_folder):
+    """A year's rows are read once by month folder (Index.read_ahead); a visit whose folder is
+    not its date's is still found by its date, and only there."""
+    files = {**FILES, "visits/2018/12/early.yaml": visit("2019-01-03"),
+             "visits/2019/03/late.yaml": visit("2018-12-30")}
+    root = folder_of(make_folder, files)
+    loader.load(root)
+    in_2019 = files_of(loader.load(root, W2019)[0])
+    in_2018 = files_of(loader.load(root, refresh.Window.of(dt.date(2018, 1, 1), dt.date(2018, 12, 31)))[0])
+    assert in_2019 == ["visits/2018/12/early.yaml", "visits/2019/05/c.yaml", "visits/2019/06/d.yaml"]
+    assert in_2018 == ["visits/2018/11/a.yaml", "visits/2018/12/b.yaml", "visits/2019/03/late.yaml"]
+
+
+def test_rows_written_during_the_load_are_the_ones_returned(make_folder):
+    """The rows read ahead are older than what the load itself writes: a file edited (moved to
+    another month by its date), added or removed is returned as it now is."""
+    root = folder_of(make_folder)
+    loader.load(root)
+    (root / "visits/2019/05/c.yaml").write_text(visit("2019-07-01"), encoding="utf-8")
+    (root / "visits/2019/06/d.yaml").unlink()
+    (root / "visits/2019/06/e.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    for rel in ("visits/2019/05/c.yaml", "visits/2019/06/e.yaml"):
+        age(root / rel, 600)
+    ds, _ = loader.load(root, W2019)
+    assert [(v.file, v.date.isoformat()) for v in ds.visits] == [
+        ("visits/2019/06/e.yaml", "2019-06-20"), ("visits/2019/05/c.yaml", "2019-07-01")]
+    person = refresh.Window.of(dt.date(2019, 1, 1), dt.date(2019, 12, 31), person="nguyen-thi-lan")
+    assert files_of(loader.load(root, person)[0]) == ["visits/2019/06/e.yaml", "visits/2019/05/c.yaml"]
+
+
 def test_a_file_added_to_an_old_month_by_hand_is_seen(make_folder, parses, duk):
     """The month folder's own stat changes when a file is added to it: listed again, even
     outside the window asked; and the year it belongs to sees it at once."""
@@ -158,7 +188,7 @@ def test_the_index_breaking_while_read_gives_the_answer_from_the_files(make_fold
 
     root = folder_of(make_folder)
     expected = files_of(loader.load(root, W2019)[0])
-    real = index.Index.visits_between
+    real = index.Index.window_rows  # the second query of a windowed load (read_ahead the first)
     calls = []
 
     def breaking(self, *args):
@@ -167,7 +197,7 @@ def test_the_index_breaking_while_read_gives_the_answer_from_the_files(make_fold
             raise index.Broken("database disk image is malformed")
         return real(self, *args)
 
-    monkeypatch.setattr(index.Index, "visits_between", breaking)
+    monkeypatch.setattr(index.Index, "window_rows", breaking)
     assert files_of(loader.load(root, W2019)[0]) == expected
     assert len(calls) == 2
 

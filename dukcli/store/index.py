@@ -194,6 +194,9 @@ class Index:
     def __init__(self, root: Path, memory: bool = False):
         self.root = root
         self.db = open_db(root, memory)
+        self.ahead: _Ahead | None = None
+        self.touched: set[str] = set()  # rels written or removed by this command
+        self.touched_areas: set[str] = set()
         self._clear()
 
     # --- visits ------------------------------------------------------------------------------
@@ -203,7 +206,39 @@ class Index:
 
     def keys_in(self, area: str) -> dict[str, str]:
         """rel -> kept stat key of every entry last seen in area."""
+        if self.ahead is not None and area and self.ahead.first <= area <= self.ahead.last:
+            return self.ahead.keys(area)
         return dict(self._rows("SELECT rel, skey FROM visit WHERE area=?", (area,)))
+
+    def read_ahead(self, first: str, last: str) -> None:
+        """Read the rows of the month folders first..last (areas, in order) at once: they serve
+        both the comparison of those folders' listings (keys_in) and the window's rows
+        (window_rows), so that a year's 100,000 rows are read once, not twice."""
+        self.ahead = _Ahead(first, last, self._rows(f"SELECT {_COLUMNS} FROM visit WHERE area BETWEEN ? AND ?",
+                                                    (first, last)))
+
+    def window_rows(self, start: str, end: str, person: str | None = None) -> list[tuple]:
+        """visits_between(start, end, person), from the rows read ahead where they still stand:
+        those written since (touched) are read again, and those of other folders asked for."""
+        ahead = self.ahead
+        if ahead is None:
+            return self.visits_between(start, end, person)
+        touched, areas = self.touched, self.touched_areas
+        out = [r for r in ahead.rows if r[DATE] is not None and start <= r[DATE] <= end
+               and (person is None or r[PERSON] == person) and r[REL] not in touched and r[AREA] not in areas]
+        outside = (f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND (area < ? OR area > ?)"
+                   + (" AND person=?" if person is not None else ""))
+        out += self._rows(outside, (start, end, ahead.first, ahead.last, *([person] if person is not None else [])))
+        out += [r for r in self._by_rel(sorted(touched)) if ahead.first <= r[AREA] <= ahead.last
+                and r[DATE] is not None and start <= r[DATE] <= end and (person is None or r[PERSON] == person)]
+        return out
+
+    def _by_rel(self, rels: list[str]) -> list[tuple]:
+        out = []
+        for i in range(0, len(rels), 500):
+            part = rels[i:i + 500]
+            out += self._rows(f"SELECT {_COLUMNS} FROM visit WHERE rel IN ({','.join('?' * len(part))})", tuple(part))
+        return out
 
     def keys_of(self, rels) -> list[tuple[str, str]]:
         """(rel, kept stat key) of the named entries that the index holds."""
@@ -302,6 +337,11 @@ class Index:
             self.pending_visits = [with_cross(r, *self.rejudged.pop(r[REL])) if r[REL] in self.rejudged else r
                                    for r in self.pending_visits]
         work = [(sql, rows) for sql, rows in self._statements() if rows]
+        # What the rows read ahead no longer show (window_rows reads these again).
+        self.touched.update(r[REL] for r in self.pending_visits)
+        self.touched.update(self.gone)
+        self.touched.update(self.rejudged)
+        self.touched_areas.update(self.gone_areas)
         if work:
             try:
                 with self.db:
@@ -365,6 +405,22 @@ def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
         if r[PROPS]:
             out.extend((short_key(item_id(r[REL], field)), r[REL]) for field, _, _ in json.loads(r[PROPS]))
     return out
+
+
+class _Ahead:
+    """Rows read ahead for the month folders first..last (Index.read_ahead)."""
+
+    def __init__(self, first: str, last: str, rows: list[tuple]):
+        self.first, self.last, self.rows = first, last, rows
+        self._keys: dict[str, dict[str, str]] | None = None
+
+    def keys(self, area: str) -> dict[str, str]:
+        """rel -> kept stat key of the rows of one area (a fresh dict: the caller pops from it)."""
+        if self._keys is None:
+            self._keys = {}
+            for r in self.rows:
+                self._keys.setdefault(r[AREA], {})[r[REL]] = r[SKEY]
+        return dict(self._keys.get(area, ()))
 
 
 class Broken(Exception):

@@ -75,11 +75,9 @@ def tree_files(root: Path, top: str) -> list[tuple[str, tuple]]:
     return refresh.tree(root, top, _kind)
 
 
-def _kind(entry: os.DirEntry) -> str:
-    try:
-        return safefs.kind(entry.stat(follow_symlinks=False)) or words.NOT_REGULAR_FILE
-    except OSError:
-        return words.NOT_REGULAR_FILE
+def _kind(st: os.stat_result) -> str:
+    """What a non-regular file found by a listing is (its lstat), in Vietnamese."""
+    return safefs.kind(st) or words.NOT_REGULAR_FILE
 
 
 def listing_diags(entries: list[tuple[str, tuple]]) -> list[m.Diagnostic]:

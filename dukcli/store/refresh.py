@@ -13,12 +13,14 @@ import datetime as dt
 import os
 import re
 import stat
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 import time
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from dukcli.store import safefs
-from dukcli.store.cache import racy, stat_key
+from dukcli.store.cache import RACY_NS, racy, stat_key
 from dukcli.store.index import DATE, REL, Index, row, skey
 
 VISITS = "visits"
@@ -81,38 +83,57 @@ class Window:
         return month is None or month in self.months
 
 
-def posix(rel: str) -> str:
-    return rel if os.sep == "/" else rel.replace(os.sep, "/")
+_BY_FD = os.lstat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
-def entries(root: Path, folder: str, kind_of) -> tuple[list[tuple[str, tuple]], list[tuple[str, os.DirEntry]]]:
-    """One folder's entries: (rel, stat key or mark) of what matters in it, and its subfolders
-    as (rel, DirEntry). Hidden names are skipped, except duk's own leftovers (TEMP_PREFIX),
-    which are reported as stray."""
-    from dukcli.store.write import TEMP_PREFIX
-
+def entries(root: Path, folder: str, kind_of) -> tuple[list[tuple[str, tuple]], list[tuple[str, os.stat_result]]]:
+    """One folder's entries, unordered: (rel, stat key or mark) of what matters in it, and its
+    subfolders as (rel, lstat), sorted. Hidden names are skipped, except duk's own leftovers
+    (TEMP_PREFIX), which are reported as stray. kind_of(lstat) names a non-regular file. rel is
+    always "/"-separated (folder is)."""
     found, subfolders = [], []
+    path = os.path.join(str(root), folder)
     try:
-        listing = sorted(os.scandir(os.path.join(str(root), folder)), key=lambda e: e.name)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_FD else None
     except OSError:
         return found, subfolders
-    for entry in listing:
-        name = entry.name
+    try:
+        _entries(path, fd, folder, kind_of, found, subfolders)
+    except OSError:
+        pass
+    finally:
+        if fd is not None:
+            os.close(fd)
+    subfolders.sort(key=lambda pair: pair[0])
+    return found, subfolders
+
+
+def _entries(path: str, fd: int | None, folder: str, kind_of, found: list, subfolders: list) -> None:
+    # A year's 100,000 files pass here on every report: one lstat each, relative to the open
+    # folder (the kernel walks one name, not the whole path), and its mode tells the rest.
+    from dukcli.store.write import TEMP_PREFIX
+
+    add = found.append
+    names = os.listdir(fd if fd is not None else path)
+    prefix = path + os.sep
+    for name in names:
         if name[0] == "." and not name.startswith(TEMP_PREFIX):
             continue
-        rel = f"{folder}/{name}"
-        # Most entries are data files: test the name first, the type (no syscall) after.
-        if name.endswith(".yaml") and entry.is_file(follow_symlinks=False):
-            found.append((posix(rel), stat_key(entry.stat(follow_symlinks=False))))
-        elif entry.is_dir(follow_symlinks=False):
-            subfolders.append((posix(rel), entry))
-        elif entry.is_symlink():
-            found.append((posix(rel), (NOT_REGULAR, safefs.LINK)))
+        try:
+            st = os.lstat(name, dir_fd=fd) if fd is not None else os.lstat(prefix + name)
+        except OSError:  # gone since the listing
+            continue
+        mode = st.st_mode
+        if S_ISREG(mode) and name.endswith(".yaml"):
+            add((f"{folder}/{name}", (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)))
+        elif S_ISDIR(mode):
+            subfolders.append((f"{folder}/{name}", st))
+        elif S_ISLNK(mode):
+            add((f"{folder}/{name}", (NOT_REGULAR, safefs.LINK)))
         elif name.endswith(".yaml"):
-            found.append((posix(rel), (NOT_REGULAR, kind_of(entry))))
+            add((f"{folder}/{name}", (NOT_REGULAR, kind_of(st))))
         else:
-            found.append((posix(rel), (STRAY,)))
-    return found, subfolders
+            add((f"{folder}/{name}", (STRAY,)))
 
 
 def tree(root: Path, folder: str, kind_of) -> list[tuple[str, tuple]]:
@@ -161,14 +182,11 @@ def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Sca
         listed, subfolders = entries(root, stack.pop(), kind_of)
         outside.extend(listed)
         deeper = []
-        for rel, entry in subfolders:
+        for rel, st in subfolders:
             if not _MONTH.match(rel):
                 deeper.append(rel)
                 continue
-            try:
-                key = stat_key(entry.stat(follow_symlinks=False))
-            except OSError:
-                continue
+            key = stat_key(st)
             kept = (RACY if racy(key, now) else "") + skey(key)
             found.months[rel] = kept
             if window.everything or (window.verify and rel in window.months) or known.get(rel) != kept:
@@ -197,6 +215,8 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     and kept key, in order (what `check` keys its answer on). Returns the scan."""
     known = index.folder_keys()
     found = Scan()
+    if not window.everything and window.person is None:
+        index.read_ahead(min(window.months), max(window.months))
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
@@ -250,18 +270,24 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
     changes, new or changed files into to_parse. True when a file is too recent to be trusted
     (the area must then be listed again next time)."""
     unsettled = False
+    recent = now - RACY_NS
+    pop = kept.pop
     for rel, key in items:
-        text = skey(key)
-        if is_stat(key) and racy(key, now):
+        if key[0] in (NOT_REGULAR, STRAY):
+            text = skey(key)
+            if hasher is not None:
+                hasher.update(f"{rel}\t{text}\n".encode("utf-8", "surrogateescape"))
+            if pop(rel, None) != text:
+                changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
+            continue
+        # skey(key), written out: this runs for every file of the period
+        text = f"{key[0]},{key[1]},{key[2]},{key[3]}"
+        if key[1] >= recent:  # cache.racy
             text, unsettled = RACY + text, True
         if hasher is not None:
             hasher.update(f"{rel}\t{text}\n".encode("utf-8", "surrogateescape"))
-        if kept.pop(rel, None) == text:
-            continue
-        if is_stat(key):
+        if pop(rel, None) != text:
             to_parse.append((rel, key, text))
-        else:
-            changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
     changes.update((rel, None) for rel in kept)  # what is left was not found again
     return unsettled
 
@@ -280,4 +306,6 @@ def rows_for(index: Index, window: Window) -> list[tuple]:
     and path order."""
     start = None if window.everything else window.start.isoformat()
     end = None if window.everything else window.end.isoformat()
-    return sorted(index.visits_between(start, end, window.person), key=lambda r: (r[DATE], r[REL]))
+    if window.everything:
+        return sorted(index.visits_between(None, None), key=itemgetter(DATE, REL))
+    return sorted(index.window_rows(start, end, window.person), key=itemgetter(DATE, REL))
