@@ -328,6 +328,10 @@ def _fast(text: str):
     if len(text) > FAST_MAX_CHARS or _unusual(text) or _CONTROL.search(text):
         raise _Decline
     try:
+        return _lines(text)
+    except _Decline:
+        pass
+    try:
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
@@ -373,8 +377,11 @@ def _walk(node, depth: int):
 
 def _value(node):
     """A scalar as _Builder._scalar reads it."""
-    tag = node.tag
-    value = node.value
+    return _converted(node.tag, node.value)
+
+
+def _converted(tag: str, value: str):
+    """A scalar's text under its tag, as _Builder._scalar reads it."""
     if tag == _STR or tag in _AS_TEXT:
         return nfc(value)
     if tag == _NULL:
@@ -387,6 +394,186 @@ def _value(node):
         except ValueError:
             return nfc(value)
     raise _Decline  # merge, value or any other tag: _Builder refuses or treats it on its own
+
+
+# --- the line reader ------------------------------------------------------------------------
+#
+# Most files are what duk itself writes: block mappings of "key: value" lines, quoted or plain
+# one-line values, sequences of one-line scalars. For those, reading the lines in Python costs a
+# third of building libyaml's node tree (a first `check` of a million files spends most of its
+# time here). Every scalar still gets its tag from the same resolver and the same conversions
+# (_converted), so the values are those of the composer; anything outside that shape — a
+# comment, a block scalar, a value over two lines, a tab, an odd indentation — is declined, and
+# the composer reads the text as before. tests/test_yamlfast.py holds both to the event builder.
+
+# Line breaks the split below would miss, tabs, a byte-order mark, and comments ("#" after a
+# space or at a line's start; "a#b" is a plain scalar's text).
+_LINE_BREAKS = ("\r", "\t", " #", "\n#", "\x85", "\u2028", "\u2029", "\ufeff")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}\Z")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_ESCAPE = re.compile(r"\\(.)", re.S)
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", " ": " "}
+
+
+def _lines(text: str):
+    """The value of a text in the shape above, as the composer's walk gives it; _Decline else."""
+    if text.startswith("#"):
+        raise _Decline
+    for mark in _LINE_BREAKS:
+        if mark in text:
+            raise _Decline
+    root = None
+    stack: list[list] = []  # [indent, container] of the open mappings and sequences
+    pending = None  # (indent, mapping, key) of a "key:" whose value is on the lines below
+    lines = text.split("\n")
+    at, count = 0, len(lines)
+    while at < count:
+        raw = lines[at]
+        at += 1
+        body = raw.lstrip(" ")
+        if not body:
+            continue
+        indent = len(raw) - len(body)
+        if indent == 0 and (body.startswith("---") or body.startswith("...")):
+            raise _Decline
+        if body[0] == "-" and (len(body) == 1 or body[1] == " "):
+            pending = _item(stack, pending, indent, body[2:], at)
+            continue
+        key, colon, rest = body.partition(":")
+        if not colon or (rest and rest[0] != " ") or not _KEY.match(key) or _tag_of(key) != _STR:
+            raise _Decline
+        if pending is not None:
+            if indent > pending[0]:  # the pending key's value is this mapping
+                if len(stack) >= MAX_DEPTH - 1:
+                    raise _Decline  # the event builder says how deep is too deep
+                nested = LMap()
+                nested.line, nested.lines = at, {}
+                pending[1][pending[2]] = nested
+                stack.append([indent, nested])
+            pending = None  # else: "key:" and nothing below, a null (already set)
+        while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and stack[-1][1].__class__ is LList)):
+            stack.pop()
+        if not stack:
+            if root is not None or indent:
+                raise _Decline
+            root = LMap()
+            root.line, root.lines = at, {}
+            stack.append([0, root])
+        top = stack[-1]
+        if top[0] != indent or top[1].__class__ is not LMap or key in top[1]:
+            raise _Decline
+        mapping = top[1]
+        mapping.lines[key] = at
+        value = rest.strip(" ")
+        if not value:
+            mapping[key] = None
+            pending = (indent, mapping, key)
+        elif value[0] == "|":
+            mapping[key], at = _literal(value, lines, at, indent)
+        else:
+            mapping[key] = _one_line(value)
+    if root is None:
+        raise _Decline
+    return root
+
+
+def _literal(head: str, lines: list[str], at: int, parent: int) -> tuple[str, int]:
+    """A literal block scalar ("|" or "|-") whose lines start at lines[at]: its text, and the
+    index of the first line after it. Only the plain case: no indentation indicator, no "+",
+    no blank line before the first, every line indented alike or deeper."""
+    if head not in ("|", "|-") or at >= len(lines):
+        raise _Decline
+    first = lines[at]
+    body = first.lstrip(" ")
+    indent = len(first) - len(body)
+    if not body or indent <= parent:
+        raise _Decline
+    pad = " " * indent
+    out = []
+    end = at
+    while end < len(lines):
+        line = lines[end]
+        if line.startswith(pad):
+            if line[indent:] and not line[indent:].strip(" "):
+                raise _Decline  # spaces past the indentation on an empty line: libyaml's call
+            out.append(line[indent:])
+        elif line.strip(" "):
+            break  # less indented and not blank: the block is over
+        elif len(line) > indent:
+            raise _Decline
+        else:
+            out.append("")
+        end += 1
+    while out and not out[-1]:  # trailing blank lines belong to no one (clip and strip)
+        out.pop()
+        end -= 1
+    text = "\n".join(out)
+    if head == "|" and end < len(lines):
+        text += "\n"
+    elif head == "|":
+        raise _Decline  # the file's last line: whether a line break follows is libyaml's to say
+    return nfc(text), end
+
+
+def _item(stack: list, pending, indent: int, rest: str, number: int):
+    """A "- value" line: the first of a sequence under the pending key, or the next of one."""
+    if pending is not None and indent >= pending[0]:
+        if len(stack) >= MAX_DEPTH - 1:
+            raise _Decline
+        sequence = LList()
+        sequence.line, sequence.lines = number, []
+        pending[1][pending[2]] = sequence
+        stack.append([indent, sequence])
+    else:
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        if not stack or stack[-1][0] != indent or stack[-1][1].__class__ is not LList:
+            raise _Decline
+        sequence = stack[-1][1]
+    value = rest.strip(" ")
+    if not value or ": " in value or value.endswith(":"):
+        raise _Decline  # a nested block or a mapping in the sequence: the composer's
+    sequence.append(_one_line(value))
+    sequence.lines.append(number)
+    return None
+
+
+def _one_line(value: str):
+    """A scalar written whole on its line (stripped of spaces around it)."""
+    first = value[0]
+    if first == '"':
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != '"':
+            raise _Decline
+        if "\\" in inner:
+            bare = _ESCAPE.sub("", inner)
+            if '"' in bare or "\\" in bare:
+                raise _Decline
+            try:
+                inner = _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], inner)
+            except KeyError:
+                raise _Decline from None
+        elif '"' in inner:
+            raise _Decline
+        return nfc(inner)
+    if first == "'":
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != "'" or "'" in inner.replace("''", ""):
+            raise _Decline
+        return nfc(inner.replace("''", "'"))
+    if first in _PLAIN_START or ": " in value or value[-1] == ":":
+        raise _Decline
+    return _converted(_tag_of(value), value)
+
+
+def _tag_of(value: str) -> str:
+    """The tag the resolver gives a plain scalar (as _FastLoader.resolve, remembered alike)."""
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = _resolver.resolve(_ScalarNode, value, (True, False))
+        if len(value) <= 64 and len(_RESOLVED) < 8192:
+            _RESOLVED[value] = tag
+    return tag
 
 
 # --- writing -----------------------------------------------------------------------------

@@ -348,3 +348,101 @@ def test_the_remembered_tags_are_the_resolvers():
     for kind in (yaml.nodes.MappingNode, yaml.nodes.SequenceNode):
         assert loader.resolve(kind, None, True) == resolver.resolve(kind, None, True)
     loader.dispose()
+
+
+# --- the line reader (yamltext._lines): what duk writes, read without libyaml's composer --------
+
+def by_lines(text):
+    """The line reader's own answer, or None when it declines."""
+    try:
+        return ("ok", shape(yamltext._lines(text)))
+    except yamltext._Decline:
+        return None
+
+
+def assert_lines_same(text):
+    quick = by_lines(text)
+    assert quick is None or quick == outcome(yamltext.load_events, text), text
+    return quick
+
+
+@PROPERTY
+@given(document())
+def test_the_line_reader_reads_documents_as_the_event_builder(text):
+    assert_lines_same(text)
+
+
+@PROPERTY
+@given(damaged())
+def test_the_line_reader_reads_damaged_documents_alike_or_declines(text):
+    assert_lines_same(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab:- \n#'\"|>~1.\\", max_size=60))
+def test_the_line_reader_on_yaml_punctuation(text):
+    assert_lines_same(text)
+
+
+@st.composite
+def written(draw) -> str:
+    """Texts of the line reader's own shape, with its edges: escapes, block scalars (| and |-)
+    with blank and deeper lines, sequences at the key's indentation or deeper, nulls."""
+    value = st.one_of(st.sampled_from(PLAIN), sentence(), st.sampled_from(["", "a\nb", "x\n\n  y\n", " a ", "'", '"',
+                                                                           "\\", "\\n", "a\\\"b", "tab\tin"]))
+    top = draw(st.dictionaries(st.sampled_from(KEYS[:10]), st.one_of(
+        value, st.lists(value, max_size=3), st.dictionaries(st.sampled_from(KEYS[:10]), value, max_size=3)),
+        min_size=1, max_size=5))
+    text = yamltext.dump(top)
+    if draw(st.booleans()):
+        text = text.replace("\n- ", "\n  - ")  # sequences indented under their key
+    return text + draw(st.sampled_from(["", "\n", "\n\n"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(written())
+def test_the_line_reader_reads_what_duk_writes_as_the_event_builder(text):
+    assert_lines_same(text)
+
+
+LINE_EDGES = {
+    "literal": ("a: |\n  one\n\n  two\n    deeper\nb: 1\n", True),
+    "literal, strip": ("a: |-\n  one\n  two\n\n\nb: 1\n", True),
+    "literal, last line": ("a: |\n  one", False),
+    "literal, keep": ("a: |+\n  one\n\nb: 1\n", False),
+    "literal, indicator": ("a: |2\n   one\nb: 1\n", False),
+    "literal, blank first": ("a: |\n\n  one\nb: 1\n", False),
+    "literal, spaces on an empty line": ("a: |\n  one\n     \n  two\nb: 1\n", False),
+    "folded": ("a: >\n  one\n  two\n", False),
+    "escapes": ('a: "x \\" y \\\\ z \\n \\/ \\t"\n', True),
+    "unknown escape": ('a: "x \\u00e9"\n', False),
+    "hash in a word": ("item: 2019/07/x#work.proposals\n", True),
+    "comment": ("a: 1 # one\n", False),
+    "sequence at the key's indentation": ("a:\n- x\n- y\nb: 1\n", True),
+    "sequence deeper": ("a:\n    - x\n    - y\nb:\n", True),
+    "mapping in a sequence": ("a:\n- b: 1\n", False),
+    "multi-line plain": ("a: one\n  two\n", False),
+    "multi-line quoted": ('a: "one\n  two"\n', False),
+    "indented root": ("  a: 1\n", False),
+    "sequence at the top": ("- a\n- b\n", False),
+    "key read as a bool": ("yes: 1\n", False),
+    "value starting with a dash": ("a: -1\n", False),
+}
+
+
+@pytest.mark.parametrize("text, taken", LINE_EDGES.values(), ids=LINE_EDGES.keys())
+def test_the_line_reader_takes_its_shape_and_declines_the_rest(text, taken):
+    assert (by_lines(text) is not None) == taken
+    assert_lines_same(text)
+    assert_same(text)
+
+
+def test_the_line_reader_takes_the_sample_folder_and_what_duk_writes():
+    """The properties above would also pass if it declined everything."""
+    samples = _samples()
+    assert sum(by_lines(t) is not None for t in samples) > 0.95 * len(samples)
+    text = yamltext.dump({"person": "nguyen-thi-lan", "unit": "cb-so-tai-chinh", "date": "2019-05-14",
+                          "work": {"situation": "Chi bộ hoạt động ổn định.\nĐảng viên: 33.",
+                                   "proposals": "Đề nghị “tập huấn”: 2 lần/năm"},
+                          "meeting": {"rating": "tot", "conduct": "\\ và \" và '"}})
+    assert by_lines(text) == outcome(yamltext.load_events, text)

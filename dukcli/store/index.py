@@ -397,13 +397,21 @@ class Index:
 
 
 def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
-    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them."""
+    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them.
+    In key order: a first check inserts a quarter of a million, and in order they land on
+    neighbouring pages of the table's index instead of all over it."""
+    from dukcli.model import PROPOSAL_FIELDS
     from dukcli.rules.proposals import item_id, short_key
 
     out = []
     for r in rows:
-        if r[PROPS]:
-            out.extend((short_key(item_id(r[REL], field)), r[REL]) for field, _, _ in json.loads(r[PROPS]))
+        props = r[PROPS]
+        if props:
+            # Which fields are there, without decoding the texts: a field is written as the
+            # first string of its item, `["work.proposals", …`; inside a text a quote is escaped.
+            out.extend((short_key(item_id(r[REL], field)), r[REL]) for field in PROPOSAL_FIELDS
+                       if f'["{field}",' in props)
+    out.sort()
     return out
 
 

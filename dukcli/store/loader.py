@@ -264,8 +264,10 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     config, lists, only_lists = _lists(root, index, diags, keys)
     hasher = hashlib.blake2b(digest_size=16)
     with _Parser(root) as parse:
+        # Not judged as they are written (as a report's load does): every visit is judged below,
+        # a month at a time, and its count of errors kept then.
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
-                                  flush=lambda changes: _flush(index, _judged(only_lists, changes, day)))
+                               flush=lambda changes: _flush(index, changes))
     found_records = _records(root, index, window, diags, keys)
     subs = lists["submissions.yaml"] + found_records.submissions
     named = _named(index, found_records.responses, keys)
