@@ -290,3 +290,18 @@ def test_a_ctrl_c_that_typer_caught_itself_is_answered_not_silent(duk, make_fold
     r = duk(["quota"], data=make_folder())
     assert r.exit_code == 130
     assert CANCELLED in r.stderr
+
+
+@pytest.mark.parametrize("args", [["quota", "--help"], ["log-visit", "--help"], ["quota", "--bogus"],
+                                  ["visits", "-p", "2019Q5"], ["status", "--format", "xml"], ["quota", "-p"]])
+def test_a_run_that_builds_only_its_command_says_what_the_whole_app_says(args, make_folder, duk):
+    """A real run builds only the command it names (main.command); every word and status is
+    the whole app's (CliRunner runs the whole app)."""
+    from dukcli.cli import main
+
+    assert list(main.command(args).commands) == [args[0]]
+    assert len(main.command(["--help"]).commands) > 20 and len(main.command(["template", "list"]).commands) > 20
+    root = make_folder()
+    real = run_duk(["--data", str(root), *args], cwd=root, COLUMNS="200")
+    whole = duk(args, data=root, env={"COLUMNS": "200"})
+    assert (real.returncode, real.stdout, real.stderr) == (whole.exit_code, whole.stdout, whole.stderr)

@@ -476,8 +476,9 @@ def _show_article4(ctx: Context, visit, rel: str) -> None:
     from dukcli.store.loader import load
     from dukcli.store.refresh import Window
 
-    # The person's visits of the year (a member's target is yearly), the month folders taken
-    # as the index knows them unless they changed: a progress line, not a report.
+    # The person's visits of the year (a member's target is yearly) as the index holds them,
+    # nothing listed again (the month was verified by this command): a progress line, not a
+    # report. The new file itself is indexed by the next command.
     year = visit.date.year
     ds, _ = load(ctx.root, Window.of(dt.date(year, 1, 1), dt.date(year, 12, 31), visit.person, verify=False))
     kept = [v for v in ds.visits if v.file != rel]

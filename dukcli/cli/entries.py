@@ -42,13 +42,14 @@ def no_new_twin(root: Path, ds: m.Dataset, visit: m.Visit) -> None:
     from dukcli.rules.quota import same_day_key
     from dukcli.store import loader, record
 
-    folder = entry.folder(visit.date)
+    from dukcli.store import refresh
+
     known = {v.file for v in ds.visits}
     key = same_day_key(ds, visit)
-    for rel, stat in loader.data_files(loader.tree_files(root, folder)):
+    for rel in refresh.names(root, entry.folder(visit.date)):  # names only: the month was stat'ed
         if rel in known:
             continue
-        other, _ = loader.read_visit(root, rel, stat[0])
+        other, _ = loader.read_visit(root, rel)
         if other is not None and same_day_key(ds, other) == key:
             raise record.RecordError(W.twin_refused(entry.twin_message(rel)))
 

@@ -156,7 +156,7 @@ class DukGroup(framework.ViGroup):
         return code
 
 
-app = typer.Typer(
+_APP = dict(
     cls=DukGroup,
     name="duk",
     help=W.ABOUT,
@@ -166,6 +166,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**_APP)
 
 
 def _version(shown: bool) -> None:
@@ -191,6 +192,9 @@ def _root(
 # Every command, by name, in the order of `duk --help`. Registered here, explicitly: a command
 # module that fails to import is an error, never a command silently missing. Each module keeps
 # its heavy imports (docx, jinja2…) inside its function.
+_PLAIN: dict = {}  # name -> function of every command that is not a group of its own
+
+
 def _register() -> None:
     from dukcli.cli import (cmd_agenda, cmd_check, cmd_init, cmd_logvisit, cmd_quota, cmd_report, cmd_scorecard,
                             cmd_status, cmd_submit, cmd_summary, cmd_template, cmd_visits)
@@ -213,34 +217,56 @@ def _register() -> None:
         "unassign": cmd_assign.unassign,
     }
     for name, function in commands.items():
-        app.command(name, cls=framework.ViCommand)(function)
+        _plain(name, function)
     app.add_typer(cmd_template.app, name="template", cls=framework.ViGroup)
     from dukcli.cli import cmd_edit, cmd_git
     for name, function in (("edit", cmd_edit.edit), ("rm", cmd_edit.rm), ("undo", cmd_git.undo),
                            ("commit", cmd_git.commit)):
-        app.command(name, cls=framework.ViCommand)(function)
+        _plain(name, function)
     from dukcli.cli import cmd_people, cmd_units
-    app.command("people", cls=framework.ViCommand)(cmd_people.people)
+    _plain("people", cmd_people.people)
     app.add_typer(cmd_people.person_app, name="person", cls=framework.ViGroup)
-    app.command("units", cls=framework.ViCommand)(cmd_units.units)
+    _plain("units", cmd_units.units)
     app.add_typer(cmd_units.unit_app, name="unit", cls=framework.ViGroup)
     from dukcli.cli import cmd_import
-    app.command("import", cls=framework.ViCommand)(cmd_import.import_cmd)
+    _plain("import", cmd_import.import_cmd)
     from dukcli.cli import cmd_feedback
     app.add_typer(cmd_feedback.feedback_app, name="feedback", cls=cmd_feedback.ListingGroup)
     from dukcli.cli import cmd_proposals, cmd_respond
-    app.command("proposals", cls=framework.ViCommand)(cmd_proposals.proposals)
-    app.command("respond", cls=framework.ViCommand)(cmd_respond.respond)
+    _plain("proposals", cmd_proposals.proposals)
+    _plain("respond", cmd_respond.respond)
     from dukcli.cli import cmd_serve
-    app.command("serve", cls=framework.ViCommand)(cmd_serve.serve)
+    _plain("serve", cmd_serve.serve)
+
+
+def _plain(name: str, function) -> None:
+    app.command(name, cls=framework.ViCommand)(function)
+    _PLAIN[name] = function
 
 
 _register()
 
 
-def command() -> DukGroup:
-    """The `duk` command (a DukGroup); dukcli.entry runs it."""
-    return typer.main.get_command(app)
+def command(args: list[str] | None = None) -> DukGroup:
+    """The `duk` command (a DukGroup) for this command line; dukcli.entry runs it. typer builds
+    the options of every command it holds before running one (a twentieth of a second at each
+    start): when the line names one plain command, a group holding only that one is built,
+    with the same root options. `duk --help`, a group (template, person…), an unknown name get
+    the whole app."""
+    name = named_command(data_first(list(sys.argv[1:] if args is None else args)))
+    if name not in _PLAIN:
+        return typer.main.get_command(app)
+    one = typer.Typer(**_APP)
+    one.callback()(_root)
+    one.command(name, cls=framework.ViCommand)(_PLAIN[name])
+    return typer.main.get_command(one)
+
+
+def named_command(args: list[str]) -> str | None:
+    """The command a command line names (after data_first), None when an option comes first."""
+    if args[:1] == ["--data"]:
+        args = args[2:]
+    return args[0] if args and not args[0].startswith("-") else None
 
 
 def main() -> None:

@@ -55,8 +55,9 @@ def months_between(start: dt.date, end: dt.date) -> set[str]:
 @dataclass
 class Window:
     """The dates a command reports on; None bounds mean everything (check). person: only that
-    person's visits. verify=False: the window's month folders are trusted like the others
-    (listed only when changed) — for a progress line after an entry, not for a report."""
+    person's visits. verify=False: nothing is listed, the index is taken as the last command
+    left it — for the progress line right after an entry (its month was verified a moment
+    before), never for a report."""
 
     start: dt.date | None = None
     end: dt.date | None = None
@@ -154,6 +155,27 @@ def tree(root: Path, folder: str, kind_of) -> list[tuple[str, tuple]]:
     return out
 
 
+def names(root: Path, folder: str) -> list[str]:
+    """The *.yaml files under folder/ by name, no stat taken (the type from the listing itself;
+    a reader refuses a link or a FIFO anyway): what appeared in a folder just verified."""
+    out, stack = [], [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            listing = os.scandir(os.path.join(str(root), here))
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                if entry.name[0] == ".":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(f"{here}/{entry.name}")
+                elif entry.name.endswith(".yaml"):
+                    out.append(f"{here}/{entry.name}")
+    return sorted(out)
+
+
 @dataclass
 class Scan:
     """What listing visits/ found besides the entries themselves (those are compared and let go
@@ -189,7 +211,7 @@ def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Sca
             key = stat_key(st)
             kept = (RACY if racy(key, now) else "") + skey(key)
             found.months[rel] = kept
-            if window.everything or (window.verify and rel in window.months) or known.get(rel) != kept:
+            if window.everything or rel in window.months or known.get(rel) != kept:
                 found.listed.add(rel)
                 yield rel, tree(root, rel, kind_of)
         stack.extend(reversed(deeper))
@@ -213,8 +235,10 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark) is the
     diagnostic of an entry that is not a data file. hasher: updated with every entry's path
     and kept key, in order (what `check` keys its answer on). Returns the scan."""
-    known = index.folder_keys()
     found = Scan()
+    if not window.verify:
+        return found
+    known = index.folder_keys()
     if not window.everything and window.person is None:
         index.read_ahead(min(window.months), max(window.months))
     now = time.time_ns()
