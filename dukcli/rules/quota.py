@@ -224,10 +224,10 @@ def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) 
         if person not in by_unit:
             by_unit[person] = _by_unit(ds, index.between(person, period.start, period.end))
         mine = [a for a in index.assignments[(person, "theo-doi")] if uid in a.units]
-        visits = _counting(ds, by_unit[person].get(uid, []), mine, uid)
+        days = _counted_days(by_unit[person].get(uid, ()), mine)
         per_month: dict[tuple[int, int], int] = defaultdict(int)
-        for v in visits:
-            per_month[(v.date.year, v.date.month)] += 1
+        for day in days:
+            per_month[(day.year, day.month)] += 1
         months = []
         for year, mo in period.months():
             covered = any(covers(ds, a, uid, year, mo) for a in mine)
@@ -237,8 +237,15 @@ def theo_doi_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index) 
         states = [s.state for s in months]
         required = sum(1 for s in states if s != "not-required")
         rows.append(TheoDoiRow(person, ds.person_name(person), uid, ds.unit_name(uid), tuple(months),
-                               len(visits), required, states.count("met"), theo_doi_status(states)))
+                               len(days), required, states.count("met"), theo_doi_status(states)))
     return rows
+
+
+def _counted_days(visits, mine: list[m.Assignment]) -> set[dt.date]:
+    """The days on which one person's visits to one unit count for one of `mine` (assignments of
+    that unit): _counting for the case where only the count matters, the person and the unit
+    being fixed — each counted visit is one day (one_a_day), and the unit needs no test."""
+    return {v.date for v in visits if any(a.in_force(v.date) for a in mine)}
 
 
 # --- phu-trach ---------------------------------------------------------------------------
@@ -270,7 +277,8 @@ def phu_trach_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index)
         target = scaled(ds.config.per_year, covered_months(ds, mine, year, 1, 12))
         expected = scaled(ds.config.per_year, covered_months(ds, mine, year, 1, period.last_month))
         in_period = _counting(ds, index.between(person, period.start, period.end), mine)
-        ytd = _counting(ds, index.between(person, dt.date(year, 1, 1), period.end), mine)
+        ytd = in_period if period.start == dt.date(year, 1, 1) else \
+            _counting(ds, index.between(person, dt.date(year, 1, 1), period.end), mine)
         status = phu_trach_status(period, as_of, len(ytd), expected, target)
         rows.append(PhuTrachRow(person, ds.person_name(person), len(in_period), len(ytd), target, expected, status))
     return rows
