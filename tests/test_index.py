@@ -295,3 +295,81 @@ def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(
     assert len(folders) < 4  # the run was cut short: not every month is there
     monkeypatch.setattr(loader, "_flush", real)
     assert files_of(loader.load(root)[0]) == sorted(FILES)  # the next run finds every file
+
+
+# --- listing in child processes (store/prelist.py) ---------------------------------------------
+
+@pytest.fixture
+def prelisting(monkeypatch):
+    """Every windowed load lists its month folders in child processes, whatever its size."""
+    from dukcli.store import prelist
+
+    if not prelist.possible():
+        pytest.skip("fork in a single-threaded process is the only case prelist handles")
+    monkeypatch.setattr(prelist, "PRELIST_FROM", 0)
+    return prelist
+
+
+def no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_a_window_listed_by_children_gives_the_answer_listed_here(make_folder, prelisting, parses, listed):
+    files = {**FILES, "visits/2019/06/e.yaml": visit("2019-06-20"), "visits/2019/07/notes.txt": "x\n",
+             "visits/2019/08/bad.yaml": "person: [\n"}
+    root = folder_of(make_folder, files)
+    here = folder_of(make_folder, files)
+    loader.load(here)
+    loader.load(root)
+    (root / "visits/2019/06/f.yaml").write_text(visit("2019-06-21"), encoding="utf-8")
+    (here / "visits/2019/06/f.yaml").write_text(visit("2019-06-21"), encoding="utf-8")
+    for folder in (root, here):
+        age(folder / "visits/2019/06/f.yaml", 600)
+    prelisting.PRELIST_FROM = 10 ** 9
+    expected = loader.checked(here, dt.date(2019, 12, 31), W2019)
+    prelisting.PRELIST_FROM = 0
+    parses.clear()
+    listed.clear()
+    got = loader.checked(root, dt.date(2019, 12, 31), W2019)
+    assert parses == ["visits/2019/06/f.yaml"]  # the children's listing found the new file
+    assert listed == []  # and this process listed no month folder itself
+    assert files_of(got[0]) == files_of(expected[0])
+    assert [(d.file, d.line, d.code) for d in got[1]] == [(d.file, d.line, d.code) for d in expected[1]]
+    assert {d.code for d in got[1]} >= {"stray-file", "yaml-syntax"}
+    assert no_child_left()
+
+
+def test_a_child_that_fails_leaves_the_listing_to_this_process(make_folder, prelisting, monkeypatch):
+    root = folder_of(make_folder)
+    loader.load(root)
+    parent = os.getpid()
+    real = refresh.tree
+
+    def failing_in_a_child(where, folder, kind_of):
+        if os.getpid() != parent:
+            raise OSError("the child cannot list")
+        return real(where, folder, kind_of)
+
+    monkeypatch.setattr(refresh, "tree", failing_in_a_child)
+    (root / "visits/2019/05/g.yaml").write_text(visit("2019-05-20"), encoding="utf-8")
+    age(root / "visits/2019/05/g.yaml", 600)
+    assert "visits/2019/05/g.yaml" in files_of(loader.load(root, W2019)[0])
+    assert no_child_left()
+
+
+def test_no_child_is_forked_beside_another_thread(prelisting):
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not prelisting.possible()
+    finally:
+        stop.set()
+        other.join()
+    assert prelisting.possible()

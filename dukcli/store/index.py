@@ -217,6 +217,10 @@ class Index:
         self.ahead = _Ahead(first, last, self._rows(f"SELECT {_COLUMNS} FROM visit WHERE area BETWEEN ? AND ?",
                                                     (first, last)))
 
+    def count_in_areas(self, first: str, last: str) -> int:
+        """How many entries the index holds in the month folders first..last."""
+        return self._rows("SELECT count(*) FROM visit WHERE area BETWEEN ? AND ?", (first, last))[0][0]
+
     def window_rows(self, start: str, end: str, person: str | None = None) -> list[tuple]:
         """visits_between(start, end, person), from the rows read ahead where they still stand:
         those written since (touched) are read again, and those of other folders asked for."""

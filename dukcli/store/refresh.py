@@ -187,9 +187,10 @@ class Scan:
     unsettled: bool = False  # a file too recent to be trusted was seen
 
 
-def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Scan):
+def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Scan, ready=None):
     """List visits/ as the window needs (see the module's docstring): yields (area, entries) for
-    each month folder to list, then ("", everything outside month folders)."""
+    each month folder to list, then ("", everything outside month folders). ready: month
+    folders listed already (by store/prelist), by rel."""
     try:
         st = os.lstat(os.path.join(str(root), VISITS))
     except OSError:
@@ -213,7 +214,7 @@ def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Sca
             found.months[rel] = kept
             if window.everything or rel in window.months or known.get(rel) != kept:
                 found.listed.add(rel)
-                yield rel, tree(root, rel, kind_of)
+                yield rel, ready.pop(rel) if ready and rel in ready else tree(root, rel, kind_of)
         stack.extend(reversed(deeper))
     found.listed.add("")
     yield "", sorted(outside)
@@ -239,14 +240,41 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     if not window.verify:
         return found
     known = index.folder_keys()
-    if not window.everything and window.person is None:
-        index.read_ahead(min(window.months), max(window.months))
+    child = _prelist(index, root, window, kind_of)
+    try:
+        if not window.everything and window.person is None:
+            index.read_ahead(min(window.months), max(window.months))
+        listed = child.result() if child is not None else None
+    finally:
+        if child is not None:
+            child.result()  # reaped whatever happened
+    return _update(index, root, window, parse_many, kind_of, listing_diag, flush, hasher, found, known, listed)
+
+
+def _prelist(index: Index, root: Path, window: Window, kind_of):
+    """A child listing the window's month folders while this process reads their rows, when
+    the window is large (store/prelist.py); None otherwise."""
+    from dukcli.store import prelist
+
+    if window.everything or not prelist.possible():
+        return None
+    first, last = min(window.months), max(window.months)
+    if index.count_in_areas(first, last) < prelist.PRELIST_FROM:
+        return None
+    months = sorted(window.months)
+    half = len(months) // 2
+    return prelist.Together([prelist.Prelisted(root, part, lambda where, rel: tree(where, rel, kind_of))
+                             for part in (months[:half], months[half:])])
+
+
+def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, flush, hasher,
+            found: Scan, known: dict, listed) -> Scan:
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
     folders: list[tuple[str, str]] = []  # the month folders listed for this batch, with their keys
     inflight = None  # the batch the workers are parsing while this one is listed and the last written
-    for area, items in areas(root, window, known, kind_of, found):
+    for area, items in areas(root, window, known, kind_of, found, listed):
         unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
         found.unsettled = found.unsettled or unsettled
         if area:
