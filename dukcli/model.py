@@ -222,6 +222,20 @@ class Dataset:
     # The dates loaded (store/loader's window), None for the whole folder: a response naming a
     # visit outside it is judged by `check`, which loads everything.
     span: tuple[dt.date, dt.date] | None = field(default=None, compare=False)
+    # submissions_of's lookup: (the list it was made from, its length, the lookup); not copied
+    # by dataclasses.replace, made again when the list is another or has grown.
+    _by_period: tuple | None = field(default=None, init=False, compare=False, repr=False)
+
+    def submissions_of(self, person: str, period: str) -> list[Submission]:
+        """A person's submissions for a period, in file order (asked once per person and
+        quarter by the report rows: a lookup, not a pass over every submission each time)."""
+        made = self._by_period
+        if made is None or made[0] is not self.submissions or made[1] != len(self.submissions):
+            lookup: dict[tuple[str, str], list[Submission]] = {}
+            for s in self.submissions:
+                lookup.setdefault((s.person, s.period), []).append(s)
+            made = self._by_period = (self.submissions, len(self.submissions), lookup)
+        return made[2].get((person, period), [])
 
     @classmethod
     def build(cls, config: Config, units: list[Unit], people: list[Person],

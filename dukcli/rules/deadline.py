@@ -47,8 +47,7 @@ def owers(ds: m.Dataset, quarter: Period) -> list[str]:
 
 def received(ds: m.Dataset, person: str, quarter: Period, as_of: dt.date | None = None) -> m.Submission | None:
     """The first submission of that person for that quarter (up to as_of when given)."""
-    found = [s for s in ds.submissions if s.person == person and s.period == quarter.code
-             and (as_of is None or s.date <= as_of)]
+    found = [s for s in ds.submissions_of(person, quarter.code) if as_of is None or s.date <= as_of]
     return min(found, key=lambda s: s.date) if found else None
 
 
