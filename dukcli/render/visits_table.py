@@ -8,7 +8,7 @@ from dukcli import model as m
 from dukcli import words
 from dukcli.dates import fmt
 from dukcli.periods import Period
-from dukcli.rules.quota import counts_for
+from dukcli.rules.quota import counts_toward
 from dukcli.words import output as W
 
 PART_WORDS = words.PARTS
@@ -41,15 +41,19 @@ def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) 
     mine: dict[str, list[m.Assignment]] = {}  # each visit looks among its person's assignments only
     for a in ds.assignments:
         mine.setdefault(a.person, []).append(a)
+    # A year's 100,000 rows: each person's and unit's name, and each unit's counted unit, once.
+    names = {p: ds.person_name(p) for p in ds.people}
+    units = {u: (ds.unit_name(u), ds.counted_unit(u)) for u in ds.units}
     for v in ds.visits:
         if not period.start <= v.date <= period.end:
             continue
         if person and v.person != person:
             continue
-        if unit and unit not in (v.unit, ds.counted_unit(v.unit)):
+        unit_name, counted = units.get(v.unit) or (ds.unit_name(v.unit), ds.counted_unit(v.unit))
+        if unit and unit not in (v.unit, counted):
             continue
-        counts = bool(counts_for(ds, v, mine.get(v.person, ())))
-        rows.append(VisitRow(v, ds.person_name(v.person), ds.unit_name(v.unit), counts))
+        counts = any(counts_toward(a, counted, v.date) for a in mine.get(v.person, ()))  # counts_for, as a yes/no
+        rows.append(VisitRow(v, names.get(v.person) or ds.person_name(v.person), unit_name, counts))
     return rows
 
 
