@@ -373,3 +373,31 @@ def test_no_child_is_forked_beside_another_thread(prelisting):
         stop.set()
         other.join()
     assert prelisting.possible()
+
+
+def test_after_one_new_visit_only_its_month_is_judged_again(make_folder, monkeypatch):
+    """The visits' cross-checks are kept a month at a time: a new file in June judges June
+    again, and the answer is validate()'s over the whole year, warning for warning."""
+    from dukcli.rules import validate as V
+
+    files = {**FILES, "visits/2019/06/twin.yaml": visit("2019-06-05", unit="db-so-y-te"),
+             "visits/2019/05/ghost.yaml": visit("2019-05-20", person="ai-do")}
+    root = folder_of(make_folder, files)
+    day = dt.date(2019, 12, 31)
+    loader.checked(root, day, W2019)
+    judged: list[list[str]] = []
+    real = V.visits
+
+    def spy(ds, today):
+        judged.append(sorted({v.date.isoformat()[:7] for v in ds.visits}))
+        return real(ds, today)
+
+    monkeypatch.setattr(V, "visits", spy)
+    (root / "visits/2019/06/e.yaml").write_text(visit("2019-06-05", unit="db-so-y-te"), encoding="utf-8")
+    age(root / "visits/2019/06/e.yaml", 600)
+    ds, diags = loader.checked(root, day, W2019)
+    assert judged == [["2019-06"]]
+    monkeypatch.setattr(V, "visits", real)
+    whole = V.ordered(V.validate(ds, day))
+    assert [(d.file, d.line, d.code, d.message) for d in diags] == [(d.file, d.line, d.code, d.message) for d in whole]
+    assert {d.code for d in diags} >= {"duplicate-visit", "unknown-person"}

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -326,17 +327,38 @@ def _session(root: Path, work):
 
 
 def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False):
-    from dukcli.rules.validate import ordered, validate
+    from dukcli.rules.validate import ordered
 
-    ds, diags = _load_with(root, index, window, day, with_proposals)
+    ds, diags, rows = _loaded(root, index, window, day, with_proposals)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = "checked" if window.everything else f"checked {window.start} {window.end}"
     cross = index.answer(name, key)
     if cross is None:
-        cross = validate(ds, day)
+        cross = _cross_checks(index, ds, day, rows)
         index.put_answer(name, key, cross)
-        _rejudged(index, ds, cross)
+        _rejudged(index, ds, cross, rows)
     return ds, ordered(diags + list(cross))
+
+
+def _cross_checks(index: Index, ds: m.Dataset, day: dt.date, rows: list) -> list[m.Diagnostic]:
+    """validate(ds, day), with the visits' checks kept a month at a time: they look at one
+    visit and the other files of its person, unit and day, so a month's answer stands while its
+    files and the lists do. After one new visit only its month is judged again, not the year."""
+    from dukcli.rules import validate as V
+
+    out = [d for check in V.VALIDATORS if check is not V.visits for d in check(ds, day)]
+    keys = {r[index_mod.REL]: r[index_mod.SKEY] for r in rows}
+    for month, visits in itertools.groupby(ds.visits, key=lambda v: v.date.isoformat()[:7]):
+        visits = list(visits)
+        stamps = [f"{v.file}\t{keys.get(v.file, refresh.RACY)}" for v in visits]
+        key = "" if not ds.lists_digest or any(refresh.RACY in k for k in stamps) else _digest(
+            [ds.lists_digest, day.isoformat(), *stamps], refresh.Window())
+        found = index.answer(f"visit checks {month}", key)
+        if found is None:
+            found = V.visits(dataclasses.replace(ds, visits=visits), day)
+            index.put_answer(f"visit checks {month}", key, found)
+        out.extend(found)
+    return out
 
 
 def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list | None = None) -> None:
@@ -359,6 +381,13 @@ def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list
 
 def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
                with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
+    ds, diags, _ = _loaded(root, index, window, day, with_proposals)
+    return ds, diags
+
+
+def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
+            with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic], list[tuple]]:
+    """_load_with, and the window's rows as the index holds them."""
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config, lists, only_lists = _lists(root, index, diags, keys)
@@ -389,7 +418,7 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
     ds.fingerprint = _digest(keys, window)
     ds.elsewhere = elsewhere
     ds.lists_digest = only_lists.lists_digest
-    return ds, diags
+    return ds, diags, rows
 
 
 def _window_proposals(index: Index, window: refresh.Window) -> list[m.Proposal]:
