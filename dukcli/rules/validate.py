@@ -7,6 +7,7 @@ is what needs the whole folder. log-visit and submit call the same per-record fu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 
 from dukcli import codes
@@ -164,13 +165,24 @@ def visits(ds: m.Dataset, today: dt.date) -> list[m.Diagnostic]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _period_of(code: str):
+    return parse_period(code)
+
+
+def _quarter(code: str):
+    """parse_period of a submission's quarter; the same few codes recur thousands of times. A
+    code without its year (read against today) is not remembered."""
+    return _period_of(code) if code[:1].isdigit() else parse_period(code)
+
+
 def check_submission(ds: m.Dataset, s: m.Submission, today: dt.date) -> list[m.Diagnostic]:
     out = []
     if s.person not in ds.people:
         out.append(_diag(s, "person", codes.UNKNOWN_PERSON, words.unknown_person(s.person)))
     if s.date > today:
         out.append(_diag(s, "date", codes.FUTURE_DATE, words.future_date(s.date, today)))
-    quarter = parse_period(s.period)
+    quarter = _quarter(s.period)
     if s.date < quarter.start:
         out.append(_diag(s, "date", codes.BAD_DATE, W.received_before_quarter(s.date, quarter.label, quarter.start)))
     return out
