@@ -347,11 +347,11 @@ class Index:
             # inserts (a quarter less time); only then, so that a report's RSS is unchanged.
             self._execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
         work = [(sql, rows) for sql, rows in self._statements() if rows]
-        # What the rows read ahead no longer show (window_rows reads these again).
-        self.touched.update(r[REL] for r in self.pending_visits)
-        self.touched.update(self.gone)
-        self.touched.update(self.rejudged)
-        self.touched_areas.update(self.gone_areas)
+        if self.ahead is not None:  # what the rows read ahead no longer show (window_rows reads these again)
+            self.touched.update(r[REL] for r in self.pending_visits)
+            self.touched.update(self.gone)
+            self.touched.update(self.rejudged)
+            self.touched_areas.update(self.gone_areas)
         if work:
             try:
                 with self.db:

@@ -95,7 +95,9 @@ def entries(root: Path, folder: str, kind_of) -> tuple[list[tuple[str, tuple]], 
     found, subfolders = [], []
     path = os.path.join(str(root), folder)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_FD else None
+        # Never through a link: the folder was lstat'ed as one, and may have been swapped since.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)) \
+            if _BY_FD else None
     except OSError:
         return found, subfolders
     try:
