@@ -440,7 +440,7 @@ def _lines(text: str):
             pending = _item(stack, pending, indent, body[2:], at)
             continue
         key, colon, rest = body.partition(":")
-        if not colon or (rest and rest[0] != " ") or not _KEY.match(key) or _tag_of(key) != _STR:
+        if not colon or (rest and rest[0] != " ") or not _plain_key(key):
             raise _Decline
         if pending is not None:
             if indent > pending[0]:  # the pending key's value is this mapping
@@ -475,6 +475,18 @@ def _lines(text: str):
     if root is None:
         raise _Decline
     return root
+
+
+_KEYS: dict[str, bool] = {}  # key -> whether it is a plain word the resolver leaves a str: keys repeat
+
+
+def _plain_key(key: str) -> bool:
+    good = _KEYS.get(key)
+    if good is None:
+        good = bool(_KEY.match(key)) and _tag_of(key) == _STR
+        if len(_KEYS) < 4096:
+            _KEYS[key] = good
+    return good
 
 
 def _literal(head: str, lines: list[str], at: int, parent: int) -> tuple[str, int]:
