@@ -307,14 +307,7 @@ class _FastLoader(_Loader):
 
     def resolve(self, kind, value, implicit):
         if kind is _ScalarNode:
-            if not implicit[0]:
-                return _STR
-            tag = _RESOLVED.get(value)
-            if tag is None:
-                tag = _resolver.resolve(kind, value, implicit)
-                if len(value) <= 64 and len(_RESOLVED) < 8192:
-                    _RESOLVED[value] = tag
-            return tag
+            return _tag_of(value) if implicit[0] else _STR
         return _resolver.resolve(kind, value, implicit)
 
     def descend_resolver(self, current_node, current_index):
@@ -579,7 +572,8 @@ def _one_line(value: str):
 
 
 def _tag_of(value: str) -> str:
-    """The tag the resolver gives a plain scalar (as _FastLoader.resolve, remembered alike)."""
+    """The tag the resolver gives a plain scalar, remembered (_FastLoader and the line reader).
+    implicit[1] plays no part for a scalar: the implicit resolvers are asked when implicit[0]."""
     tag = _RESOLVED.get(value)
     if tag is None:
         tag = _resolver.resolve(_ScalarNode, value, (True, False))
