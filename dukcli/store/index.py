@@ -240,19 +240,20 @@ class Index:
         return out
 
     def _by_rel(self, rels: list[str]) -> list[tuple]:
-        out = []
-        for i in range(0, len(rels), 500):
-            part = rels[i:i + 500]
-            out += self._rows(f"SELECT {_COLUMNS} FROM visit WHERE rel IN ({','.join('?' * len(part))})", tuple(part))
-        return out
+        return self._rows_of(f"SELECT {_COLUMNS} FROM visit WHERE", rels)
 
     def keys_of(self, rels) -> list[tuple[str, str]]:
         """(rel, kept stat key) of the named entries that the index holds."""
+        return self._rows_of("SELECT rel, skey FROM visit WHERE", rels)
+
+    def _rows_of(self, query: str, rels) -> list[tuple]:
+        """`query … rel IN (rels)`'s rows, asked 500 names at a time (SQLite's bound on
+        parameters)."""
         names = list(rels)
         out = []
         for i in range(0, len(names), 500):
             part = names[i:i + 500]
-            out += self._rows(f"SELECT rel, skey FROM visit WHERE rel IN ({','.join('?' * len(part))})", tuple(part))
+            out += self._rows(f"{query} rel IN ({','.join('?' * len(part))})", tuple(part))
         return out
 
     def forget(self, rels) -> None:
@@ -279,12 +280,7 @@ class Index:
         (None: all), or of the visit files named (rels)."""
         columns = "SELECT rel, person, unit, date, props FROM visit WHERE props IS NOT NULL"
         if rels is not None:
-            out = []
-            names = list(rels)
-            for i in range(0, len(names), 500):
-                part = names[i:i + 500]
-                out += self._rows(f"{columns} AND rel IN ({','.join('?' * len(part))})", tuple(part))
-            return out
+            return self._rows_of(f"{columns} AND", rels)
         if start is None:
             return self._rows(columns)
         return self._rows(f"{columns} AND date BETWEEN ? AND ?", (start, end))
