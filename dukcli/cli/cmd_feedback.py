@@ -11,8 +11,8 @@ import typer
 
 from dukcli.cli.common import (DukError, FormatOpt, ForceOpt, OutputOpt, PeriodOpt, PersonOpt, QuarterOpt,
                                TableFormat, UnitOpt, YearOpt, data_template, echo_err, file_exists, load_checked,
-                               load_for_report, not_written, output_path, parse_day, period_from, pick,
-                               refuse_placeholders, sheet_file, shown, today)
+                               load_for_report, output_path, parse_day, period_from, pick,
+                               refuse_placeholders, sheet_file, shown, today, write_document)
 from dukcli.cli.framework import UsageProblem, ViCommand, ViGroup, a_path, one_of
 from dukcli.words import commands as C
 from dukcli.words import feedback as W
@@ -167,7 +167,6 @@ def feedback_form(
     force: ForceOpt = False,
 ) -> None:
     """Phiếu xin ý kiến nhận xét gửi cấp ủy cơ sở (Điều 5.2), tệp Word: cán bộ được phân công và các lần đến đơn vị."""
-    from dukcli.render import word
     from dukcli.rules import feedback as rules
 
     p = period_from(period, quarter, year)
@@ -181,14 +180,6 @@ def feedback_form(
     ctx = rules.form_context(ds, uid, p, on)
     if not ctx["cadres"]:
         echo_err(W.no_one_assigned(ctx["unit"]["name"], p.label))
-    form = data_template(folder, FORM_TEMPLATE)
-    try:
-        word.write_checked(form, ctx, path, rules.form_expected(ctx), overwrite=force)
-    except FileExistsError:
-        raise file_exists(path) from None
-    except word.WordError as e:
-        raise DukError(str(e)) from None
-    except OSError as e:
-        raise not_written(path, e) from None
+    write_document(data_template(folder, FORM_TEMPLATE), ctx, path, rules.form_expected(ctx), force)
     visits = sum(c["visit_count"] for c in ctx["cadres"])
     print(W.form_written(shown(path), ctx["unit"]["name"], p.label, len(ctx["cadres"]), visits))

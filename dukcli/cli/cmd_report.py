@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, data_template, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, not_written, output_path, parse_day, period_from, pick,
-                               refuse_placeholders, shown, today, usage)
+                               load_for_report, output_path, parse_day, period_from, pick,
+                               refuse_placeholders, shown, today, usage, write_document)
 from dukcli.cli.framework import a_path
 from dukcli.words import commands as W
 
@@ -56,19 +56,12 @@ def counted_indexes(ds, visits: list) -> set[int]:
 
 def write_report(ds, person, period, day: dt.date, template: Path, target: Path, force: bool) -> int:
     """Render, read back, and put one report in place; returns the number of visits in it."""
-    from dukcli.render.word import WordError, write_checked
     from dukcli.rules import report
 
     visits = report.visits_of(ds, person.id, period)
     context = report.build_context(ds, person, period, day, counted_indexes(ds, visits))
-    try:
-        write_checked(template, context, target, report.expected_texts(context), overwrite=force)
-    except FileExistsError:
-        raise DukError(W.file_exists_kept(target)) from None
-    except WordError as e:
-        raise DukError(str(e)) from None
-    except OSError as e:  # the disk (full, over quota…), never the template: nothing is left
-        raise not_written(target, e) from None
+    write_document(template, context, target, report.expected_texts(context), force,
+                   exists=lambda path: DukError(W.file_exists_kept(path)))
     return len(visits)
 
 

@@ -9,9 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, DukError, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
-                               load_for_report, not_written, output_path, parse_day, period_from, refuse_placeholders,
-                               root, shown, today, usage)
+from dukcli.cli.common import (AsOfOpt, data_template, PeriodArg, PeriodOpt, QuarterOpt, YearOpt, file_exists,
+                               load_for_report, output_path, parse_day, period_from, refuse_placeholders,
+                               root, shown, today, usage, write_document)
 from dukcli.cli.framework import a_path, one_of
 from dukcli.words import commands as W
 from dukcli.words import summary as SW
@@ -34,7 +34,6 @@ def summary(
     by: Annotated[By, typer.Option("--by", help=SW.BY_HELP, **one_of(By))] = By.btc,
 ) -> None:
     """Báo cáo tổng hợp kết quả đi cơ sở và dự sinh hoạt chi bộ (Điều 6.2, 6.3) dạng Word."""
-    from dukcli.render import word
     from dukcli.rules import summary as rules
     from dukcli.rules import ubkt
 
@@ -56,12 +55,5 @@ def summary(
     build = ubkt if inspection else rules
     ctx = build.context(ds, p, day, on)
     form = data_template(folder, UBKT_TEMPLATE if inspection else SUMMARY_TEMPLATE)
-    try:
-        word.write_checked(form, ctx, path, build.expected_texts(ctx), overwrite=force)
-    except FileExistsError:
-        raise file_exists(path) from None
-    except word.WordError as e:
-        raise DukError(str(e)) from None
-    except OSError as e:
-        raise not_written(path, e) from None
+    write_document(form, ctx, path, build.expected_texts(ctx), force)
     print(SW.ubkt_written(p.label, shown(path)) if inspection else W.summary_written(p.label, shown(path)))

@@ -296,6 +296,22 @@ def not_written(path, e: OSError) -> DukError:
     return DukError(W.not_written(path, describe(e)))
 
 
+def write_document(template: Path, context: dict, path: Path, expected, force: bool, exists=file_exists) -> None:
+    """A Word document rendered, read back and put in place (render/word.write_checked), its
+    failures said in the clerk's words; nothing is left behind. exists(path): the error for a
+    file already there without --force."""
+    from dukcli.render import word
+
+    try:
+        word.write_checked(template, context, path, expected, overwrite=force)
+    except FileExistsError:
+        raise exists(path) from None
+    except word.WordError as e:
+        raise DukError(str(e)) from None
+    except OSError as e:  # the disk (full, over quota…), never the template
+        raise not_written(path, e) from None
+
+
 def sheet_file(format, output: Path | None, force: bool, default_name: str):
     """For a table command's --format xlsx -o FILE.xlsx, checked before anything is loaded: -o
     is required with xlsx and refused without it (usage errors), the path goes through
