@@ -14,22 +14,11 @@ import shutil
 import pytest
 
 from conftest import git
-from test_web import SAMPLE, TODAY, client, field_block, tree
+from test_web import TODAY, client, field_block, sample, tree  # noqa: F401 - sample: the same fixture
 
 SO_TAY = "Chi bộ kiến nghị cấp trên quan tâm hướng dẫn việc sử dụng Sổ tay đảng viên điện tử cho đảng viên"
 KEY = "id94t4"  # 2019/10/2019-10-03-tran-minh-duc-cb-so-noi-vu#work.proposals, still new on 31/12/2019
 ITEM = "2019/10/2019-10-03-tran-minh-duc-cb-so-noi-vu#work.proposals"
-
-
-@pytest.fixture
-def sample(tmp_path, monkeypatch):
-    from dukcli.store import gitops
-
-    root = tmp_path / "data"
-    shutil.copytree(SAMPLE, root)
-    assert gitops.init(root, ["."], "Khởi tạo")
-    monkeypatch.setenv("DUK_TODAY", TODAY)
-    return root
 
 
 def listed(duk, root, *args) -> dict:
