@@ -63,9 +63,10 @@ def log_visit(
     if asker is None:
         _require(draft)
     today = common.today()
-    ctx = Context(*common.load_checked(dates=_month(today)), today, str(from_file) if from_file else None,
+    first = _first_month(draft.date, today)
+    ctx = Context(*common.load_checked(dates=_month(first)), today, str(from_file) if from_file else None,
                   given={k for k, v in (("person", person), ("unit", unit), ("date", date)) if v is not None},
-                  month=(today.year, today.month))
+                  month=(first.year, first.month))
     return _run(ctx, draft, asker, edit, not no_commit)
 
 
@@ -87,6 +88,20 @@ class Context:
         if self.month != (day.year, day.month):
             _, self.ds, self.diags = common.load_checked(self.today, dates=_month(day))
             self.month = (day.year, day.month)
+
+
+def _first_month(text: str | None, today: dt.date) -> dt.date:
+    """The month to load first: the visit's when its date is given and readable (the month the
+    duplicate rule needs, loaded once), today's otherwise (a bad date is refused later, with
+    its message)."""
+    from dukcli.dates import DateError, parse_date
+
+    if isinstance(text, str) and text:
+        try:
+            return parse_date(text, today, words=True)
+        except DateError:
+            pass
+    return today
 
 
 def _month(day: dt.date):
