@@ -305,3 +305,61 @@ def test_a_run_that_builds_only_its_command_says_what_the_whole_app_says(args, m
     real = run_duk(["--data", str(root), *args], cwd=root, COLUMNS="200")
     whole = duk(args, data=root, env={"COLUMNS": "200"})
     assert (real.returncode, real.stdout, real.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+DIRECT_LINES = [
+    ["log-visit", "--person", "lan", "--unit", "cb-so-tai-chinh", "--date", "14/5/2019", "--work",
+     "--situation", "Tình hình ổn định.", "--rating", "kha", "--from-file", "v.yaml", "--no-commit"],
+    ["quota", "-p", "2019Q2", "--format", "json", "-o", "q.xlsx", "--force"],
+    ["proposals", "--older-than", "30", "--group"],
+    ["agenda", "--ics", "a.ics", "--format", "json"],
+    ["report", "--person", "lan", "-o", "r.docx", "--out-dir", "out"],
+    ["summary"],
+    ["check", "--format", "json"],
+    ["init", "thu-muc-moi"],
+]
+
+
+@pytest.mark.parametrize("line", DIRECT_LINES, ids=lambda line: line[0])
+def test_options_converted_without_pydantic_are_what_typer_converts(line, monkeypatch):
+    """framework._direct converts text, duk's own parsers and unset options itself (typer would
+    import pydantic for them); every value must be the one typer's own conversion gives."""
+    from dukcli.cli import framework, main
+
+    def params(direct: bool) -> dict:
+        with monkeypatch.context() as patch:
+            if not direct:
+                patch.setattr(framework, "_direct", lambda params: None)
+            sub = main.command(line).commands[line[0]]
+            return sub.make_context(line[0], list(line[1:])).params
+
+    mine, theirs = params(True), params(False)
+    assert mine == theirs
+    assert all(type(mine[k]) is type(theirs[k]) for k in mine)
+    assert any(isinstance(v, Path) for v in mine.values()) or line[0] in ("proposals", "check", "summary")
+
+
+@pytest.mark.parametrize("line", [["proposals", "--older-than", "ba"], ["quota", "--format", "xml"],
+                                  ["visits", "-p", "2019", "--format", ""]])
+def test_a_value_refused_without_pydantic_is_refused_in_the_same_words(line, monkeypatch, make_folder, duk):
+    from dukcli.cli import framework
+
+    root = make_folder()
+    mine = duk(line, data=root)
+    monkeypatch.setattr(framework, "_direct", lambda params: None)
+    theirs = duk(line, data=root)
+    assert mine.exit_code == theirs.exit_code == 2
+    assert mine.stderr == theirs.stderr
+    assert "Giá trị không hợp lệ cho" in mine.stderr
+
+
+def test_a_plain_command_runs_without_importing_pydantic(tmp_path):
+    """What _direct is for: `duk quota` never imports pydantic (0.08 s). If a new typer stops
+    looking where _direct puts its converters, typer builds its own: only this test tells."""
+    code = ("import sys\nfrom dukcli.entry import main\n"
+            "code = main()\nprint(code, 'pydantic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, "--data", str(REPO / "data"), "quota", "-p", "2019Q2",
+                           "--as-of", "2019-07-05", "--format", "xlsx", "-o", str(tmp_path / "q.xlsx")],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.strip().splitlines()[-1] == "0 False", done.stderr
+    assert (tmp_path / "q.xlsx").exists()

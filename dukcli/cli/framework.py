@@ -8,6 +8,13 @@ duk's commands and groups are ViCommand and ViGroup (typer's documented `cls=`).
   `resolve_command`); extra arguments are counted here rather than refused in English;
 - take numbers and choices through duk's own parsers (typer's documented `parser=`), whose
   refusals are Vietnamese, instead of typer's pydantic conversion, whose messages are English.
+
+One thing goes past the public hooks, on purpose and guarded: typer converts every option's
+value through a pydantic TypeAdapter built on first use, and importing pydantic and building
+the adapters costs 0.08 s of every command (a sixth of log-visit's half second, SPEC §9) to
+turn a str into the same str. `_direct` gives the options whose conversion is plain (text,
+duk's own parsers, and any option left unset) their converter before typer builds one; every
+other value goes to typer's own. If typer stops looking there, it simply builds its own again.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import difflib
 import inspect
 import re
 from enum import Enum
+from pathlib import Path
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -58,6 +66,7 @@ def whole_number(least: int | None = None) -> dict:
             raise BadValue(W.below_least(least))
         return number
 
+    parse.duk_own = True  # raises BadValue only: called directly by _Direct
     return {"parser": parse, "metavar": W.NUMBER}
 
 
@@ -72,12 +81,53 @@ def one_of(choices: type[Enum]) -> dict:
             return choices(str(value))
         raise BadValue(W.not_one_of(shown(value), values))
 
+    parse.duk_own = True
     return {"parser": parse, "metavar": f"<{'|'.join(values)}>"}
 
 
 def a_path() -> dict:
-    """typer.Option(..., **a_path()): a path, shown as <đường dẫn>."""
-    return {"metavar": W.PATH}
+    """typer.Option(..., **a_path()): a path, shown as <đường dẫn>. Whether it can be read or
+    written is for the command to find out, with a message naming the file."""
+
+    def parse(value):
+        return value if isinstance(value, Path) else Path(value)
+
+    parse.duk_own = True
+    return {"parser": parse, "metavar": W.PATH}
+
+
+class _Direct:
+    """A parameter's conversion without pydantic: `convert(value)` for text and duk's own
+    parsers, None for an unset option; any other value goes to the converter typer builds for
+    itself, as it would have without this."""
+
+    def __init__(self, convert):
+        self.convert = convert
+
+    def coerce(self, value, param, ctx):
+        if value is None:
+            return None
+        if self.convert is not None:
+            return self.convert(value)
+        param._runtime_param = None
+        return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
+
+
+def _direct(params) -> None:
+    """Give each single-valued parameter of typer's a _Direct converter (see the module's
+    docstring); a parameter that does not look as this was written for is left to typer."""
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if (descriptor is None or getattr(param, "_runtime_param", False) is not None
+                or getattr(descriptor, "file_annotation", True) is not None
+                or param.multiple or param.nargs != 1):
+            continue
+        parser = getattr(descriptor.parameter_info, "parser", None)
+        if parser is not None:
+            convert = parser if getattr(parser, "duk_own", False) else None
+        else:
+            convert = str if descriptor.annotation is str else None
+        param._runtime_param = _Direct(convert)
 
 
 # --- usage errors ------------------------------------------------------------------------
@@ -240,6 +290,7 @@ class _Vietnamese:
         return option
 
     def parse_args(self, ctx, args):
+        _direct(self.get_params(ctx))
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
             typer.echo(ctx.get_help())
             ctx.exit(2)
