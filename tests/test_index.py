@@ -401,3 +401,26 @@ def test_after_one_new_visit_only_its_month_is_judged_again(make_folder, monkeyp
     whole = V.ordered(V.validate(ds, day))
     assert [(d.file, d.line, d.code, d.message) for d in diags] == [(d.file, d.line, d.code, d.message) for d in whole]
     assert {d.code for d in diags} >= {"duplicate-visit", "unknown-person"}
+
+
+def test_every_record_read_back_from_the_index_equals_the_one_parsed():
+    """model._as_arguments: records are pickled as their class called with their fields, so a
+    field that the constructor does not take would be lost; each list of the sample, the
+    checks' diagnostics too, goes through the index's unpickler unchanged."""
+    import dataclasses
+    import io
+    import pickle
+
+    from dukcli import model as m
+    from dukcli.store.cache import RecordsOnly
+
+    for cls in (m.Diagnostic, m.Body, m.Config, m.Unit, m.Person, m.Assignment, m.Submission, m.Feedback,
+                m.Response):
+        assert list(cls.__slots__) == [f.name for f in dataclasses.fields(cls) if f.init], cls
+    ds, diags = loader.load(REPO / "data", day=dt.date(2019, 12, 31))
+    values = [ds.config, ds.unit_list, ds.person_list, ds.assignments, ds.submissions, ds.feedback,
+              ds.responses, diags + [m.Diagnostic("a.yaml", 3, "error", "x", "y")]]
+    assert all(values) and {type(r) for r in ds.submissions} == {m.Submission}
+    for value in values:
+        again = RecordsOnly(io.BytesIO(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))).load()
+        assert again == value and type(again) is type(value)
