@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -424,3 +425,113 @@ def test_every_record_read_back_from_the_index_equals_the_one_parsed():
     for value in values:
         again = RecordsOnly(io.BytesIO(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))).load()
         assert again == value and type(again) is type(value)
+
+
+@pytest.fixture
+def rows_read(monkeypatch):
+    """How many times a load read the window's visit rows."""
+    calls: list[int] = []
+    real = refresh.rows_for
+
+    def counting(index, window):
+        calls.append(1)
+        return real(index, window)
+
+    monkeypatch.setattr(refresh, "rows_for", counting)
+    return calls
+
+
+QUOTA = ["quota", "-p", "2019", "--as-of", "2019-12-31", "-f", "json"]
+
+
+@pytest.mark.parametrize("line", [QUOTA, ["status", "-p", "2019Q2", "--as-of", "2019-07-20", "-f", "json"],
+                                  ["scorecard", "-y", "2019", "--as-of", "2020-01-20", "-f", "json"]])
+def test_the_same_question_on_the_same_files_reads_no_visit(line, make_folder, duk, rows_read):
+    """A kept answer (common.answer) stands for the files it was computed from: the second run
+    lists the year's folders, finds each one's digest unchanged and prints the same bytes
+    without reading a row."""
+    root = folder_of(make_folder)
+    first = duk(line, data=root)
+    assert first.exit_code == 0 and rows_read == [1]
+    again = duk(line, data=root)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr)
+    assert rows_read == [1]
+    other_day = duk([*line[:-4], "--as-of", "2020-02-01", "-f", "json"], data=root)
+    assert other_day.exit_code == 0 and rows_read == [1, 1]  # --as-of is part of the question
+
+
+def test_a_same_size_edit_in_the_year_is_not_answered_from_the_kept_table(make_folder, duk):
+    """The edit keeps the size and the folder's stat; only the file's ctime moves. The kept
+    answer must not be given: the month's digest differs, and the table is computed again."""
+    root = folder_of(make_folder)
+    before = duk(QUOTA, data=root)
+    path = root / "visits/2019/05/c.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("2019-05-14", "2019-08-14")
+    assert len(edited) == len(text)
+    mtime = path.stat().st_mtime_ns
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(mtime, mtime))
+    age(path, 600)
+    after = duk(QUOTA, data=root)
+    assert after.exit_code == 0 and after.stdout != before.stdout
+    fresh = duk(QUOTA, data=_copy_without_index(root))
+    assert after.stdout == fresh.stdout
+
+
+def test_a_file_added_by_hand_to_the_year_changes_the_answer(make_folder, duk, rows_read):
+    root = folder_of(make_folder)
+    duk(QUOTA, data=root)
+    (root / "visits/2019/06/z.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    age(root / "visits/2019/06/z.yaml", 600)
+    settle(root)
+    after = duk(QUOTA, data=root)
+    assert after.exit_code == 0 and len(rows_read) == 2
+    assert after.stdout == duk(QUOTA, data=_copy_without_index(root)).stdout
+
+
+def _copy_without_index(root: Path) -> Path:
+    dest = root.with_name(root.name + "-fresh")
+    shutil.copytree(root, dest, ignore=shutil.ignore_patterns(".duk"))
+    return dest
+
+
+def test_an_area_digest_is_the_digest_of_its_rows(make_folder):
+    """index.area_digest is written in the transaction that changes an area's rows: a listing
+    with the same digest holds the files the rows were made from."""
+    from dukcli.store import index as index_mod
+
+    root = folder_of(make_folder)
+    loader.load(root)
+    (root / "visits/2019/05/c.yaml").unlink()
+    loader.load(root, W2019)
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    digests = dict(db.execute("SELECT area, digest FROM area"))
+    areas = {a for (a,) in db.execute("SELECT DISTINCT area FROM visit")}
+    assert set(digests) == areas and "visits/2019/05" not in digests
+    for area, digest in digests.items():
+        pairs = db.execute("SELECT rel, skey FROM visit WHERE area=? ORDER BY rel", (area,)).fetchall()
+        assert digest == index_mod.area_digest(pairs)
+        listing = refresh.tree(root, area, loader._kind)
+        assert refresh._as_kept(listing, time.time_ns()) == digest
+
+
+def test_visits_not_read_cannot_be_used_by_mistake():
+    with pytest.raises(RuntimeError):
+        len(loader.NOT_READ)
+    with pytest.raises(RuntimeError):
+        list(loader.NOT_READ)
+    with pytest.raises(RuntimeError):
+        bool(loader.NOT_READ)
+
+
+def test_one_answer_is_kept_per_command_and_period(make_folder, duk):
+    """--as-of is part of the question but not of the slot: asking every day of the year must
+    not pile up a table a day in the index."""
+    root = folder_of(make_folder)
+    for day in ("2019-12-29", "2019-12-30", "2019-12-31"):
+        assert duk(["quota", "-p", "2019", "--as-of", day, "-f", "json"], data=root).exit_code == 0
+    assert duk(["quota", "-p", "2019Q2", "--as-of", "2019-12-31", "-f", "json"], data=root).exit_code == 0
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    names = sorted(n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'quota %'"))
+    assert names == ["quota 2019-01-01 2019-12-31 | 2019-12-31", "quota 2019-04-01 2019-06-30 | 2019-12-31"]

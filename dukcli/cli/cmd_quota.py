@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt,
-                               TableFormat, UnitOpt, YearOpt, echo_err, load_for_report, parse_day, period_from, pick,
+                               TableFormat, UnitOpt, YearOpt, answer, echo_err, load_for_report, parse_day, period_from, pick,
                                sheet_file, today)
 from dukcli.words import commands as W
 
@@ -41,9 +41,10 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     to = sheet_file(format, output_file, force, f"dieu-4-{p.slug}.xlsx")
     if day < p.start:
         echo_err(W.as_of_before_period(day, p.label, p.start))
-    _, ds = load_for_report(years=(p.start.year, p.end.year))
+    name = f"quota {p.start} {p.end} | {day}"
+    folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,))
     pid, uid = pick(ds, person, unit)
-    result = filter_rows(ds, compute(ds, p, day), p, pid, uid)
+    result = filter_rows(ds, answer(folder, ds, name, lambda: compute(ds, p, day)), p, pid, uid)
     output.emit(format, as_json=result.as_json, csv=lambda: quota_table.csv_rows(result),
                 draw=lambda console: quota_table.print_table(result, console),
                 xlsx=lambda: sheets.quota(result), to=to)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, TableFormat, load_for_report, parse_day,
+from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, TableFormat, answer, load_for_report, parse_day,
                                sheet_file, today, usage)
 from dukcli.cli.framework import whole_number
 from dukcli.words import commands as W
@@ -25,8 +25,9 @@ def scorecard(
         raise usage(W.bad_year(year))
     day = parse_day(as_of, "--as-of") or today()
     to = sheet_file(format, output_file, force, f"danh-gia-{year}.xlsx")
-    _, ds = load_for_report(years=(year, year))
-    card = yearly.scorecard(ds, year, day)
+    name = f"scorecard {year} | {day}"
+    folder, ds = load_for_report(years=(year, year), want=(name,))
+    card = answer(folder, ds, name, lambda: yearly.scorecard(ds, year, day))
     output.emit(format, as_json=card.as_json, csv=lambda: scorecard_table.csv_table(card),
                 draw=lambda console: scorecard_table.print_scorecard(ds, card, console),
                 xlsx=lambda: sheets.scorecard(card), to=to)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dukcli.cli.common import (AsOfOpt, FormatOpt, ForceOpt, OutputOpt, PeriodArg, PeriodOpt, QuarterOpt, TableFormat,
-                               YearOpt, load_for_report, parse_day, period_from, quarter_only, sheet_file, today)
+                               YearOpt, answer, load_for_report, parse_day, period_from, quarter_only, sheet_file, today)
 
 
 def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
@@ -16,8 +16,9 @@ def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     day = parse_day(as_of, "--as-of") or today()
     q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
     to = sheet_file(format, output_file, force, f"bao-cao-quy-{q.slug}.xlsx")
-    _, ds = load_for_report(years=(q.start.year, q.end.year))
-    st = deadline.report_status(ds, q, day)
+    name = f"status {q.code} | {day}"
+    folder, ds = load_for_report(years=(q.start.year, q.end.year), want=(name,))
+    st = answer(folder, ds, name, lambda: deadline.report_status(ds, q, day))
     output.emit(format, as_json=st.as_json, csv=lambda: (status_table.CSV_HEADER, status_table.csv_rows(st)),
                 draw=lambda console: status_table.print_status(st, console),
                 xlsx=lambda: sheets.status(st), to=to)

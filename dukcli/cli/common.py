@@ -83,14 +83,14 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
 
 
 def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None, dates=None,
-                 with_proposals: bool = False) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+                 with_proposals: bool = False, want: tuple = ()) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered). years=(first,
     last): only the visits and submissions of those years; dates: a store.refresh.Window (the
     lists are always whole). with_proposals: ds.proposals holds the proposals of those dates."""
     from dukcli.store.loader import checked
 
     folder = root()
-    ds, diags = checked(folder, on or today(), dates or window(years), with_proposals=with_proposals)
+    ds, diags = checked(folder, on or today(), dates or window(years), with_proposals=with_proposals, want=want)
     return folder, ds, diags
 
 
@@ -121,13 +121,14 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
 
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
-                    people=None, with_proposals: bool = False) -> tuple[Path, m.Dataset]:
+                    people=None, with_proposals: bool = False, want: tuple = ()) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors in the records used (the
     lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
     Warnings to stderr.
 
-    notes=(start, end): also read the notes of the visits of those days (the index keeps none)."""
-    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals)
+    notes=(start, end): also read the notes of the visits of those days (the index keeps none).
+    want: the names of answers kept by answer(); see store.loader.checked."""
+    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want)
     if ds.elsewhere:
         echo_err(W.errors_elsewhere(ds.elsewhere))
     errors = [d for d in diags if d.severity == "error"]
@@ -142,6 +143,21 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[i
 
         ds = with_notes(folder, ds, *notes, people=people)
     return folder, ds
+
+
+def answer(folder: Path, ds: m.Dataset, name: str, compute):
+    """compute()'s value, kept in the index under name for the files ds was loaded from: the
+    same command on the same files answers without reading the period's visits again
+    (load_for_report(want=(name,)) finds it). name must say everything compute depends on
+    besides the files and today, as "slot | detail": the command and its period, then --as-of;
+    the index keeps one answer per slot."""
+    from dukcli.store.loader import keep
+
+    if name in ds.kept:
+        return ds.kept[name]
+    value = compute()
+    keep(folder, ds, today(), name, value)
+    return value
 
 
 def data_template(folder: Path, name: str) -> Path:

@@ -51,18 +51,24 @@ def racy(key: tuple, now_ns: int) -> bool:
     return key[1] >= now_ns - RACY_NS
 
 
+# Where the records and the kept answers (a quota table, a report status, a scorecard) are
+# defined: only their dataclasses may be rebuilt.
+ANSWER_MODULES = ("dukcli.model", "dukcli.periods", "dukcli.rules.quota", "dukcli.rules.deadline",
+                  "dukcli.rules.scorecard")
+
+
 class RecordsOnly(pickle.Unpickler):
     """A data folder can come from anyone (a zip, a USB stick) and a pickle can name any
-    callable: only dates and the record classes of dukcli.model may be rebuilt, so a planted
+    callable: only dates and the dataclasses of ANSWER_MODULES may be rebuilt, so a planted
     value in .duk/index.sqlite fails to load (and is read again from its file) instead of running code."""
 
     def find_class(self, module, name):
         if (module, name) == ("datetime", "date"):
             return dt.date
-        if module == "dukcli.model":
-            from dukcli import model
+        if module in ANSWER_MODULES:
+            import importlib
 
-            found = getattr(model, name, None)
+            found = getattr(importlib.import_module(module), name, None)
             if isinstance(found, type) and dataclasses.is_dataclass(found):
                 return found
         raise pickle.UnpicklingError(W.not_allowed_in_cache(module, name))

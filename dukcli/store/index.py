@@ -13,8 +13,11 @@ Tables:
   mtime), so it need not be listed again; a file edited in place is seen when its period is
   asked, or by `check`, which verifies everything.
 - `record`: the list files and the submission files, whole (small, read by every command).
-- `answer`: results computed from many records (the cross-checks of a period), under a key
-  that changes whenever one of those records does.
+- `answer`: results computed from many records (the cross-checks of a period, a report's
+  table), under a key that changes whenever one of those records does.
+- `area`: a digest of each area's (rel, stat key) pairs, rewritten from the rows in the very
+  transaction that changes them: a listing whose digest is the same holds exactly the files the
+  rows were made from, so that a period whose answer is kept is verified without reading a row.
 
 The index is a cache: deleting it changes no answer. A file that cannot be opened as an index
 (corrupt, foreign, from an older duk, a link) is replaced; when .duk/ cannot be written at all
@@ -26,6 +29,7 @@ through cache.RecordsOnly, which rebuilds nothing but duk's own records.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -38,7 +42,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 6  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 7  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -55,9 +59,10 @@ _TABLES = {
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
     "pkey": "CREATE TABLE pkey(key TEXT NOT NULL, rel TEXT NOT NULL)",
+    "area": "CREATE TABLE area(area TEXT PRIMARY KEY, digest TEXT NOT NULL)",
 }
 _INDEXES = {
-    "visit_date": "CREATE INDEX visit_date ON visit(date)",
+    "visit_date": "CREATE INDEX visit_date ON visit(date, area)",
     "visit_person": "CREATE INDEX visit_person ON visit(person, date)",
     "visit_area": "CREATE INDEX visit_area ON visit(area)",
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
@@ -76,6 +81,14 @@ _COLUMNS = ", ".join(VISIT_COLUMNS)
 # A written row has one more column, `props`: the visit's proposals as JSON [[field, line, text]…]
 # (SPEC §7), read only by the commands about proposals (the others never pay for their texts).
 PROPS = len(VISIT_COLUMNS)
+
+
+def area_digest(pairs) -> str:
+    """The digest of an area's (rel, kept stat key) pairs, in rel order; "" for none."""
+    if not pairs:
+        return ""
+    text = "".join([f"{rel}\t{key}\n" for rel, key in pairs])
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
@@ -212,6 +225,15 @@ class Index:
             return self.ahead.keys(area)
         return dict(self._rows("SELECT rel, skey FROM visit WHERE area=?", (area,)))
 
+    def area_digests(self, first: str, last: str) -> dict[str, str]:
+        """area -> digest (area_digest) of the areas first..last that hold rows."""
+        return dict(self._rows("SELECT area, digest FROM area WHERE area BETWEEN ? AND ?", (first, last)))
+
+    def outside_keys(self, start: str, end: str, first: str, last: str) -> list[tuple[str, str]]:
+        """(rel, kept stat key) of the visits dated start..end filed outside the areas first..last."""
+        return self._rows("SELECT rel, skey FROM visit WHERE date BETWEEN ? AND ? AND (area < ? OR area > ?) "
+                          "ORDER BY rel", (start, end, first, last))
+
     def read_ahead(self, first: str, last: str) -> None:
         """Read the rows of the month folders first..last (areas, in order) at once: they serve
         both the comparison of those folders' listings (keys_in) and the window's rows
@@ -321,6 +343,9 @@ class Index:
         keep = set(rels)
         self.gone_records = [rel for (rel,) in self._rows("SELECT rel FROM record") if rel not in keep]
 
+    def has_answer(self, name: str, key: str) -> bool:
+        return bool(key) and bool(self._rows("SELECT 1 FROM answer WHERE name=? AND key=?", (name, key)))
+
     def answer(self, name: str, key: str):
         rows = self._rows("SELECT value FROM answer WHERE name=? AND key=?", (name, key)) if key else []
         return _unpickle(rows[0][0]) if rows else None
@@ -343,6 +368,7 @@ class Index:
             # inserts (a quarter less time); only then, so that a report's RSS is unchanged.
             self._execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
         work = [(sql, rows) for sql, rows in self._statements() if rows]
+        changed = self._changed_areas()
         if self.ahead is not None:  # what the rows read ahead no longer show (window_rows reads these again)
             self.touched.update(r[REL] for r in self.pending_visits)
             self.touched.update(self.gone)
@@ -354,10 +380,26 @@ class Index:
                     self.db.execute("BEGIN IMMEDIATE")
                     for sql, rows in work:
                         self.db.executemany(sql, rows)
+                    self._digest_areas(changed)
             except (sqlite3.Error, OSError) as e:
                 if strict:
                     raise Broken(str(e)) from None
         self._clear()
+
+    def _changed_areas(self) -> set[str]:
+        """The areas whose rows this save adds, replaces or removes."""
+        from dukcli.store.refresh import area_of
+
+        return {r[AREA] for r in self.pending_visits} | {area_of(rel) for rel in self.gone} | set(self.gone_areas)
+
+    def _digest_areas(self, areas: set[str]) -> None:
+        """Each changed area's digest, from its rows as this transaction leaves them."""
+        for area in sorted(areas):
+            pairs = self.db.execute("SELECT rel, skey FROM visit WHERE area=? ORDER BY rel", (area,)).fetchall()
+            if pairs:
+                self.db.execute("INSERT OR REPLACE INTO area VALUES (?,?)", (area, area_digest(pairs)))
+            else:
+                self.db.execute("DELETE FROM area WHERE area=?", (area,))
 
     def _statements(self) -> list[tuple[str, list]]:
         fresh = [r[REL] for r in self.pending_visits]
@@ -374,6 +416,10 @@ class Index:
             ("INSERT OR REPLACE INTO folder VALUES (?,?)", list(self.folders.items())),
             ("DELETE FROM record WHERE rel=?", [(rel,) for rel in self.gone_records]),
             ("INSERT OR REPLACE INTO record VALUES (?,?,?)", [(rel, k, v) for rel, (k, v) in self.records.items()]),
+            # "slot | detail": one kept answer per slot (a command and its period), whatever the
+            # detail (--as-of, which changes every day), so that answers do not pile up.
+            ("DELETE FROM answer WHERE substr(name, 1, ?) = ? AND name != ?",
+             [(len(n.split(" | ")[0]) + 3, n.split(" | ")[0] + " | ", n) for n in self.answers if " | " in n]),
             ("INSERT OR REPLACE INTO answer VALUES (?,?,?)", [(n, k, v) for n, (k, v) in self.answers.items()]),
         ]
 

@@ -243,11 +243,22 @@ def load(root: Path, window: refresh.Window | None = None, day: dt.date | None =
 
 
 def checked(root: Path, day: dt.date, window: refresh.Window | None = None,
-            with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
+            with_proposals: bool = False, want: tuple = ()) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """load() and the cross-checks of what was loaded, on that day: every diagnostic, ordered.
-    The cross-checks depend only on the files and the day: unchanged, they are kept in the index."""
+    The cross-checks depend only on the files and the day: unchanged, they are kept in the index.
+
+    want: names of answers the caller computed from such a load and kept (keep()); ds.kept holds
+    those found for the files as they are now, and when all of them are there the window's
+    visits are not even read (ds.visits is NOT_READ: the answers are all the caller needs)."""
     window = window or refresh.Window()
-    return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals))
+    return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals, want))
+
+
+def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
+    """Keep an answer computed from ds (a checked() load of that day) under name, for the next
+    checked(want=(name,)) of the same files; nothing when ds has no fingerprint."""
+    if ds.fingerprint:
+        _session(root, lambda index: index.put_answer(name, f"{ds.fingerprint}/{day.isoformat()}", value))
 
 
 def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
@@ -328,13 +339,14 @@ def _session(root: Path, work):
             gc.enable()
 
 
-def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False):
+def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False,
+                  want: tuple = ()):
     from dukcli.rules.validate import ordered
 
-    ds, diags, rows = _loaded(root, index, window, day, with_proposals)
+    ds, diags, rows = _loaded(root, index, window, day, with_proposals, want)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
-    name = "checked" if window.everything else f"checked {window.start} {window.end}"
-    cross = index.answer(name, key)
+    name = _checks_name(window)
+    cross = ds.kept.pop(name, None) if rows is None else index.answer(name, key)
     if cross is None:
         cross = _cross_checks(index, ds, day, rows)
         index.put_answer(name, key, cross)
@@ -388,39 +400,106 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
 
 
 def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
-            with_proposals: bool = False) -> tuple[m.Dataset, list[m.Diagnostic], list[tuple]]:
-    """_load_with, and the window's rows as the index holds them."""
+            with_proposals: bool = False, want: tuple = ()) -> tuple[m.Dataset, list[m.Diagnostic], list | None]:
+    """_load_with, and the window's rows as the index holds them. want: names of answers the
+    caller keeps in the index (see checked); when every one of them and the window's checks are
+    kept for the files as they are, the window's visits are not read at all (rows None,
+    ds.visits NOT_READ) and ds.kept holds the answers."""
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config, lists, only_lists = _lists(root, index, diags, keys)
+    record_diags: list[m.Diagnostic] = []
+    found_records = _records(root, index, window, record_diags, keys)
+    base = list(keys)  # what the window's fingerprint rests on besides its visits
+    windowed = not window.everything and window.verify
+    names = (*want, _checks_name(window)) if want and windowed and not with_proposals else ()
+    # Are the answers likely kept? Then the rows are not read while the folders are listed.
+    kept_before = (names and refresh.folders_as_listed(index, root, window)
+                   and _all_kept(index, names, _window_key(index, window, base, found_records.responses), day))
     # What changed goes into the index a batch at a time (a first run on a million files holds
     # one batch, not the folder); then everything is read back from it.
     with _Parser(root) as parse:
-        found = refresh.update(index, root, window, parse, _kind, listing_diag,
+        found = refresh.update(index, root, window, parse, _kind, listing_diag, ahead=not kept_before,
                                flush=lambda batch: _flush(index, _judged(only_lists, batch, day)))
     diags.extend(_visits_folder(found))
-    rows = refresh.rows_for(index, window)
     flagged = index.with_diags()
     elsewhere = _errors_elsewhere(index, window, flagged, only_lists.lists_digest)
     for r in flagged:
         if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
-    visits = [expand(r) for r in rows]
-    keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
-    found_records = _records(root, index, window, diags, keys)
+    fingerprint = ""
+    if windowed and not found.unsettled:
+        fingerprint = _window_key(index, window, base, found_records.responses)
+    kept = _kept(index, names, fingerprint, day) if names else None
+    rows = None
+    if kept is None:
+        rows = refresh.rows_for(index, window)
+        if not windowed:
+            keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
+    diags.extend(record_diags)
     subs = lists["submissions.yaml"] + found_records.submissions
-    ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"],
-                         lists["assignments.yaml"], visits, subs)
+    ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"],
+                         [expand(r) for r in rows] if rows is not None else [], subs)
+    if rows is None:
+        ds.visits = NOT_READ
+    ds.kept = kept or {}
     ds.feedback, ds.responses = found_records.feedback, found_records.responses
     ds.named = _named(index, found_records.responses, keys)
     ds.span = None if window.everything else (window.start, window.end)
     if with_proposals:
         ds.proposals = _window_proposals(index, window)
-    ds.fingerprint = _digest(keys, window)
+    ds.fingerprint = fingerprint if windowed else _digest(keys, window)
     ds.elsewhere = elsewhere
     ds.lists_digest = only_lists.lists_digest
     return ds, diags, rows
+
+
+class _NotRead:
+    """ds.visits when the answers asked for were kept (store/loader._loaded): the window's
+    visits were never read, and any use of them is a mistake that must fail loudly."""
+
+    def _refuse(self, *args):
+        raise RuntimeError("the window's visits were not read: its answers were kept")
+
+    __iter__ = __len__ = __getitem__ = __bool__ = __contains__ = _refuse
+
+
+NOT_READ = _NotRead()
+
+
+def _checks_name(window: refresh.Window) -> str:
+    return "checked" if window.everything else f"checked {window.start} {window.end}"
+
+
+def _kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> dict | None:
+    """name -> answer for every name kept under this fingerprint and day; None if one is not."""
+    if not _all_kept(index, names, fingerprint, day):
+        return None
+    key = f"{fingerprint}/{day.isoformat()}"
+    found = {name: index.answer(name, key) for name in names}
+    return None if any(v is None for v in found.values()) else found
+
+
+def _all_kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> bool:
+    key = f"{fingerprint}/{day.isoformat()}"
+    return bool(fingerprint) and all(index.has_answer(name, key) for name in names)
+
+
+def _window_key(index: Index, window: refresh.Window, keys: list[str], responses: list) -> str:
+    """The fingerprint of a window's load without reading its rows: the list and record files'
+    keys, the digest of every month folder of the window (index.area_digest: its files, as the
+    rows were made from them), the visits of its dates filed elsewhere, and the files of the
+    proposals its responses name."""
+    first, last = min(window.months), max(window.months)
+    digests = index.area_digests(first, last)
+    named: list[str] = []
+    _named(index, responses, named)
+    parts = [*keys, *named, f"person\t{window.person or ''}"]
+    parts += [f"{area}\t{digests.get(area, '')}" for area in sorted(window.months)]
+    parts += [f"{rel}\t{key}" for rel, key in index.outside_keys(window.start.isoformat(), window.end.isoformat(),
+                                                                   first, last)]
+    return _digest(parts, window)
 
 
 def _window_proposals(index: Index, window: refresh.Window) -> list[m.Proposal]:

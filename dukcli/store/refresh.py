@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dukcli.store import safefs
 from dukcli.store.cache import RACY_NS, racy, stat_key
-from dukcli.store.index import DATE, REL, Index, row, skey
+from dukcli.store.index import DATE, REL, Index, area_digest, row, skey
 
 VISITS = "visits"
 _MONTH = re.compile(r"^visits/(\d{4})/(\d{2})$")
@@ -231,20 +231,22 @@ BATCH = 20_000  # files parsed between two writes of the index when streaming (c
 
 
 def update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, *, flush,
-           hasher=None) -> Scan:
+           hasher=None, ahead: bool = True) -> Scan:
     """List visits/ for the window and hand what changed to flush(changes) — rel -> new row
     (None: gone) — every BATCH parsed files and at the end, so memory holds one batch; flush
     writes them to the index, from which everything is then read. parse_many parses (rel, key)
     pairs into (rel, key, compact visit or None, diagnostics); listing_diag(rel, mark) is the
     diagnostic of an entry that is not a data file. hasher: updated with every entry's path
-    and kept key, in order (what `check` keys its answer on). Returns the scan."""
+    and kept key, in order (what `check` keys its answer on). ahead=False: the window's rows are
+    not read while the folders are listed (its answer is kept: a month whose listing has its
+    area's digest needs none of them). Returns the scan."""
     found = Scan()
     if not window.verify:
         return found
     known = index.folder_keys()
     child = _prelist(index, root, window, kind_of)
     try:
-        if not window.everything and window.person is None:
+        if ahead and not window.everything and window.person is None:
             index.read_ahead(min(window.months), max(window.months))
         listed = child.result() if child is not None else None
     finally:
@@ -276,8 +278,12 @@ def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listi
     to_parse: list[tuple[str, tuple, str]] = []
     folders: list[tuple[str, str]] = []  # the month folders listed for this batch, with their keys
     inflight = None  # the batch the workers are parsing while this one is listed and the last written
+    digests = {} if window.everything else index.area_digests(min(window.months), max(window.months))
     for area, items in areas(root, window, known, kind_of, found, listed):
-        unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
+        if hasher is None and area in digests and _as_kept(items, now) == digests[area]:
+            unsettled = False  # the files the rows were made from, none of them too recent
+        else:
+            unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
         found.unsettled = found.unsettled or unsettled
         if area:
             key = found.months[area]
@@ -344,6 +350,39 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
             to_parse.append((rel, key, text))
     changes.update((rel, None) for rel in kept)  # what is left was not found again
     return unsettled
+
+
+def folders_as_listed(index: Index, root: Path, window: Window) -> bool:
+    """Whether each month folder of the window has the stat key it had when last listed (no
+    file added, removed or renamed since): a guess, made before listing, that the window's
+    kept answers will stand — then its rows are not read ahead (see update)."""
+    known = index.folder_keys()
+    for rel in window.months:
+        try:
+            st = os.lstat(os.path.join(str(root), rel))
+        except OSError:
+            if rel in known:
+                return False
+            continue
+        if known.get(rel) != skey(stat_key(st)):
+            return False
+    return True
+
+
+def _as_kept(items: list, now: int) -> str | None:
+    """The area digest of a listing, as _compare would write its keys; None when a file is too
+    recent to be trusted (compared one by one then)."""
+    recent = now - RACY_NS
+    pairs = []
+    for rel, key in items:
+        if key[0] in (NOT_REGULAR, STRAY):
+            pairs.append((rel, skey(key)))
+        elif key[1] >= recent:
+            return None
+        else:
+            pairs.append((rel, f"{key[0]},{key[1]},{key[2]},{key[3]}"))
+    pairs.sort()
+    return area_digest(pairs)
 
 
 def apply(index: Index, changes: dict[str, tuple | None]) -> None:
