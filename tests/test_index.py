@@ -445,7 +445,9 @@ QUOTA = ["quota", "-p", "2019", "--as-of", "2019-12-31", "-f", "json"]
 
 
 @pytest.mark.parametrize("line", [QUOTA, ["status", "-p", "2019Q2", "--as-of", "2019-07-20", "-f", "json"],
-                                  ["scorecard", "-y", "2019", "--as-of", "2020-01-20", "-f", "json"]])
+                                  ["scorecard", "-y", "2019", "--as-of", "2020-01-20", "-f", "json"],
+                                  [*QUOTA[:-1], "table"], ["status", "-p", "2019Q2", "--as-of", "2019-07-20", "-f", "csv"],
+                                  ["scorecard", "-y", "2019", "--as-of", "2020-01-20", "-f", "table"]])
 def test_the_same_question_on_the_same_files_reads_no_visit(line, make_folder, duk, rows_read):
     """A kept answer (common.answer) stands for the files it was computed from: the second run
     lists the year's folders, finds each one's digest unchanged and prints the same bytes

@@ -7,7 +7,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from conftest import make_template
+from conftest import age, make_template
 
 from dukcli.render.word import paragraphs
 from dukcli.rules.report import TITLES
@@ -373,3 +373,47 @@ def test_quota_as_of_before_the_period_says_so(duk, make_folder):
     assert r.exit_code == 0
     assert ("Cảnh báo: ngày tính 30/06/2019 trước khi Quý III năm 2019 bắt đầu (01/07/2019): chưa tháng nào "
             "đến hạn") in r.stderr
+
+
+def settled(root):
+    """Every file and folder dated back: a file of the last seconds keeps nothing in the index."""
+    for path in [root, *root.rglob("*")]:
+        age(path)
+    return root
+
+
+@pytest.fixture
+def windows_read(monkeypatch):
+    """The person of every window whose visit rows a load read (None: everyone's)."""
+    from dukcli.store import refresh
+
+    seen: list = []
+    real = refresh.rows_for
+    monkeypatch.setattr(refresh, "rows_for", lambda index, window: seen.append(window.person) or real(index, window))
+    return seen
+
+
+def test_one_persons_report_reads_that_persons_visits_once_the_years_checks_are_kept(duk, folder, tmp_path,
+                                                                                    windows_read):
+    """The first report loads the year (and keeps its checks); the next reads only Lan's rows,
+    with the year's diagnostics taken from the kept checks, and writes the same document."""
+    line = ["report", "--person", "lan", "-p", "2019Q2", "--date", "05/07/2019", "--force"]
+    first = duk([*line, "-o", str(tmp_path / "a.docx")], data=settled(folder))
+    assert first.exit_code == 0 and windows_read == [None]
+    again = duk([*line, "-o", str(tmp_path / "b.docx")], data=folder)
+    assert again.exit_code == 0 and windows_read == [None, "nguyen-thi-lan"]
+    # The same warnings, word for word: the second run says it has shown them before.
+    assert "[not-assigned]" in first.stderr and "1 cảnh báo (đã báo ở lần chạy trước)" in again.stderr
+    assert texts(tmp_path / "a.docx") == texts(tmp_path / "b.docx")
+
+
+def test_an_error_in_another_persons_file_still_refuses_one_persons_report(duk, folder, tmp_path, windows_read):
+    """A visit by an unknown person may be Lan's with a misspelt id: her report must not pass
+    over it, kept checks or not."""
+    line = ["report", "--person", "lan", "-p", "2019Q2", "-o", str(tmp_path / "x.docx"), "--force"]
+    assert duk(line, data=settled(folder)).exit_code == 0
+    assert duk(line, data=folder).exit_code == 0 and windows_read[-1] == "nguyen-thi-lan"
+    bad = folder / "visits/2019/05/x.yaml"
+    bad.write_text("person: nguyen-thi-lna\nunit: cb-so-tai-chinh\ndate: 2019-05-01\nwork: {}\n", encoding="utf-8")
+    result = duk(line, data=folder)
+    assert result.exit_code == 1 and "unknown-person" in result.stderr and "visits/2019/05/x.yaml" in result.stderr

@@ -85,6 +85,25 @@ def test_the_board_shows_the_grid_the_legend_and_the_charts(sample):
     assert '<a href="/people/nguyen-thi-lan">Nguyễn Thị Lan</a>' in page
 
 
+def test_a_warm_board_reads_no_visit_and_shows_the_same_page(sample, monkeypatch):
+    """The board's table and chart are kept in the index (Site.kept): a new server on the same
+    files shows the same page without reading the year's visits; a visit added on disk is on
+    the next page."""
+    from dukcli.store import refresh
+
+    reads: list[int] = []
+    real = refresh.rows_for
+    monkeypatch.setattr(refresh, "rows_for", lambda index, window: reads.append(1) or real(index, window))
+    first = client(sample).get("/?p=2019Q2").get_data(as_text=True)
+    assert reads == [1]
+    again = client(sample).get("/?p=2019Q2").get_data(as_text=True)
+    assert again == first and reads == [1]
+    path = sample / "visits/2019/05/2019-05-28-nguyen-thi-lan-db-so-y-te.yaml"
+    path.write_text("person: nguyen-thi-lan\nunit: db-so-y-te\ndate: 2019-05-28\nwork: {}\n", encoding="utf-8")
+    changed = client(sample).get("/?p=2019Q2").get_data(as_text=True)
+    assert reads == [1, 1] and changed != first
+
+
 def test_a_bad_period_is_said_beside_the_picker(sample):
     r = client(sample).get("/?p=2019Q7")
     assert r.status_code == 200

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from dukcli.cli.common import (DukError, data_template, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, YearOpt, echo_err,
-                               load_for_report, output_path, parse_day, period_from, pick,
+                               load_for_report, output_path, parse_day, period_from, pick, root,
                                refuse_placeholders, shown, today, usage, write_document)
 from dukcli.cli.framework import a_path
 from dukcli.words import commands as W
@@ -65,6 +65,18 @@ def write_report(ds, person, period, day: dt.date, template: Path, target: Path,
     return len(visits)
 
 
+def _person_of(query: str) -> str | None:
+    """The id --person means, from the lists alone: one person's report then loads that person's
+    visits, not the year's. None when the lists cannot tell (the whole load then refuses with
+    the lists' errors, or says the name is not found)."""
+    from dukcli.store.loader import lists
+
+    try:
+        return pick(lists(root()), query)[0]
+    except DukError:
+        return None
+
+
 def _nothing_owed(ds, person, period) -> None:
     """A report for someone with no assignment in the period: refused when there is nothing to
     report at all (an empty form is a mistake), said as a warning when there are visits."""
@@ -97,7 +109,8 @@ def report_cmd(
         raise usage(W.ALL_NEEDS_OUT_DIR)
     the_period = period_from(period, quarter, year, None, period_arg)
     day = parse_day(date, "--date") or today()
-    folder, ds = load_for_report(years=(the_period.start.year, the_period.end.year))
+    years = (the_period.start.year, the_period.end.year)
+    folder, ds = load_for_report(years=years, person=None if everyone else _person_of(person))
     refuse_placeholders(ds)
     form = choose_template(folder, template)
     chosen = people_to_report(ds, person, everyone, the_period)

@@ -83,23 +83,25 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
 
 
 def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None, dates=None,
-                 with_proposals: bool = False, want: tuple = ()) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+                 with_proposals: bool = False, want: tuple = (),
+                 person: str | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered). years=(first,
     last): only the visits and submissions of those years; dates: a store.refresh.Window (the
     lists are always whole). with_proposals: ds.proposals holds the proposals of those dates."""
     from dukcli.store.loader import checked
 
     folder = root()
-    ds, diags = checked(folder, on or today(), dates or window(years), with_proposals=with_proposals, want=want)
+    ds, diags = checked(folder, on or today(), dates or window(years, person), with_proposals=with_proposals,
+                        want=want)
     return folder, ds, diags
 
 
-def window(years: tuple[int, int] | None):
+def window(years: tuple[int, int] | None, person: str | None = None):
     from dukcli.store.refresh import Window
 
     if years is None:
         return None
-    return Window.of(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31))
+    return Window.of(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31), person)
 
 
 def diagnostics() -> list[m.Diagnostic]:
@@ -121,14 +123,16 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
 
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
-                    people=None, with_proposals: bool = False, want: tuple = ()) -> tuple[Path, m.Dataset]:
+                    people=None, with_proposals: bool = False, want: tuple = (),
+                    person: str | None = None) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors in the records used (the
     lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
     Warnings to stderr.
 
     notes=(start, end): also read the notes of the visits of those days (the index keeps none).
-    want: the names of answers kept by answer(); see store.loader.checked."""
-    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want)
+    want: the names of answers kept by answer(); see store.loader.checked. person: only that
+    person's visits (a report on one person uses no other's: errors in them are one line)."""
+    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want, person=person)
     if ds.elsewhere:
         echo_err(W.errors_elsewhere(ds.elsewhere))
     errors = [d for d in diags if d.severity == "error"]

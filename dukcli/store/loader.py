@@ -261,6 +261,16 @@ def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
         _session(root, lambda index: index.put_answer(name, f"{ds.fingerprint}/{day.isoformat()}", value))
 
 
+def lists(root: Path) -> m.Dataset:
+    """The list files alone, as a Dataset without visits or submissions: what a command needs to
+    tell whom a name means before it loads that person's visits."""
+
+    def work(index: Index) -> m.Dataset:
+        return _lists(root, index, [], [])[2]
+
+    return _session(root, work)
+
+
 def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
     """Everything `duk check` reports. Every file is listed and compared with the index; when
     none changed since the last check of the day, the answer is the one kept then, without
@@ -343,6 +353,8 @@ def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date
                   want: tuple = ()):
     from dukcli.rules.validate import ordered
 
+    if window.person is not None and window.verify and not window.everything:
+        return _one_person(root, index, window, day, with_proposals, want)
     ds, diags, rows = _loaded(root, index, window, day, with_proposals, want)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = _checks_name(window)
@@ -352,6 +364,30 @@ def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date
         index.put_answer(name, key, cross)
         _rejudged(index, ds, cross, rows)
     return ds, ordered(diags + list(cross))
+
+
+def _one_person(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool, want: tuple):
+    """One person's visits of a window, with every diagnostic of the whole window: a report on
+    one person refuses on the period's errors as the year's table does (a misspelt person or a
+    file that does not parse may be that person's). The whole window's checks are taken as
+    kept for its files as they are; when they are not, the whole window is loaded (and its
+    checks kept for the next one)."""
+    from dukcli.rules.validate import ordered
+
+    whole = dataclasses.replace(window, person=None)
+    scope_key: list[str] = []
+    try:
+        ds, diags, _ = _loaded(root, index, window, day, with_proposals, want, scope=whole, scope_key=scope_key)
+    except _WholeWindow:
+        return _checked_with(root, index, whole, day, with_proposals, want)
+    checks = index.answer(_checks_name(whole), f"{scope_key[0]}/{day.isoformat()}") if scope_key[0] else None
+    if checks is None:  # a file changed between the guess and the listing
+        return _checked_with(root, index, whole, day, with_proposals, want)
+    return ds, ordered(diags + list(checks))
+
+
+class _WholeWindow(Exception):
+    """Raised by _loaded before listing: the whole window's checks are not kept (see _one_person)."""
 
 
 def _cross_checks(index: Index, ds: m.Dataset, day: dt.date, rows: list) -> list[m.Diagnostic]:
@@ -400,11 +436,15 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
 
 
 def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
-            with_proposals: bool = False, want: tuple = ()) -> tuple[m.Dataset, list[m.Diagnostic], list | None]:
+            with_proposals: bool = False, want: tuple = (), scope: refresh.Window | None = None,
+            scope_key: list | None = None) -> tuple[m.Dataset, list[m.Diagnostic], list | None]:
     """_load_with, and the window's rows as the index holds them. want: names of answers the
     caller keeps in the index (see checked); when every one of them and the window's checks are
     kept for the files as they are, the window's visits are not read at all (rows None,
-    ds.visits NOT_READ) and ds.kept holds the answers."""
+    ds.visits NOT_READ) and ds.kept holds the answers. scope: the window whose files'
+    diagnostics and errors elsewhere are reported (one person's visits of a year, the year's
+    diagnostics); its fingerprint is appended to scope_key."""
+    scope = scope or window
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
     config, lists, only_lists = _lists(root, index, diags, keys)
@@ -413,6 +453,9 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     base = list(keys)  # what the window's fingerprint rests on besides its visits
     windowed = not window.everything and window.verify
     names = (*want, _checks_name(window)) if want and windowed and not with_proposals else ()
+    if scope is not window and not (refresh.folders_as_listed(index, root, scope) and _all_kept(
+            index, (_checks_name(scope),), _window_key(index, scope, base, found_records.responses), day)):
+        raise _WholeWindow  # the scope's checks are not kept: _one_person loads the scope whole
     # Are the answers likely kept? Then the rows are not read while the folders are listed.
     kept_before = (names and refresh.folders_as_listed(index, root, window)
                    and _all_kept(index, names, _window_key(index, window, base, found_records.responses), day))
@@ -423,14 +466,17 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
                                flush=lambda batch: _flush(index, _judged(only_lists, batch, day)))
     diags.extend(_visits_folder(found))
     flagged = index.with_diags()
-    elsewhere = _errors_elsewhere(index, window, flagged, only_lists.lists_digest)
+    elsewhere = _errors_elsewhere(index, scope, flagged, only_lists.lists_digest)
     for r in flagged:
-        if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
+        if scope.holds(r[index_mod.DATE], r[index_mod.AREA], r[index_mod.PERSON]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
     fingerprint = ""
     if windowed and not found.unsettled:
         fingerprint = _window_key(index, window, base, found_records.responses)
+    if scope_key is not None:
+        scope_key.append(_window_key(index, scope, base, found_records.responses)
+                         if windowed and not found.unsettled else "")
     kept = _kept(index, names, fingerprint, day) if names else None
     rows = None
     if kept is None:
@@ -469,6 +515,7 @@ NOT_READ = _NotRead()
 
 
 def _checks_name(window: refresh.Window) -> str:
+    """Where a window's cross-checks are kept (a person's window takes the whole window's)."""
     return "checked" if window.everything else f"checked {window.start} {window.end}"
 
 
@@ -548,7 +595,7 @@ def _errors_elsewhere(index: Index, window: refresh.Window, flagged: list, diges
         rows.update((r[index_mod.REL], r) for r in index.with_cross(digest))
     count = 0
     for r in rows.values():
-        if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
+        if window.holds(r[index_mod.DATE], r[index_mod.AREA], r[index_mod.PERSON]):
             continue
         count += r[index_mod.ERRORS] + (r[index_mod.CROSS] if r[index_mod.LISTS] == digest and digest else 0)
     return count

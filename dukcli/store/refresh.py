@@ -74,10 +74,13 @@ class Window:
     def everything(self) -> bool:
         return self.months is None
 
-    def holds(self, date: str | None, folder: str) -> bool:
-        """Whether a row (its ISO date, or None for a file that did not parse) is the window's."""
+    def holds(self, date: str | None, folder: str, person: str | None = None) -> bool:
+        """Whether a row (its ISO date, or None for a file that did not parse; its person) is
+        the window's. Another person's visit is not, in a window of one person's."""
         if self.everything:
             return True
+        if self.person is not None and person is not None and person != self.person:
+            return False
         if date is not None:
             return self.start.isoformat() <= date <= self.end.isoformat()
         month = month_folder(folder)

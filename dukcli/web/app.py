@@ -143,19 +143,32 @@ class Site:
         return answer
 
     def load(self, start: dt.date | None, end: dt.date | None, day: dt.date | None = None,
-             with_proposals: bool = False):
+             with_proposals: bool = False, want: tuple = ()):
         """(dataset, every diagnostic) of the lists and the visits and submissions of the dates;
-        with_proposals: their proposals too (from the index, as the commands load them)."""
+        with_proposals: their proposals too (from the index, as the commands load them); want:
+        answers kept in the index (store/loader.checked), in ds.kept."""
         from dukcli.store.loader import checked
         from dukcli.store.refresh import Window
 
         with self.lock:
             return checked(self.root, day or today(), Window.of(start, end) if start else None,
-                           with_proposals=with_proposals)
+                           with_proposals=with_proposals, want=want)
 
-    def years(self, period, with_proposals: bool = False):
+    def years(self, period, with_proposals: bool = False, want: tuple = ()):
         return self.load(dt.date(period.start.year, 1, 1), dt.date(period.end.year, 12, 31),
-                         with_proposals=with_proposals)
+                         with_proposals=with_proposals, want=want)
+
+    def kept(self, ds, name: str, compute):
+        """An answer asked of load(want=…): the one kept in the index, else computed and kept
+        there (as the commands' common.answer) for the next request on the same files."""
+        from dukcli.store.loader import keep
+
+        if name in ds.kept:
+            return ds.kept[name]
+        value = self.remember((ds.fingerprint, name), compute)
+        with self.lock:
+            keep(self.root, ds, today(), name, value)
+        return value
 
     def open_proposals(self, ds, day: dt.date):
         """ds with the proposals agenda weighs (those that may be open over 30 days), as duk agenda."""

@@ -68,13 +68,20 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
     @app.get("/")
     def board():
         period, bad = period_of("year")
-        ds, errors, warnings = report_data(period)
+        # The same table as `duk quota` for the period (kept under the same name), and the
+        # visits per month: both kept in the index, a warm board reads no visit.
+        table = f"quota {period.start} {period.end} | {today()}"
+        counts = f"visits per month {period.start} {period.end}"
+        ds, diags = site.years(period, want=(table, counts))
+        errors, warnings = split(diags)
         context = dict(period=period, bad_period=bad, errors=errors, warnings=warnings, elsewhere=ds.elsewhere,
                        people=sorted_people(ds))
         if not errors:
-            pt, td, result = quota_of(ds, period)
+            result = site.kept(ds, table, lambda: compute(ds, period, today()))
+            values = site.kept(ds, counts, lambda: charts.month_counts(ds, period))
+            pt, td = ([r for r in result.rows if isinstance(r, kind)] for kind in (PhuTrachRow, TheoDoiRow))
             context.update(pt=pt, td=td, months=period.months(), as_of=result.as_of,
-                           charts=(charts.visits_per_month(ds, period), charts.share_met_per_month(result)))
+                           charts=(charts.visits_per_month(values, period), charts.share_met_per_month(result)))
         return page("board.html", **context)
 
     @app.get("/people/<pid>")
