@@ -255,7 +255,10 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     finally:
         if child is not None:
             child.result()  # reaped whatever happened
-    return _update(index, root, window, parse_many, kind_of, listing_diag, flush, hasher, found, known, listed)
+    made = {rel: digest for rel, (_, digest) in listed.items()} if listed else {}
+    listed = {rel: items for rel, (items, _) in listed.items()} if listed else None
+    return _update(index, root, window, parse_many, kind_of, listing_diag, flush, hasher, found, known, listed,
+                   made)
 
 
 def _prelist(index: Index, root: Path, window: Window, kind_of):
@@ -270,12 +273,19 @@ def _prelist(index: Index, root: Path, window: Window, kind_of):
         return None
     months = sorted(window.months)
     half = len(months) // 2
-    return prelist.Together([prelist.Prelisted(root, part, lambda where, rel: tree(where, rel, kind_of))
+    return prelist.Together([prelist.Prelisted(root, part, lambda where, rel: _listed(where, rel, kind_of))
                              for part in (months[:half], months[half:])])
 
 
+def _listed(root: Path, folder: str, kind_of) -> tuple[list, str | None]:
+    """A month folder's entries and their area digest (_as_kept), as a prelist child sends them:
+    the digest is made there, beside the other child's, not in this process afterwards."""
+    items = tree(root, folder, kind_of)
+    return items, _as_kept(items, time.time_ns())
+
+
 def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listing_diag, flush, hasher,
-            found: Scan, known: dict, listed) -> Scan:
+            found: Scan, known: dict, listed, made: dict) -> Scan:
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
     to_parse: list[tuple[str, tuple, str]] = []
@@ -283,7 +293,7 @@ def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listi
     inflight = None  # the batch the workers are parsing while this one is listed and the last written
     digests = {} if window.everything else index.area_digests(min(window.months), max(window.months))
     for area, items in areas(root, window, known, kind_of, found, listed):
-        if hasher is None and area in digests and _as_kept(items, now) == digests[area]:
+        if hasher is None and area in digests and (made.get(area) or _as_kept(items, now)) == digests[area]:
             unsettled = False  # the files the rows were made from, none of them too recent
         else:
             unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
