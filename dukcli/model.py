@@ -233,6 +233,9 @@ class Dataset:
     # The dates loaded (store/loader's window), None for the whole folder: a response naming a
     # visit outside it is judged by `check`, which loads everything.
     span: tuple[dt.date, dt.date] | None = field(default=None, compare=False)
+    # A digest of the list and record files loaded ("" when unknown): keys the checks that look
+    # at no visit (store/loader._cross_checks).
+    records_digest: str = field(default="", compare=False)
     # Answers computed from this load earlier and kept in the index (store/loader.checked's want).
     kept: dict = field(default_factory=dict, compare=False, repr=False)
     # submissions_of's lookup: (the list it was made from, its length, the lookup); not copied

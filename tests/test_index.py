@@ -537,3 +537,26 @@ def test_one_answer_is_kept_per_command_and_period(make_folder, duk):
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
     names = sorted(n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'quota %'"))
     assert names == ["quota 2019-01-01 2019-12-31 | 2019-12-31", "quota 2019-04-01 2019-06-30 | 2019-12-31"]
+
+
+def test_the_checks_of_lists_and_submissions_are_not_made_again_for_a_new_visit(make_folder, monkeypatch):
+    """They look at no visit: kept under the list and record files' keys; a new visit does not
+    judge the submissions again, an edited list does."""
+    from dukcli.rules import validate as V
+
+    root = folder_of(make_folder)
+    day = dt.date(2019, 12, 31)
+    first = loader.checked(root, day, W2019)[1]
+    calls: list[int] = []
+    real = V.duplicate_ids  # VALIDATORS holds the functions themselves: the one to watch is replaced there
+    monkeypatch.setattr(V, "VALIDATORS", tuple(
+        (lambda ds, today: calls.append(1) or real(ds, today)) if check is real else check for check in V.VALIDATORS))
+    (root / "visits/2019/06/e.yaml").write_text(visit("2019-06-07"), encoding="utf-8")
+    age(root / "visits/2019/06/e.yaml", 600)
+    settle(root)
+    assert loader.checked(root, day, W2019)[1] == first and calls == []
+    people = root / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    age(people, 600)
+    loader.checked(root, day, W2019)
+    assert calls == [1]
