@@ -560,3 +560,16 @@ def test_the_checks_of_lists_and_submissions_are_not_made_again_for_a_new_visit(
     age(people, 600)
     loader.checked(root, day, W2019)
     assert calls == [1]
+
+
+def test_a_file_just_written_in_another_year_leaves_the_kept_answer_standing(make_folder, duk, rows_read):
+    """A file of the last seconds cannot be trusted by its stat: in another year's folder it
+    changes nothing of 2019's answer; in 2019's own, the answer is computed again each time."""
+    root = folder_of(make_folder)
+    first = duk(QUOTA, data=root)
+    assert duk(QUOTA, data=root).stdout == first.stdout and rows_read == [1]
+    (root / "visits/2018/11/fresh.yaml").write_text(visit("2018-11-21"), encoding="utf-8")
+    assert duk(QUOTA, data=root).stdout == first.stdout and rows_read == [1]
+    (root / "visits/2019/06/fresh.yaml").write_text(visit("2019-06-21"), encoding="utf-8")
+    assert duk(QUOTA, data=root).exit_code == 0 and rows_read == [1, 1]
+    assert duk(QUOTA, data=root).exit_code == 0 and rows_read == [1, 1, 1]

@@ -478,12 +478,15 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
         if scope.holds(r[index_mod.DATE], r[index_mod.AREA], r[index_mod.PERSON]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
+    # A file too recent to be trusted in one of the window's month folders leaves it without a
+    # fingerprint (elsewhere, only a visit of its dates would: outside_keys carries its mark).
+    settled = windowed and not found.unsettled_areas & window.months
     fingerprint = ""
-    if windowed and not found.unsettled:
+    if settled:
         fingerprint = _window_key(index, window, base, found_records.responses)
     if scope_key is not None:
         scope_key.append(_window_key(index, scope, base, found_records.responses)
-                         if windowed and not found.unsettled else "")
+                         if settled else "")
     kept = _kept(index, names, fingerprint, day) if names else None
     rows = None
     if kept is None:

@@ -190,6 +190,7 @@ class Scan:
     listed: set[str] = field(default_factory=set)  # the areas listed ("" outside month folders)
     top: tuple | None = None  # visits/ itself when not a folder: (FILE,) or (NOT_REGULAR, what)
     unsettled: bool = False  # a file too recent to be trusted was seen
+    unsettled_areas: set[str] = field(default_factory=set)  # where
 
 
 def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Scan, ready=None):
@@ -298,6 +299,8 @@ def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listi
         else:
             unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
         found.unsettled = found.unsettled or unsettled
+        if unsettled:
+            found.unsettled_areas.add(area)
         if area:
             key = found.months[area]
             folders.append((area, key if not unsettled or key.startswith(RACY) else RACY + key))
