@@ -460,12 +460,10 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     base = list(keys)  # what the window's fingerprint rests on besides its visits
     windowed = not window.everything and window.verify
     names = (*want, _checks_name(window)) if want and windowed and not with_proposals else ()
-    if scope is not window and not (refresh.folders_as_listed(index, root, scope) and _all_kept(
-            index, (_checks_name(scope),), _window_key(index, scope, base, found_records.responses), day)):
+    if scope is not window and not _likely_kept(index, root, scope, (_checks_name(scope),), base,
+                                                found_records.responses, day):
         raise _WholeWindow  # the scope's checks are not kept: _one_person loads the scope whole
-    # Are the answers likely kept? Then the rows are not read while the folders are listed.
-    kept_before = (names and refresh.folders_as_listed(index, root, window)
-                   and _all_kept(index, names, _window_key(index, window, base, found_records.responses), day))
+    kept_before = _likely_kept(index, root, window, names, base, found_records.responses, day)
     # What changed goes into the index a batch at a time (a first run on a million files holds
     # one batch, not the folder); then everything is read back from it.
     with _Parser(root) as parse:
@@ -537,6 +535,16 @@ def _kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> dict | 
     key = f"{fingerprint}/{day.isoformat()}"
     found = {name: index.answer(name, key) for name in names}
     return None if any(v is None for v in found.values()) else found
+
+
+def _likely_kept(index: Index, root: Path, window: refresh.Window, names: tuple, base: list, responses: list,
+                 day: dt.date) -> bool:
+    """A guess, before listing, that the answers named are kept for the window's files as they
+    are: no month folder of it changed since it was last listed, and each answer is kept under
+    the fingerprint the index gives now. Then the rows are not read while the folders are
+    listed (the listing still decides)."""
+    return (bool(names) and refresh.folders_as_listed(index, root, window)
+            and _all_kept(index, names, _window_key(index, window, base, responses), day))
 
 
 def _all_kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> bool:
