@@ -473,7 +473,7 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     flagged = index.with_diags()
     elsewhere = _errors_elsewhere(index, scope, flagged, only_lists.lists_digest)
     for r in flagged:
-        if scope.holds(r[index_mod.DATE], r[index_mod.AREA], r[index_mod.PERSON]):
+        if scope.holds(r[index_mod.DATE], r[index_mod.AREA]):
             diags.extend(index_mod.row_diags(r))
             keys.append(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}")
     # A file too recent to be trusted in one of the window's month folders leaves it without a
@@ -530,11 +530,15 @@ def _checks_name(window: refresh.Window) -> str:
 
 def _kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> dict | None:
     """name -> answer for every name kept under this fingerprint and day; None if one is not."""
-    if not _all_kept(index, names, fingerprint, day):
+    if not fingerprint:
         return None
     key = f"{fingerprint}/{day.isoformat()}"
-    found = {name: index.answer(name, key) for name in names}
-    return None if any(v is None for v in found.values()) else found
+    found = {}
+    for name in names:
+        found[name] = index.answer(name, key)
+        if found[name] is None:
+            return None
+    return found
 
 
 def _likely_kept(index: Index, root: Path, window: refresh.Window, names: tuple, base: list, responses: list,
@@ -614,7 +618,7 @@ def _errors_elsewhere(index: Index, window: refresh.Window, flagged: list, diges
         rows.update((r[index_mod.REL], r) for r in index.with_cross(digest))
     count = 0
     for r in rows.values():
-        if window.holds(r[index_mod.DATE], r[index_mod.AREA], r[index_mod.PERSON]):
+        if window.holds(r[index_mod.DATE], r[index_mod.AREA]):
             continue
         count += r[index_mod.ERRORS] + (r[index_mod.CROSS] if r[index_mod.LISTS] == digest and digest else 0)
     return count

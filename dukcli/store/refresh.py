@@ -74,13 +74,10 @@ class Window:
     def everything(self) -> bool:
         return self.months is None
 
-    def holds(self, date: str | None, folder: str, person: str | None = None) -> bool:
-        """Whether a row (its ISO date, or None for a file that did not parse; its person) is
-        the window's. Another person's visit is not, in a window of one person's."""
+    def holds(self, date: str | None, folder: str) -> bool:
+        """Whether a row (its ISO date, or None for a file that did not parse) is the window's."""
         if self.everything:
             return True
-        if self.person is not None and person is not None and person != self.person:
-            return False
         if date is not None:
             return self.start.isoformat() <= date <= self.end.isoformat()
         month = month_folder(folder)
@@ -189,8 +186,11 @@ class Scan:
     months: dict[str, str] = field(default_factory=dict)  # every month folder on disk -> kept key
     listed: set[str] = field(default_factory=set)  # the areas listed ("" outside month folders)
     top: tuple | None = None  # visits/ itself when not a folder: (FILE,) or (NOT_REGULAR, what)
-    unsettled: bool = False  # a file too recent to be trusted was seen
-    unsettled_areas: set[str] = field(default_factory=set)  # where
+    unsettled_areas: set[str] = field(default_factory=set)  # where a file too recent to be trusted was seen
+
+    @property
+    def unsettled(self) -> bool:
+        return bool(self.unsettled_areas)
 
 
 def areas(root: Path, window: Window, known: dict[str, str], kind_of, found: Scan, ready=None):
@@ -298,7 +298,6 @@ def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listi
             unsettled = False  # the files the rows were made from, none of them too recent
         else:
             unsettled = _compare(index.keys_in(area), area, items, now, listing_diag, changes, to_parse, hasher)
-        found.unsettled = found.unsettled or unsettled
         if unsettled:
             found.unsettled_areas.add(area)
         if area:
