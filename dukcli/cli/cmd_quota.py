@@ -29,6 +29,12 @@ def filter_rows(ds, result, period, pid: str | None, uid: str | None):
     return replace(result, rows=tuple(r for r in result.rows if keep(r)))
 
 
+def kept_name(period, as_of) -> str:
+    """Where the Article 4 table of a period is kept in the index (common.answer): `duk quota`
+    and the web board share it."""
+    return f"quota {period.start} {period.end} | {as_of}"
+
+
 def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
           person: PersonOpt = None, unit: UnitOpt = None, as_of: AsOfOpt = None,
           format: FormatOpt = TableFormat.table, output_file: OutputOpt = None, force: ForceOpt = False) -> None:
@@ -41,7 +47,7 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     to = sheet_file(format, output_file, force, f"dieu-4-{p.slug}.xlsx")
     if day < p.start:
         echo_err(W.as_of_before_period(day, p.label, p.start))
-    name = f"quota {p.start} {p.end} | {day}"
+    name = kept_name(p, day)
     folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,))
     pid, uid = pick(ds, person, unit)
     result = filter_rows(ds, answer(folder, ds, name, lambda: compute(ds, p, day)), p, pid, uid)

@@ -131,7 +131,8 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[i
 
     notes=(start, end): also read the notes of the visits of those days (the index keeps none).
     want: the names of answers kept by answer(); see store.loader.checked. person: only that
-    person's visits (a report on one person uses no other's: errors in them are one line)."""
+    person's visits are read, but the diagnostics are the whole period's (a misspelt person
+    may be that person's): the same refusal as without it."""
     folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want, person=person)
     if ds.elsewhere:
         echo_err(W.errors_elsewhere(ds.elsewhere))

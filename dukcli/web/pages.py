@@ -48,7 +48,7 @@ def split(diags):
 
 
 def register(app, site) -> None:  # noqa: C901 - one function per route, each short
-    from dukcli.cli.cmd_quota import filter_rows
+    from dukcli.cli.cmd_quota import filter_rows, kept_name
     from dukcli.render import visits_table
     from dukcli.rules.quota import PhuTrachRow, TheoDoiRow, compute
 
@@ -62,15 +62,19 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         result = site.remember((ds.fingerprint, period, today()), lambda: compute(ds, period, today()))
         if pid or uid:
             result = filter_rows(ds, result, period, pid, uid)
+        return (*by_kind(result), result)
+
+    def by_kind(result):
+        """(phụ trách rows, theo dõi rows) of a quota result."""
         return ([r for r in result.rows if isinstance(r, PhuTrachRow)],
-                [r for r in result.rows if isinstance(r, TheoDoiRow)], result)
+                [r for r in result.rows if isinstance(r, TheoDoiRow)])
 
     @app.get("/")
     def board():
         period, bad = period_of("year")
         # The same table as `duk quota` for the period (kept under the same name), and the
         # visits per month: both kept in the index, a warm board reads no visit.
-        table = f"quota {period.start} {period.end} | {today()}"
+        table = kept_name(period, today())
         counts = f"visits per month {period.start} {period.end}"
         ds, diags = site.years(period, want=(table, counts))
         errors, warnings = split(diags)
@@ -79,7 +83,7 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         if not errors:
             result = site.kept(ds, table, lambda: compute(ds, period, today()))
             values = site.kept(ds, counts, lambda: charts.month_counts(ds, period))
-            pt, td = ([r for r in result.rows if isinstance(r, kind)] for kind in (PhuTrachRow, TheoDoiRow))
+            pt, td = by_kind(result)
             context.update(pt=pt, td=td, months=period.months(), as_of=result.as_of,
                            charts=(charts.visits_per_month(values, period), charts.share_met_per_month(result)))
         return page("board.html", **context)
