@@ -100,8 +100,8 @@ class DukGroup(framework.ViGroup):
     """Runs a command and maps every exception to a message and an exit status."""
 
     def make_context(self, *args, **kwargs):
-        # Parsing the command line (typer imports pydantic meanwhile) and `duk --help` happen
-        # here, outside invoke.
+        # Parsing the command line (values converted by framework._direct, or by typer's own
+        # converters) and `duk --help` happen here, outside invoke.
         with _answerable():
             return super().make_context(*args, **kwargs)
 
