@@ -573,3 +573,27 @@ def test_a_file_just_written_in_another_year_leaves_the_kept_answer_standing(mak
     (root / "visits/2019/06/fresh.yaml").write_text(visit("2019-06-21"), encoding="utf-8")
     assert duk(QUOTA, data=root).exit_code == 0 and rows_read == [1, 1]
     assert duk(QUOTA, data=root).exit_code == 0 and rows_read == [1, 1, 1]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_a_listing_of_the_year_is_kept_as_its_text(kind, make_folder, duk, rows_read):
+    """duk visits keeps the period's whole JSON or CSV (common.kept_text): the same question on
+    the same files writes the same bytes without reading a row; a file added by hand is in the
+    next answer, which equals a fresh folder's; a listing of one person is not kept."""
+    root = folder_of(make_folder)
+    line = ["visits", "-p", "2019", "-f", kind]
+    first = duk(line, data=root)
+    assert first.exit_code == 0 and "visits/2019/05/c.yaml" in first.stdout and rows_read == [1]
+    again = duk(line, data=root)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, first.stdout, first.stderr) and rows_read == [1]
+    (root / "visits/2019/06/z.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    age(root / "visits/2019/06/z.yaml", 600)
+    settle(root)
+    after = duk(line, data=root)
+    assert after.exit_code == 0 and "visits/2019/06/z.yaml" in after.stdout and rows_read == [1, 1]
+    assert after.stdout == duk(line, data=_copy_without_index(root)).stdout
+    one = [*line, "--person", "nguyen-thi-lan"]
+    assert duk(one, data=root).exit_code == 0 and duk(one, data=root).exit_code == 0 and len(rows_read) == 5  # the fresh folder read once
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    assert [n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'visits %'")] == [
+        f"visits {kind} 2019-01-01 2019-12-31 | "]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dukcli.cli.common import (FormatOpt, ForceOpt, OutputOpt, PeriodArg, PeriodOpt, PersonOpt, QuarterOpt, TableFormat,
-                               UnitOpt, YearOpt, load_for_report, period_from, pick, sheet_file)
+                               UnitOpt, YearOpt, kept_text, load_for_report, period_from, pick, sheet_file)
 
 
 def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: QuarterOpt = None, year: YearOpt = None,
@@ -14,10 +14,30 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
 
     p = period_from(period, quarter, year, None, period_arg)
     to = sheet_file(format, output_file, force, f"chuyen-di-{p.slug}.xlsx")
-    _, ds = load_for_report(years=(p.start.year, p.end.year))
+    kind = getattr(format, "value", format)
+    # The whole period as text is kept in the index (common.kept_text): its JSON or CSV, asked
+    # again of the same files, costs what writing it out costs.
+    name = f"visits {kind} {p.start} {p.end} | " if kind in ("json", "csv") and person is None and unit is None else None
+    folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,) if name else ())
     pid, uid = pick(ds, person, unit)
+    if name is not None:
+        make = {"json": lambda: output.json_text(as_json(p, visits_table.select(ds, p, None, None))) + "\n",
+                "csv": lambda: output.csv_text(*as_csv(visits_table.select(ds, p, None, None)))}[kind]
+        output.write_bytes(kept_text(folder, ds, name, make))
+        return
     rows = visits_table.select(ds, p, pid, uid)
-    output.emit(format, as_json=lambda: {"period": p.as_json(), "visits": output.Each(rows, visits_table.VisitRow.as_json)},
-                csv=lambda: (visits_table.CSV_HEADER, [r.csv_row() for r in rows]),
+    output.emit(format, as_json=lambda: as_json(p, rows), csv=lambda: as_csv(rows),
                 draw=lambda console: visits_table.print_table(p, rows, console),
                 xlsx=lambda: sheets.visits(p, rows), to=to)
+
+
+def as_json(p, rows) -> dict:
+    from dukcli.render import output, visits_table
+
+    return {"period": p.as_json(), "visits": output.Each(rows, visits_table.VisitRow.as_json)}
+
+
+def as_csv(rows) -> tuple:
+    from dukcli.render import visits_table
+
+    return visits_table.CSV_HEADER, [r.csv_row() for r in rows]

@@ -60,13 +60,23 @@ def stdout_gone() -> None:
 
 def _write_utf8(text: str) -> None:
     """Bytes straight to the stream's buffer: UTF-8 whatever its code page."""
+    write_bytes(utf8(text))
+
+
+def utf8(text: str) -> bytes:
+    """text as _write_utf8 writes it."""
+    return text.encode("utf-8", "replace")
+
+
+def write_bytes(data: bytes) -> None:
+    """UTF-8 bytes (utf8()) to stdout as they are."""
     out = getattr(sys.stdout, "buffer", None)
     if out is not None:
         sys.stdout.flush()
-        out.write(text.encode("utf-8", "replace"))
+        out.write(data)
         out.flush()
     else:  # a text-only stream (some test runners)
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
 
 
 def emit(format, *, as_json, draw, csv=None, xlsx=None, to=None) -> None:
@@ -213,12 +223,16 @@ def _key(key) -> str:
 
 
 def print_csv(header: list[str], rows: list[list]) -> None:
-    """UTF-8 with a BOM so that Excel shows Vietnamese correctly."""
+    _write_utf8(csv_text(header, rows))
+
+
+def csv_text(header: list[str], rows: list[list]) -> str:
+    """With a BOM, so that Excel shows Vietnamese correctly (written as UTF-8)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
-    _write_utf8("\ufeff" + buf.getvalue())
+    return "\ufeff" + buf.getvalue()
 
 
 def table(*columns):
