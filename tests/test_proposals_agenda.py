@@ -120,3 +120,59 @@ def test_the_table_shows_the_oldest_twenty_the_json_all(duk, make_folder):
     assert not any(line.endswith("Đề nghị số 21.") for line in flat)
     assert flat[-1] == ("… và 2 đề xuất khác (xem đầy đủ: duk agenda --format json, hoặc duk proposals --open "
                         "--older-than 30 cho từng kỳ).")
+
+
+def _settled(root):
+    """Every file and folder dated back: a kept answer rests on stat keys old enough to trust."""
+    import os
+    from pathlib import Path
+
+    from conftest import age
+
+    for where, dirs, files in os.walk(root):
+        for name in [*dirs, *files]:
+            if not name.startswith("."):
+                age(Path(where, name), 600)
+
+
+def test_the_agenda_as_json_is_kept_and_follows_last_years_records(duk, folder, monkeypatch):
+    """The JSON is kept whole (common.kept_text) under the day asked and a fingerprint of last
+    year's records as the index holds them (store/proposals.earlier_key): asked again, it reads
+    no visit of the year; a response filed last year, or a visit of last year once the index
+    has seen it, changes the answer, which then equals a fresh folder's."""
+    import shutil
+
+    from dukcli.store import proposals as store_proposals
+    from dukcli.store import refresh
+
+    calls: list[int] = []
+    real_rows, real_raised = refresh.rows_for, store_proposals.raised
+    monkeypatch.setattr(refresh, "rows_for", lambda *a: calls.append(1) or real_rows(*a))
+    monkeypatch.setattr(store_proposals, "raised", lambda *a: calls.append(2) or real_raised(*a))
+    _settled(folder)
+    line = ["agenda", "-f", "json", "--as-of", "2019-01-15"]
+    first = duk(line, data=folder, today="2019-01-20")
+    assert first.exit_code == 0 and calls == [1, 2]
+    again = duk(line, data=folder, today="2019-01-20")
+    assert (again.exit_code, again.stdout) == (0, first.stdout) and calls == [1, 2]
+
+    def fresh():
+        copy = folder.with_name(folder.name + f"-fresh{len(calls)}")
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".duk"))
+        return duk(line, data=copy, today="2019-01-20").stdout
+
+    (folder / "responses/2018/s4.yaml").write_text(
+        f"item: {BOOKS}\ndate: 2018-12-20\nstatus: da-tra-loi\ntext: Bước.\n", encoding="utf-8")
+    _settled(folder)
+    after = duk(line, data=folder, today="2019-01-20")
+    assert after.exit_code == 0 and [r["id"] for r in json.loads(after.stdout)["proposals_open"]] == [HALL]
+    assert after.stdout == fresh()
+    (folder / "visits/2018/10").mkdir()
+    (folder / "visits/2018/10/h.yaml").write_text(
+        "person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2018-10-02\nwork:\n  proposals: Đề nghị thêm.\n",
+        encoding="utf-8")
+    _settled(folder)
+    assert duk(["check"], data=folder, today="2019-01-20").exit_code == 0  # the index sees 2018 again
+    later = duk(line, data=folder, today="2019-01-20")
+    assert [r["id"] for r in json.loads(later.stdout)["proposals_open"]] == ["2018/10/h#work.proposals", HALL]
+    assert later.stdout == fresh()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from dukcli.cli.common import (AgendaFormat, AsOfOpt, OutputOpt, PersonOpt, echo_err, file_exists, load_for_report,
-                               not_written, output_path, parse_day, pick, root, sheet_file, shown, today)
+from dukcli.cli.common import (AgendaFormat, AsOfOpt, OutputOpt, PersonOpt, echo_err, file_exists, kept_text,
+                               load_for_report, not_written, output_path, parse_day, pick, root, sheet_file, shown, today)
 from dukcli.cli.framework import a_path, one_of, whole_number
 from dukcli.words import commands as W
 from dukcli.words import sheets as SW
@@ -27,6 +28,15 @@ def write_ics(text: str, path: Path, force: bool) -> None:
         raise file_exists(path) from None
     except OSError as e:
         raise not_written(path, e) from None
+
+
+def kept_name(day: dt.date, days: int, window: tuple) -> str | None:
+    """Where the agenda's JSON of a day is kept: the question holds the index's state of the
+    records before the loaded year (store/proposals.earlier_key); None when it has none."""
+    from dukcli.store.proposals import earlier_key
+
+    earlier = earlier_key(root(), window[0], dt.date(day.year, 1, 1) - dt.timedelta(days=1))
+    return f"agenda json | {day} {days} {earlier}" if earlier else None
 
 
 def agenda(
@@ -49,8 +59,19 @@ def agenda(
     day = parse_day(as_of, "--as-of") or today()
     target = output_path(ics, f"lich-sinh-hoat-{day.isoformat()}.ics", root(), "--ics") if ics is not None else None
     to = sheet_file(format, output_file, force, f"viec-can-lam-{day.isoformat()}.xlsx")
-    folder, ds = load_for_report(years=(day.year, day.year))
-    ds = raised_between(folder, ds, *todo.proposals_window(day))  # those that may be open over 30 days
+    window = todo.proposals_window(day)  # the proposals that may be open over 30 days
+    # The JSON is kept whole as its text (common.kept_text): a province's agenda may list a
+    # quarter of a million open proposals.
+    keeps = getattr(format, "value", format) == "json" and person is None and target is None
+    name = kept_name(day, days, window) if keeps else None
+    folder, ds = load_for_report(years=(day.year, day.year), want=(name,) if name else ())
+    if name is not None and name not in ds.kept:  # a first load may have brought last year into the index
+        name = kept_name(day, days, window)
+    if name is not None:
+        kept_text(folder, ds, name, lambda write: output.write_json(
+            todo.agenda(raised_between(folder, ds, *window), day, days).as_json(each=output.Each), write))
+        return
+    ds = raised_between(folder, ds, *window)
     pid, _ = pick(ds, person)
     ag = todo.agenda(ds, day, days, pid)
     if target is not None:

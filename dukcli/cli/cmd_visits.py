@@ -21,9 +21,14 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,) if name else ())
     pid, uid = pick(ds, person, unit)
     if name is not None:
-        make = {"json": lambda: output.json_text(as_json(p, visits_table.select(ds, p, None, None))) + "\n",
-                "csv": lambda: output.csv_text(*as_csv(visits_table.select(ds, p, None, None)))}[kind]
-        output.write_bytes(kept_text(folder, ds, name, make))
+        def make(write) -> None:
+            rows = visits_table.select(ds, p, None, None)
+            if kind == "json":
+                output.write_json(as_json(p, rows), write)
+            else:
+                write(output.csv_text(*as_csv(rows)))
+
+        kept_text(folder, ds, name, make)
         return
     rows = visits_table.select(ds, p, pid, uid)
     output.emit(format, as_json=lambda: as_json(p, rows), csv=lambda: as_csv(rows),

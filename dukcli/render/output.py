@@ -100,10 +100,15 @@ def emit(format, *, as_json, draw, csv=None, xlsx=None, to=None) -> None:
 def print_json(obj) -> None:
     """The JSON text of obj to stdout; the rows of an Each are written a few thousand at a time,
     never held whole (a year's 100,000 visits would otherwise hold the text and its pieces)."""
+    write_json(obj, _write_utf8)
+
+
+def write_json(obj, write) -> None:
+    """print_json, through write(text): the text and a newline, a few thousand rows at a time."""
     out: list[str] = []
-    _put(obj, out, "\n", _write_utf8)
+    _put(obj, out, "\n", write)
     out.append("\n")
-    _write_utf8("".join(out))
+    write("".join(out))
 
 
 class Each:

@@ -47,6 +47,31 @@ def raised(root: Path, start: dt.date, end: dt.date) -> list[m.Proposal]:
     return loader._session(root, work)
 
 
+def earlier_key(root: Path, start: dt.date, before: dt.date) -> str:
+    """A fingerprint of what raised_between takes from before the loaded window (start..before:
+    the index's rows of those dates and the responses of those years), made without reading a
+    row: the digest of each month folder of those dates, the visits of those dates filed
+    elsewhere, and the stat keys of those years' response files. "" when one of them is too
+    recent to be trusted, or before < start (nothing earlier is read)."""
+    from dukcli.store import refresh
+
+    if before < start:
+        return ""
+    earlier = refresh.Window.of(start, before)
+    first, last = min(earlier.months), max(earlier.months)
+
+    def work(index) -> str:
+        keys: list[str] = []
+        loader._year_files(root, index, loader.RESPONSES_DIR, loader.schema.parse_response,
+                           lambda rel: loader._plain_year(rel) or "0", (start.year, before.year), [], keys, [])
+        digests = index.area_digests(first, last)
+        keys += [f"{area}\t{digests.get(area, '')}" for area in sorted(earlier.months)]
+        keys += [f"{rel}\t{key}" for rel, key in index.outside_keys(start.isoformat(), before.isoformat(), first, last)]
+        return loader._digest(keys, earlier)
+
+    return loader._session(root, work)
+
+
 def raised_between(root: Path, ds: m.Dataset, start: dt.date, end: dt.date) -> m.Dataset:
     """ds (loaded for some years, with the responses from the first of them on) with, as its
     proposals, those kept in the index raised start..end, and the responses of the years from
