@@ -110,10 +110,12 @@ def main():
     _interrupted = False
     # Respect a Ctrl-C that was already ignored (`nohup`, a background job of a script) and
     # leave alone a program that embeds duk in another thread.
+    installed = False
     try:
         if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
             _signal.signal(_signal.SIGINT, _on_sigint)
             sys.unraisablehook = _unraisable
+            installed = True
     except ValueError:  # not the main thread
         pass
     code = 130
@@ -151,4 +153,9 @@ def main():
             code = 130
     finally:
         _phase = "done"
+        if installed:
+            # Ignored, not handled: CPython's shutdown puts a Python handler back to the default
+            # (the process killed by SIGINT, status -2, its output already out) but leaves an
+            # ignored signal ignored.
+            _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
     return code
