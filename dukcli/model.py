@@ -238,6 +238,11 @@ class Dataset:
     records_digest: str = field(default="", compare=False)
     # Answers computed from this load earlier and kept in the index (store/loader.checked's want).
     kept: dict = field(default_factory=dict, compare=False, repr=False)
+    # Answers kept for earlier files, to bring up to date for the people whose visits changed
+    # (store/partial.Partial: visits then holds those people's visits only); None otherwise.
+    partial: object = field(default=None, compare=False, repr=False)
+    # What answers made from this load keep beside them for that (store/partial.note), or None.
+    note: dict | None = field(default=None, compare=False, repr=False)
     # submissions_of's lookup: (the list it was made from, its length, the lookup); not copied
     # by dataclasses.replace, made again when the list is another or has grown.
     _by_period: tuple | None = field(default=None, init=False, compare=False, repr=False)

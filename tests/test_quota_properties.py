@@ -88,3 +88,29 @@ def _ge(new, old) -> bool:
     if isinstance(new, tuple):
         return all(a >= b for a, b in zip(new, old))
     return new >= old
+
+
+@st.composite
+def changed_visits(draw, ds):
+    """ds's visits with some people's visits redrawn, and those people (whose rows may change)."""
+    persons = set(draw(st.lists(st.sampled_from(["p1", "p2", "p3"]), max_size=3)))
+    redrawn = draw(st.lists(st.builds(lambda p, u, d: m.Visit(p, u, d, meeting={}),
+                                      st.sampled_from(sorted(persons) or ["p1"]), st.sampled_from(["u1", "u2", "u3"]),
+                                      days), max_size=10)) if persons else []
+    kept = [v for v in ds.visits if v.person not in persons]
+    return sorted([*kept, *redrawn], key=lambda v: v.date), persons
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), dataset(), periods, days)
+def test_a_table_merged_for_the_people_whose_visits_changed_is_the_whole_table(data, ds, period, as_of):
+    """rules/quota.merged: the kept table of before, with the rows of the people whose visits
+    changed computed for them alone (from their visits alone), equals the table computed whole."""
+    from dukcli.rules.quota import merged
+
+    visits, persons = data.draw(changed_visits(ds))
+    after = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments, visits, [])
+    theirs = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments,
+                             [v for v in visits if v.person in persons], [])
+    fresh = compute(theirs, period, as_of, persons=persons)
+    assert merged(compute(ds, period, as_of), fresh, persons) == compute(after, period, as_of)

@@ -40,7 +40,7 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
           format: FormatOpt = TableFormat.table, output_file: OutputOpt = None, force: ForceOpt = False) -> None:
     """Bảng thực hiện Điều 4: ai đạt, ai chưa đạt định kỳ đi cơ sở, từng tháng."""
     from dukcli.render import output, quota_table, sheets
-    from dukcli.rules.quota import compute
+    from dukcli.rules.quota import compute, merged
 
     day = parse_day(as_of, "--as-of") or today()
     p = period_from(period, quarter, year, day, period_arg)
@@ -48,9 +48,11 @@ def quota(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quart
     if day < p.start:
         echo_err(W.as_of_before_period(day, p.label, p.start))
     name = kept_name(p, day)
-    folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,))
+    folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,), mergeable=True)
     pid, uid = pick(ds, person, unit)
-    result = filter_rows(ds, answer(folder, ds, name, lambda: compute(ds, p, day)), p, pid, uid)
+    table = answer(folder, ds, name, lambda: compute(ds, p, day),
+                   merge=lambda kept, persons: merged(kept, compute(ds, p, day, persons=persons), persons))
+    result = filter_rows(ds, table, p, pid, uid)
     output.emit(format, as_json=result.as_json, csv=lambda: quota_table.csv_rows(result),
                 draw=lambda console: quota_table.print_table(result, console),
                 xlsx=lambda: sheets.quota(result), to=to)

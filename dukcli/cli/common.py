@@ -83,8 +83,8 @@ def show_diags(diags: list[m.Diagnostic], limit: int | None = None) -> None:
 
 
 def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None, dates=None,
-                 with_proposals: bool = False, want: tuple = (),
-                 person: str | None = None) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
+                 with_proposals: bool = False, want: tuple = (), person: str | None = None,
+                 mergeable: bool = False) -> tuple[Path, m.Dataset, list[m.Diagnostic]]:
     """Load and validate the folder: (root, dataset, every diagnostic, ordered). years=(first,
     last): only the visits and submissions of those years; dates: a store.refresh.Window (the
     lists are always whole). with_proposals: ds.proposals holds the proposals of those dates."""
@@ -92,7 +92,7 @@ def load_checked(on: dt.date | None = None, years: tuple[int, int] | None = None
 
     folder = root()
     ds, diags = checked(folder, on or today(), dates or window(years, person), with_proposals=with_proposals,
-                        want=want)
+                        want=want, mergeable=mergeable)
     return folder, ds, diags
 
 
@@ -124,7 +124,7 @@ def show_warnings(folder: Path, warnings: list[m.Diagnostic]) -> None:
 
 def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[int, int] | None = None,
                     people=None, with_proposals: bool = False, want: tuple = (),
-                    person: str | None = None) -> tuple[Path, m.Dataset]:
+                    person: str | None = None, mergeable: bool = False) -> tuple[Path, m.Dataset]:
     """For the reporting commands: refuse while check finds errors in the records used (the
     lists, and the visits and submissions of `years` when given); errors elsewhere are one line.
     Warnings to stderr.
@@ -132,8 +132,10 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[i
     notes=(start, end): also read the notes of the visits of those days (the index keeps none).
     want: the names of answers kept by answer(); see store.loader.checked. person: only that
     person's visits are read, but the diagnostics are the whole period's (a misspelt person
-    may be that person's): the same refusal as without it."""
-    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want, person=person)
+    may be that person's): the same refusal as without it. mergeable: every answer wanted is
+    asked with answer(merge=...), see store.loader.checked."""
+    folder, ds, diags = load_checked(years=years, with_proposals=with_proposals, want=want, person=person,
+                                     mergeable=mergeable)
     if ds.elsewhere:
         echo_err(W.errors_elsewhere(ds.elsewhere))
     errors = [d for d in diags if d.severity == "error"]
@@ -150,17 +152,20 @@ def load_for_report(notes: tuple[dt.date, dt.date] | None = None, years: tuple[i
     return folder, ds
 
 
-def answer(folder: Path, ds: m.Dataset, name: str, compute):
+def answer(folder: Path, ds: m.Dataset, name: str, compute, merge=None):
     """compute()'s value, kept in the index under name for the files ds was loaded from: the
     same command on the same files answers without reading the period's visits again
     (load_for_report(want=(name,)) finds it). name must say everything compute depends on
     besides the files and today, as "slot | detail": the command and its period, then --as-of;
-    the index keeps one answer per slot."""
+    the index keeps one answer per slot. merge(kept, persons): the answer kept for earlier files
+    brought up to date from the visits of those people alone (load_for_report(mergeable=True)
+    loads only theirs when it can; store/partial)."""
     from dukcli.store.loader import keep
 
     if name in ds.kept:
         return ds.kept[name]
-    value = compute()
+    brought = ds.partial
+    value = merge(brought.base[name], brought.persons) if brought is not None else compute()
     keep(folder, ds, today(), name, value)
     return value
 

@@ -124,7 +124,7 @@ def months_of(year: int, first: int, last: int) -> list[tuple[int, int]]:
 class _Index:
     """Visits by person (sorted by date) and assignments by person and role."""
 
-    def __init__(self, ds: m.Dataset, as_of: dt.date):
+    def __init__(self, ds: m.Dataset, as_of: dt.date, persons=None):
         self.visits: dict[str, list[m.Visit]] = defaultdict(list)
         for v in ds.visits:  # already sorted by date
             if v.date <= as_of:
@@ -132,7 +132,8 @@ class _Index:
         self.dates = {p: [v.date for v in vs] for p, vs in self.visits.items()}
         self.assignments: dict[tuple[str, str], list[m.Assignment]] = defaultdict(list)
         for a in ds.assignments:
-            self.assignments[(a.person, a.role)].append(a)
+            if persons is None or a.person in persons:
+                self.assignments[(a.person, a.role)].append(a)
 
     def between(self, person: str, start: dt.date, end: dt.date) -> list[m.Visit]:
         dates = self.dates.get(person, [])
@@ -286,11 +287,25 @@ def phu_trach_rows(ds: m.Dataset, period: Period, as_of: dt.date, index: _Index)
 
 # --- the table ---------------------------------------------------------------------------
 
-def compute(ds: m.Dataset, period: Period, as_of: dt.date) -> QuotaResult:
+def compute(ds: m.Dataset, period: Period, as_of: dt.date, persons=None) -> QuotaResult:
     """Every Article 4 row of the period: Standing Committee members first, then specialists,
-    each in Vietnamese order by given name (and units by name)."""
-    index = _Index(ds, as_of)
-    pt = sorted(phu_trach_rows(ds, period, as_of, index), key=lambda r: (name_key(r.name), r.person))
-    td = sorted(theo_doi_rows(ds, period, as_of, index),
+    each in Vietnamese order by given name (and units by name). persons: the rows of those
+    people only (ds may then hold their visits alone; see merged)."""
+    index = _Index(ds, as_of, persons)
+    return _ordered(period, as_of, [*phu_trach_rows(ds, period, as_of, index), *theo_doi_rows(ds, period, as_of, index)])
+
+
+def merged(base: QuotaResult, fresh: QuotaResult, persons) -> QuotaResult:
+    """base with the rows of persons replaced by fresh = compute(..., persons=persons). A
+    person's rows depend on the lists and that person's own visits only: when nothing else
+    changed since base was computed, this is compute() of the whole period, without reading
+    the others' visits again (store/loader: after one new visit, its person's rows)."""
+    kept = [r for r in base.rows if r.person not in persons]
+    return _ordered(base.period, base.as_of, [*kept, *fresh.rows])
+
+
+def _ordered(period: Period, as_of: dt.date, rows: list) -> QuotaResult:
+    pt = sorted((r for r in rows if isinstance(r, PhuTrachRow)), key=lambda r: (name_key(r.name), r.person))
+    td = sorted((r for r in rows if isinstance(r, TheoDoiRow)),
                 key=lambda r: (name_key(r.name), r.person, sort_key(r.unit_name), r.unit))
     return QuotaResult(period, as_of, tuple(pt + td))

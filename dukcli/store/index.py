@@ -241,6 +241,10 @@ class Index:
         self.ahead = _Ahead(first, last, self._rows(f"SELECT {_COLUMNS} FROM visit WHERE area BETWEEN ? AND ?",
                                                     (first, last)))
 
+    def area_rows(self, area: str, start: str, end: str) -> list[tuple]:
+        """The rows of one month folder dated start..end."""
+        return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE area=? AND date BETWEEN ? AND ?", (area, start, end))
+
     def count_in_areas(self, first: str, last: str) -> int:
         """How many entries the index holds in the month folders first..last."""
         return self._rows("SELECT count(*) FROM visit WHERE area BETWEEN ? AND ?", (first, last))[0][0]
@@ -349,6 +353,16 @@ class Index:
     def answer(self, name: str, key: str):
         rows = self._rows("SELECT value FROM answer WHERE name=? AND key=?", (name, key)) if key else []
         return _unpickle(rows[0][0]) if rows else None
+
+    def answer_key(self, name: str) -> str | None:
+        """The key an answer is kept under, None when none is."""
+        rows = self._rows("SELECT key FROM answer WHERE name=?", (name,))
+        return rows[0][0] if rows else None
+
+    def answer_entry(self, name: str) -> tuple[str, object] | None:
+        """(key, answer) of the answer kept under name, whatever its key; None when none is."""
+        rows = self._rows("SELECT key, value FROM answer WHERE name=?", (name,))
+        return (rows[0][0], _unpickle(rows[0][1])) if rows else None
 
     def put_answer(self, name: str, key: str, value) -> None:
         if key:

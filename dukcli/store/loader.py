@@ -243,22 +243,34 @@ def load(root: Path, window: refresh.Window | None = None, day: dt.date | None =
 
 
 def checked(root: Path, day: dt.date, window: refresh.Window | None = None,
-            with_proposals: bool = False, want: tuple = ()) -> tuple[m.Dataset, list[m.Diagnostic]]:
+            with_proposals: bool = False, want: tuple = (), mergeable: bool = False) -> tuple[m.Dataset, list[m.Diagnostic]]:
     """load() and the cross-checks of what was loaded, on that day: every diagnostic, ordered.
     The cross-checks depend only on the files and the day: unchanged, they are kept in the index.
 
     want: names of answers the caller computed from such a load and kept (keep()); ds.kept holds
     those found for the files as they are now, and when all of them are there the window's
-    visits are not even read (ds.visits is NOT_READ: the answers are all the caller needs)."""
+    visits are not even read (ds.visits is NOT_READ: the answers are all the caller needs).
+    mergeable: the caller can bring each answer wanted up to date person by person
+    (store/partial): when they are kept for earlier files, ds.partial says whose rows to compute
+    again, and ds.visits holds those people's visits only."""
     window = window or refresh.Window()
-    return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals, want))
+    return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals, want, mergeable))
 
 
 def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
     """Keep an answer computed from ds (a checked() load of that day) under name, for the next
-    checked(want=(name,)) of the same files; nothing when ds has no fingerprint."""
+    checked(want=(name,)) of the same files, with its people note when the load made one
+    (store/partial); nothing when ds has no fingerprint."""
+    from dukcli.store import partial
+
+    def work(index: Index) -> None:
+        key = f"{ds.fingerprint}/{day.isoformat()}"
+        index.put_answer(name, key, value)
+        if ds.note is not None:
+            index.put_answer(partial.note_name(refresh.Window.of(*ds.span)), key, ds.note)
+
     if ds.fingerprint:
-        _session(root, lambda index: index.put_answer(name, f"{ds.fingerprint}/{day.isoformat()}", value))
+        _session(root, work)
 
 
 def lists(root: Path) -> m.Dataset:
@@ -350,20 +362,40 @@ def _session(root: Path, work):
 
 
 def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False,
-                  want: tuple = ()):
+                  want: tuple = (), mergeable: bool = False):
     from dukcli.rules.validate import ordered
 
     if window.person is not None and window.verify and not window.everything:
         return _one_person(root, index, window, day, with_proposals, want)
-    ds, diags, rows = _loaded(root, index, window, day, with_proposals, want)
+    ds, diags, rows = _loaded(root, index, window, day, with_proposals, want, mergeable=mergeable)
     key = f"{ds.fingerprint}/{day.isoformat()}" if ds.fingerprint else ""
     name = _checks_name(window)
     cross = ds.kept.pop(name, None) if rows is None else index.answer(name, key)
-    if cross is None:
+    if cross is None and ds.partial is not None:
+        cross = _partial_checks(index, ds, day, ds.partial, name)
+        index.put_answer(name, key, cross)
+    elif cross is None:
         cross = _cross_checks(index, ds, day, rows)
         index.put_answer(name, key, cross)
         _rejudged(index, ds, cross, rows)
     return ds, ordered(diags + list(cross))
+
+
+def _partial_checks(index: Index, ds: m.Dataset, day: dt.date, partial, name: str) -> list[m.Diagnostic]:
+    """The window's checks kept before (partial.base[name]), with those of the months whose
+    folders changed made again (store/partial): a visit's checks look at the visits of its day
+    only, so the other months' stand."""
+    from dukcli.store.refresh import area_of
+
+    again = {r[index_mod.REL] for rows in partial.months.values() for r in rows}
+    out = [d for d in partial.base[name] if d.file not in again and area_of(d.file) not in partial.areas]
+    fresh: list[m.Diagnostic] = []
+    for month, rows in sorted(partial.months.items()):
+        month_ds = dataclasses.replace(ds, visits=[expand(r) for r in rows])
+        found = _month_checks(index, month_ds, day, month, rows)
+        _rejudged(index, month_ds, found, rows)
+        fresh.extend(found)
+    return out + fresh
 
 
 def _one_person(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool, want: tuple):
@@ -404,18 +436,28 @@ def _cross_checks(index: Index, ds: m.Dataset, day: dt.date, rows: list) -> list
         fixed = [d for check in V.VALIDATORS if check not in (V.visits, V.responses) for d in check(ds, day)]
         index.put_answer(name, key, fixed)
     out = [*fixed, *V.responses(ds, day)]
-    keys = {r[index_mod.REL]: r[index_mod.SKEY] for r in rows}
+    by_month: dict[str, list] = {}
+    for r in rows:
+        by_month.setdefault(r[index_mod.DATE][:7], []).append(r)
     for month, visits in itertools.groupby(ds.visits, key=lambda v: v.date.isoformat()[:7]):
-        visits = list(visits)
-        stamps = [f"{v.file}\t{keys.get(v.file, refresh.RACY)}" for v in visits]
-        key = "" if not ds.lists_digest or any(refresh.RACY in k for k in stamps) else _digest(
-            [ds.lists_digest, day.isoformat(), *stamps], refresh.Window())
-        found = index.answer(f"visit checks {month}", key)
-        if found is None:
-            found = V.visits(dataclasses.replace(ds, visits=visits), day)
-            index.put_answer(f"visit checks {month}", key, found)
-        out.extend(found)
+        out.extend(_month_checks(index, dataclasses.replace(ds, visits=list(visits)), day, month,
+                                 by_month.get(month, [])))
     return out
+
+
+def _month_checks(index: Index, ds: m.Dataset, day: dt.date, month: str, rows: list) -> list[m.Diagnostic]:
+    """The checks of one month's visits (ds.visits), kept under their files' stat keys (rows)."""
+    from dukcli.rules import validate as V
+
+    keys = {r[index_mod.REL]: r[index_mod.SKEY] for r in rows}
+    stamps = [f"{v.file}\t{keys.get(v.file, refresh.RACY)}" for v in ds.visits]
+    key = "" if not ds.lists_digest or any(refresh.RACY in k for k in stamps) else _digest(
+        [ds.lists_digest, day.isoformat(), *stamps], refresh.Window())
+    found = index.answer(f"visit checks {month}", key)
+    if found is None:
+        found = V.visits(ds, day)
+        index.put_answer(f"visit checks {month}", key, found)
+    return found
 
 
 def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list | None = None) -> None:
@@ -444,13 +486,14 @@ def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
 
 def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
             with_proposals: bool = False, want: tuple = (), scope: refresh.Window | None = None,
-            scope_key: list | None = None) -> tuple[m.Dataset, list[m.Diagnostic], list | None]:
+            scope_key: list | None = None, mergeable: bool = False) -> tuple[m.Dataset, list[m.Diagnostic], list | None]:
     """_load_with, and the window's rows as the index holds them. want: names of answers the
     caller keeps in the index (see checked); when every one of them and the window's checks are
     kept for the files as they are, the window's visits are not read at all (rows None,
     ds.visits NOT_READ) and ds.kept holds the answers. scope: the window whose files'
     diagnostics and errors elsewhere are reported (one person's visits of a year, the year's
-    diagnostics); its fingerprint is appended to scope_key."""
+    diagnostics); its fingerprint is appended to scope_key. mergeable: see checked."""
+    from dukcli.store import partial
     scope = scope or window
     diags: list[m.Diagnostic] = []
     keys: list[str] = []  # every stat key the answer rests on, for the fingerprint
@@ -463,7 +506,9 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     if scope is not window and not _likely_kept(index, root, scope, (_checks_name(scope),), base,
                                                 found_records.responses, day):
         raise _WholeWindow  # the scope's checks are not kept: _one_person loads the scope whole
-    kept_before = _likely_kept(index, root, window, names, base, found_records.responses, day)
+    mergeable = mergeable and bool(names)
+    kept_before = (_likely_kept(index, root, window, names, base, found_records.responses, day)
+                   or (mergeable and partial.likely(index, window, names, day.isoformat())))
     # What changed goes into the index a batch at a time (a first run on a million files holds
     # one batch, not the folder); then everything is read back from it.
     with _Parser(root) as parse:
@@ -486,11 +531,18 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
         scope_key.append(_window_key(index, scope, base, found_records.responses)
                          if settled else "")
     kept = _kept(index, names, fingerprint, day) if names else None
-    rows = None
-    if kept is None:
+    rows, brought, note = None, None, None
+    if kept is None and mergeable:
+        parts = _digest(_window_parts(index, window, base, found_records.responses), window)
+        brought = partial.by_person(index, window, names, day.isoformat(), parts)
+        if brought is not None:
+            rows, note = brought.rows, brought.note
+    if kept is None and brought is None:
         rows = refresh.rows_for(index, window)
         if not windowed:
             keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
+        if mergeable and fingerprint:
+            note = partial.note(parts, index.area_digests(min(window.months), max(window.months)), rows)
     diags.extend(record_diags)
     subs = lists["submissions.yaml"] + found_records.submissions
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"],
@@ -498,6 +550,7 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     if rows is None:
         ds.visits = NOT_READ
     ds.kept = kept or {}
+    ds.partial, ds.note = brought, note
     ds.feedback, ds.responses = found_records.feedback, found_records.responses
     ds.named = _named(index, found_records.responses, keys)
     ds.span = None if window.everything else (window.start, window.end)
@@ -557,19 +610,23 @@ def _all_kept(index: Index, names: tuple, fingerprint: str, day: dt.date) -> boo
 
 
 def _window_key(index: Index, window: refresh.Window, keys: list[str], responses: list) -> str:
-    """The fingerprint of a window's load without reading its rows: the list and record files'
-    keys, the digest of every month folder of the window (index.area_digest: its files, as the
-    rows were made from them), the visits of its dates filed elsewhere, and the files of the
-    proposals its responses name."""
-    first, last = min(window.months), max(window.months)
-    digests = index.area_digests(first, last)
+    """The fingerprint of a window's load without reading its rows: _window_parts, and the
+    digest of every month folder of the window (index.area_digest: its files, as the rows were
+    made from them)."""
+    digests = index.area_digests(min(window.months), max(window.months))
+    parts = _window_parts(index, window, keys, responses)
+    return _digest([*parts, *(f"{area}\t{digests.get(area, '')}" for area in sorted(window.months))], window)
+
+
+def _window_parts(index: Index, window: refresh.Window, keys: list[str], responses: list) -> list[str]:
+    """What a window's load rests on besides its month folders: the list and record files'
+    keys, the files of the proposals its responses name, and the visits of its dates filed
+    elsewhere."""
     named: list[str] = []
     _named(index, responses, named)
-    parts = [*keys, *named, f"person\t{window.person or ''}"]
-    parts += [f"{area}\t{digests.get(area, '')}" for area in sorted(window.months)]
-    parts += [f"{rel}\t{key}" for rel, key in index.outside_keys(window.start.isoformat(), window.end.isoformat(),
-                                                                   first, last)]
-    return _digest(parts, window)
+    outside = index.outside_keys(window.start.isoformat(), window.end.isoformat(), min(window.months),
+                                 max(window.months))
+    return [*keys, *named, f"person\t{window.person or ''}", *(f"{rel}\t{key}" for rel, key in outside)]
 
 
 def _window_proposals(index: Index, window: refresh.Window) -> list[m.Proposal]:
