@@ -176,3 +176,18 @@ def test_the_agenda_as_json_is_kept_and_follows_last_years_records(duk, folder, 
     later = duk(line, data=folder, today="2019-01-20")
     assert [r["id"] for r in json.loads(later.stdout)["proposals_open"]] == ["2018/10/h#work.proposals", HALL]
     assert later.stdout == fresh()
+
+
+def test_the_agenda_workbook_lists_every_open_proposal(duk, folder, tmp_path):
+    import openpyxl
+
+    target = tmp_path / "viec.xlsx"
+    r = duk(["agenda", "--as-of", "2019-01-15", "-f", "xlsx", "-o", str(target)], data=folder, today="2019-01-20")
+    assert r.exit_code == 0, r.stderr
+    ws = openpyxl.load_workbook(target)["Đề xuất quá hạn"]
+    assert [c.value for c in ws[3]] == ["TT", "Mã", "Ngày nêu", "Đơn vị", "Cán bộ ghi nhận", "Số ngày", "Nội dung"]
+    assert [[c.value for c in ws[row]] for row in (4, 5)] == [
+        [1, P.short_key(HALL), dt.datetime(2018, 11, 5), "Chi bộ Sở Tài chính", "Nguyễn Thị Lan", 71,
+         "Đề nghị sửa hội trường."],
+        [2, P.short_key(BOOKS), dt.datetime(2018, 12, 15), "Chi bộ Phòng Nghiệp vụ Y", "Trần Văn Bình", 31,
+         "Hướng dẫn ghi sổ đảng viên."]]

@@ -151,20 +151,22 @@ def test_scorecard(duk, folder, tmp_path):
     assert ws["A1"].value == ("Đánh giá năm 2019: đi cơ sở (Điều 4) và báo cáo quý (Điều 6.1) "
                               "(tính đến ngày 31/12/2019)")
     assert values(ws, 2) == ["TT", "Họ và tên", "Vai trò", "Điều 4", "Kết quả Điều 4", "Quý I", "Quý II", "Quý III",
-                             "Quý IV", "Đánh giá năm"]
+                             "Quý IV", "Đánh giá năm", "Ý kiến cơ sở"]
     assert values(ws, 3) == [1, "Trần Văn Bình", "Ủy viên Ban Thường vụ phụ trách", "1/5 lần", "Đang thực hiện",
-                             "Chưa nộp", "Chưa nộp", "Chưa nộp", "Chưa nộp", "Chưa hoàn thành"]
+                             "Chưa nộp", "Chưa nộp", "Chưa nộp", "Chưa nộp", "Chưa hoàn thành", "0"]
     assert values(ws, 4) == [2, "Nguyễn Thị Lan", "Cán bộ, chuyên viên theo dõi", "3/24 tháng (3 lần)", "Chưa đạt",
-                             "Chưa nộp", "Đúng hạn", "Chưa nộp", "Chưa nộp", "Chưa hoàn thành"]
+                             "Chưa nộp", "Đúng hạn", "Chưa nộp", "Chưa nộp", "Chưa hoàn thành", "0"]
     assert [fill(ws[c]) for c in ("E3", "E4", "F4", "G4", "J4")] == [AMBER, RED, RED, GREEN, RED]
     assert ws["A6"].value.startswith("Điều 4: số tháng đạt/số tháng phải đi")
     assert_printable(ws, 2)
 
 
-def test_agenda_three_sheets(duk, folder, tmp_path):
+def test_agenda_four_sheets(duk, folder, tmp_path):
     wb = run_xlsx(duk, folder, tmp_path, ["agenda", "--as-of", "2019-05-20"])
-    assert wb.sheetnames == ["Chưa đi cơ sở", "Chậm tiến độ", "Báo cáo đến hạn"]
-    due, behind, reports = (wb[n] for n in wb.sheetnames)
+    assert wb.sheetnames == ["Chưa đi cơ sở", "Chậm tiến độ", "Báo cáo đến hạn", "Đề xuất quá hạn"]
+    due, behind, reports, proposals = (wb[n] for n in wb.sheetnames)
+    assert proposals["A2"].value == "4. Đề xuất, kiến nghị chưa trả lời, chưa giải quyết quá 30 ngày"
+    assert proposals["A4"].value == "Không có."
     assert due["A1"].value == behind["A1"].value == "Việc cần làm tính đến ngày 20/05/2019"
     assert due["A2"].value == "1. Chưa đi cơ sở trong tháng 5/2019 (còn 11 ngày)"
     assert values(due, 3) == ["TT", "Họ và tên", "Đơn vị", "Ngày sinh hoạt", "Còn lại (ngày)"]
@@ -172,7 +174,7 @@ def test_agenda_three_sheets(duk, folder, tmp_path):
     assert values(behind, 4) == [1, "Trần Văn Bình", 1, 3, 5]
     assert reports["A2"].value == "3. Báo cáo quý sắp đến hạn, chưa nộp"
     assert reports["A4"].value == "Không có."
-    for ws in (due, behind, reports):
+    for ws in (due, behind, reports, proposals):
         assert_printable(ws, 3)
 
 

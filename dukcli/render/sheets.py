@@ -7,6 +7,7 @@ from dukcli import model as m
 from dukcli import words
 from dukcli.render.xlsx import (OVERALL_TONES, REPORT_TONES, STATE_TONES, STATUS_TONES, Column, Sheet, Tone,
                                 numbered)
+from dukcli.words import feedback as FW
 from dukcli.words import output as W
 from dukcli.words import sheets as S
 
@@ -81,10 +82,10 @@ def scorecard(card) -> Sheet:
                                                                                                           r.target)
     columns, body = numbered(
         (Column(W.NAME), Column(W.ROLE), Column(W.ARTICLE4), Column(words.ARTICLE4_RESULT),
-         *(Column(q) for q in W.QUARTERS), Column(W.YEAR_RATING)),
+         *(Column(q) for q in W.QUARTERS), Column(W.YEAR_RATING), Column(FW.SCORECARD_COLUMN)),
         [[r.name, m.ROLE_NAMES[r.role] + (W.ROLE_CHANGED if len(r.roles) > 1 else ""), art4(r),
           Tone(words.STATUS[r.status], STATUS_TONES[r.status]), *(report(r.reports[q]) for q in quarters),
-          Tone(words.OVERALL[r.overall], OVERALL_TONES[r.overall])] for r in card.rows])
+          Tone(words.OVERALL[r.overall], OVERALL_TONES[r.overall]), r.said] for r in card.rows])
     return Sheet(S.SCORECARD_SHEET, f"{W.scorecard_title(card.year)} {W.as_of(card.as_of)}", columns, body,
                  notes=(W.SCORECARD_LEGEND,) if card.rows else (), empty=W.NOBODY_IN_YEAR)
 
@@ -120,4 +121,17 @@ def agenda(ag) -> list[Sheet]:
         Sheet(S.BEHIND_SHEET, title, behind_cols, behind_rows, lines=(W.BEHIND_TITLE,), empty=W.NOTHING_TO_DO),
         Sheet(S.REPORTS_DUE_SHEET, title, report_cols, report_rows, lines=(W.REPORTS_DUE_TITLE,),
               empty=W.NOTHING_TO_DO),
+        _open_proposals(title, ag.proposals_open),
     ]
+
+
+def _open_proposals(title: str, rows) -> Sheet:
+    """agenda's fourth section, every row (the terminal shows the oldest twenty)."""
+    from dukcli.rules.proposals import OPEN_DAYS
+    from dukcli.words import proposals as P
+
+    columns, body = numbered(
+        (Column(P.KEY), Column(P.DATE, "date"), Column(P.UNIT), Column(P.PERSON), Column(P.AGE, "number"),
+         Column(P.TEXT)),
+        [[r.key, r.proposal.date, r.unit_name, r.name, r.age, r.proposal.text] for r in rows])
+    return Sheet(S.OPEN_PROPOSALS_SHEET, title, columns, body, lines=(P.open_title(OPEN_DAYS),), empty=W.NOTHING_TO_DO)
