@@ -363,6 +363,22 @@ def test_scorecard_shows_the_statements_received(duk, make_folder):
     assert [(f["date"], f["unit"], f["rating"]) for f in rows["nguyen-thi-lan"]["feedback"]] == [
         ("2019-11-20", "cb-phong-nghiep-vu-y", "kha"), ("2019-12-10", "db-so-y-te", "tot")]
     assert rows["tran-van-binh"]["feedback"][0]["text"] == "Chỉ đạo sát."
+    # the CSV and the workbook carry the same column
+    r = duk(["scorecard", "-y", "2019", "-f", "csv"], data=root, today="2020-01-10")
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith(",Đánh giá năm,Ý kiến cơ sở")
+    assert next(line for line in lines if "nguyen-thi-lan" in line).endswith(',"2 (Tốt 1, Khá 1)"')
+    assert next(line for line in lines if "tran-van-binh" in line).endswith(",1")
+    import openpyxl
+
+    target = root.parent / "diem.xlsx"
+    r = duk(["scorecard", "-y", "2019", "-f", "xlsx", "-o", str(target)], data=root, today="2020-01-10")
+    assert r.exit_code == 0, r.stderr
+    ws = openpyxl.load_workbook(target)["Đánh giá năm"]
+    last = ws.max_column
+    assert ws.cell(2, last).value == "Ý kiến cơ sở"
+    assert {ws.cell(row, 2).value: ws.cell(row, last).value for row in (3, 4)} == {
+        "Nguyễn Thị Lan": "2 (Tốt 1, Khá 1)", "Trần Văn Bình": "1"}
     # as of an earlier day, the later statements are not yet received
     r = duk(["scorecard", "-y", "2019", "--as-of", "2019-11-30"], data=root, today="2020-01-10")
     lan = next(line for line in r.stdout.splitlines() if "Nguyễn Thị Lan" in line)

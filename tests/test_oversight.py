@@ -355,9 +355,9 @@ def test_scorecard_table_and_csv(duk, make_folder):
     r = duk(["scorecard", "-y", "2019", "-f", "csv"], data=root, today="2020-01-10")
     lines = r.stdout.splitlines()
     assert lines[0] == ("\ufeffHọ và tên,Mã người,Vai trò,Số tháng đạt,Số tháng phải đi,Số lần,Chỉ tiêu năm,"
-                        "Quý I,Quý II,Quý III,Quý IV,Kết quả Điều 4,Đánh giá năm")
+                        "Quý I,Quý II,Quý III,Quý IV,Kết quả Điều 4,Đánh giá năm,Ý kiến cơ sở")
     assert lines[2] == ("Nguyễn Thị Lan,nguyen-thi-lan,\"Cán bộ, chuyên viên theo dõi\",3,6,4,,Không phải nộp,"
-                        "Không phải nộp,Đúng hạn,Chưa nộp,Chưa đạt,Chưa hoàn thành")
+                        "Không phải nộp,Đúng hạn,Chưa nộp,Chưa đạt,Chưa hoàn thành,0")
 
 
 def test_scorecard_before_the_deadline_says_not_yet_due(duk, make_folder):

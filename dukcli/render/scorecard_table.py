@@ -25,8 +25,8 @@ def csv_table(card) -> tuple[list[str], list[list]]:
     quarters = [f"{card.year}Q{n}" for n in range(1, 5)]
     rows = [[r.name, r.person, m.ROLE_NAMES[r.role], r.met, r.required, r.visits, r.target,
              *(REPORT_WORDS[r.reports[q]] if r.reports[q] else W.NOT_DUE for q in quarters),
-             STATUS_WORDS[r.status], OVERALL_WORDS[r.overall]] for r in card.rows]
-    return list(W.SCORECARD_CSV_HEADER), rows
+             STATUS_WORDS[r.status], OVERALL_WORDS[r.overall], r.said] for r in card.rows]
+    return [*W.SCORECARD_CSV_HEADER, FW.SCORECARD_COLUMN], rows
 
 
 def print_scorecard(ds, card, console) -> None:
