@@ -104,12 +104,15 @@ def _timed_child(root: Path, *args: str) -> tuple[float, int, subprocess.Complet
         peak_file = Path(tmp, "peak")
         if TIME:
             command = [TIME, "-f", "%M", "-o", str(peak_file), *command]
-        started = time.perf_counter()
-        done = subprocess.run(command, cwd=REPO, env=env, capture_output=True)
-        seconds = time.perf_counter() - started
+        # stdout into a file, as `duk agenda -f json > agenda.json` writes it: a pipe read into
+        # this process's memory made a 130 MB answer wait on the reader, not on duk.
+        with open(Path(tmp, "stdout"), "wb") as out:
+            started = time.perf_counter()
+            done = subprocess.run(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.PIPE)
+            seconds = time.perf_counter() - started
         peak = int(peak_file.read_text().split()[-1]) // 1024 if TIME and peak_file.exists() else -1
-    return seconds, peak, subprocess.CompletedProcess(done.args, done.returncode,
-                                                      done.stdout.decode("utf-8", "replace"),
+        text = Path(tmp, "stdout").read_bytes().decode("utf-8", "replace")
+    return seconds, peak, subprocess.CompletedProcess(done.args, done.returncode, text,
                                                       done.stderr.decode("utf-8", "replace"))
 
 

@@ -159,6 +159,16 @@ def test_a_same_day_visit_is_warned_as_in_a_fresh_folder_and_no_longer_once_remo
     mine = loader.checked(folder, DAY, YEAR, want=(NAME,), mergeable=True)[1]
     assert [d for d in mine if d.code == "duplicate-visit" and d.file.startswith("visits/2019/05/")]
     same_as_fresh(duk, folder)
+    twin = first.read_text(encoding="utf-8").split("\n")[0].removeprefix("person: ")
+    other = PEOPLE[1 - PEOPLE.index(twin)]
+    (folder / "visits/2019/05/other.yaml").write_text(visit("2019-05-30", other, UNITS[0]), encoding="utf-8")
+    age(folder / "visits/2019/05/other.yaml", 600)
+    age(folder / "visits/2019/05", 600)
+    seen.clear()
+    assert duk(QUOTA, data=folder).exit_code == 0 and seen == [frozenset({other})]
+    mine = loader.checked(folder, DAY, YEAR, want=(NAME,), mergeable=True)[1]
+    assert [d for d in mine if d.code == "duplicate-visit" and d.file.startswith("visits/2019/05/")]  # still said
+    same_as_fresh(duk, folder)
     (folder / "visits/2019/05/twice.yaml").unlink()  # the warning goes with it
     age(folder / "visits/2019/05", 600)
     seen.clear()

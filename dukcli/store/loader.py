@@ -382,19 +382,19 @@ def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date
 
 
 def _partial_checks(index: Index, ds: m.Dataset, day: dt.date, partial, name: str) -> list[m.Diagnostic]:
-    """The window's checks kept before (partial.base[name]), with those of the months whose
-    folders changed made again (store/partial): a visit's checks look at the visits of its day
-    only, so the other months' stand."""
+    """The window's checks kept before (partial.base[name]), with those of the changed people's
+    visits in the months whose folders changed made again (store/partial): the others stand,
+    and those of the files gone go."""
+    from dukcli.rules import validate as V
     from dukcli.store.refresh import area_of
 
-    again = {r[index_mod.REL] for rows in partial.months.values() for r in rows}
-    out = [d for d in partial.base[name] if d.file not in again and area_of(d.file) not in partial.areas]
-    fresh: list[m.Diagnostic] = []
-    for month, rows in sorted(partial.months.items()):
-        month_ds = dataclasses.replace(ds, visits=[expand(r) for r in rows])
-        found = _month_checks(index, month_ds, day, month, rows)
-        _rejudged(index, month_ds, found, rows)
-        fresh.extend(found)
+    rows = partial.rechecked()
+    again = {r[index_mod.REL] for r in rows}
+    out = [d for d in partial.base[name] if d.file not in again
+           and (d.file in partial.standing or area_of(d.file) not in partial.areas)]
+    mine = dataclasses.replace(ds, visits=[expand(r) for r in rows])
+    fresh = V.visits(mine, day)
+    _rejudged(index, mine, fresh, rows)
     return out + fresh
 
 

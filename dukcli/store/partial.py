@@ -6,8 +6,9 @@ A year's Article 4 rows of one person depend on the lists and that person's visi
 person's rows in each month folder (the answer's "people" note, kept under the same key), is
 brought up to date by reading the month folders whose area digest changed, telling from them
 whose rows changed, and computing those people's rows again from their own visits. The
-cross-checks are taken the same way: those of the months changed are made again, the others
-stand. Anything else changed (a list, a record file, a visit filed outside the window's
+cross-checks are taken the same way: a visit's checks look at the lists and the files of its
+person and day, so those of these people's visits in the months changed are made again, and
+every other one stands. Anything else changed (a list, a record file, a visit filed outside the window's
 folders, another day) and the answer is computed whole, as before.
 """
 
@@ -32,8 +33,14 @@ class Partial:
     rows: list  # their visit rows of the window, in date and path order
     base: dict  # name -> the answer kept before, for each name asked and the window's checks
     areas: frozenset  # the month folders whose files changed
-    months: dict  # "YYYY-MM" -> every visit row dated in that month (their checks are made again)
+    standing: frozenset  # the files in them of the other people: unchanged, as are their checks
     note: dict  # the people note of the answers made from this load (kept with them)
+
+    def rechecked(self) -> list:
+        """Their rows whose checks are made again: those dated in the months changed (a visit's
+        checks look at the files of its person and day only: their other months' stand)."""
+        months = {month_of(a) for a in self.areas}
+        return [r for r in self.rows if r[DATE][:7] in months]
 
 
 def note_name(window: Window) -> str:
@@ -97,9 +104,8 @@ def by_person(index: Index, window: Window, names: tuple, day: str, parts: str) 
     if len(persons) > MOST_PEOPLE:
         return None
     rows = sorted((r for p in sorted(persons) for r in index.visits_between(start, end, p)), key=itemgetter(DATE, REL))
-    months = {month_of(a): sorted(index.visits_between(f"{month_of(a)}-01", f"{month_of(a)}-31"),
-                                  key=itemgetter(DATE, REL)) for a in areas}
+    standing = frozenset(r[REL] for r in fresh if r[PERSON] not in persons)
     later = {"parts": parts, "areas": dict(digests),
              "people": {**{k: v for k, v in kept["people"].items() if k[0] not in areas}, **now},
              "untidy": set(kept["untidy"])}
-    return Partial(persons, rows, {n: value for n, (_, value) in found.items()}, areas, months, later)
+    return Partial(persons, rows, {n: value for n, (_, value) in found.items()}, areas, standing, later)
