@@ -200,3 +200,20 @@ def test_what_is_not_one_persons_visits_computes_the_table_whole(change, folder,
     got = duk(QUOTA, data=folder, today=today)
     assert got.exit_code == 0 and seen == ["whole"]
     assert got.stdout == duk(QUOTA, data=without_index(folder), today=today).stdout
+
+
+@pytest.mark.parametrize("line", [["status", "-p", "2019Q2", "--as-of", "2019-07-20", "-f", "json"],
+                                  ["scorecard", "-y", "2019", "--as-of", "2020-01-20", "-f", "json"]])
+def test_status_and_scorecard_are_brought_up_to_date_the_same_way(line, folder, duk, seen):
+    """status looks at no visit (its kept answer stands as it is); the scorecard's rows of a
+    person are made again from that person's visits (rules/scorecard.merged)."""
+    assert duk(line, data=folder).exit_code == 0 and seen == ["whole"]
+    for n, person in enumerate(PEOPLE):
+        path = folder / f"visits/2019/0{n + 4}/more{n}.yaml"
+        path.write_text(visit(f"2019-0{n + 4}-1{n}", person, UNITS[0]), encoding="utf-8")
+        age(path, 600)
+        age(path.parent, 600)
+        seen.clear()
+        got = duk(line, data=folder)
+        assert got.exit_code == 0 and seen == [frozenset({person})]
+        assert got.stdout == duk(line, data=without_index(folder)).stdout

@@ -114,3 +114,19 @@ def test_a_table_merged_for_the_people_whose_visits_changed_is_the_whole_table(d
                              [v for v in visits if v.person in persons], [])
     fresh = compute(theirs, period, as_of, persons=persons)
     assert merged(compute(ds, period, as_of), fresh, persons) == compute(after, period, as_of)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), dataset(), days)
+def test_a_scorecard_merged_for_the_people_whose_visits_changed_is_the_whole_scorecard(data, ds, as_of):
+    """rules/scorecard.merged, as rules/quota.merged: the rows of the people whose visits
+    changed made for them alone, the others kept, in the lists' order."""
+    from dukcli.rules import scorecard as yearly
+
+    visits, persons = data.draw(changed_visits(ds))
+    after = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments, visits, [])
+    theirs = m.Dataset.build(ds.config, ds.unit_list, ds.person_list, ds.assignments,
+                             [v for v in visits if v.person in persons], [])
+    fresh = yearly.scorecard(theirs, 2019, as_of, persons=persons)
+    assert yearly.merged(after, yearly.scorecard(ds, 2019, as_of), fresh, persons) == \
+        yearly.scorecard(after, 2019, as_of)

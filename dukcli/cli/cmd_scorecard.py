@@ -26,8 +26,9 @@ def scorecard(
     day = parse_day(as_of, "--as-of") or today()
     to = sheet_file(format, output_file, force, f"danh-gia-{year}.xlsx")
     name = f"scorecard {year} | {day}"
-    folder, ds = load_for_report(years=(year, year), want=(name,))
-    card = answer(folder, ds, name, lambda: yearly.scorecard(ds, year, day))
+    folder, ds = load_for_report(years=(year, year), want=(name,), mergeable=True)
+    card = answer(folder, ds, name, lambda: yearly.scorecard(ds, year, day),
+                  merge=lambda kept, persons: yearly.merged(ds, kept, yearly.scorecard(ds, year, day, persons), persons))
     output.emit(format, as_json=card.as_json, csv=lambda: scorecard_table.csv_table(card),
                 draw=lambda console: scorecard_table.print_scorecard(ds, card, console),
                 xlsx=lambda: sheets.scorecard(card), to=to)

@@ -17,8 +17,9 @@ def status(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     q = quarter_only(period_from(period, quarter, year, day, period_arg), "status")
     to = sheet_file(format, output_file, force, f"bao-cao-quy-{q.slug}.xlsx")
     name = f"status {q.code} | {day}"
-    folder, ds = load_for_report(years=(q.start.year, q.end.year), want=(name,))
-    st = answer(folder, ds, name, lambda: deadline.report_status(ds, q, day))
+    folder, ds = load_for_report(years=(q.start.year, q.end.year), want=(name,), mergeable=True)
+    # The reports owed and received look at no visit: a changed visit leaves the kept answer as it is.
+    st = answer(folder, ds, name, lambda: deadline.report_status(ds, q, day), merge=lambda kept, persons: kept)
     output.emit(format, as_json=st.as_json, csv=lambda: (status_table.CSV_HEADER, status_table.csv_rows(st)),
                 draw=lambda console: status_table.print_status(st, console),
                 xlsx=lambda: sheets.status(st), to=to)

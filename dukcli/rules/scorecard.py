@@ -84,15 +84,28 @@ def overall(year_ended: bool, statuses: list[str], reports: list[str], overdue: 
     return "dang-thuc-hien"
 
 
-def scorecard(ds: m.Dataset, year: int, as_of: dt.date) -> Scorecard:
+def scorecard(ds: m.Dataset, year: int, as_of: dt.date, persons=None) -> Scorecard:
     """Article 6.1's yearly criterion: a row per person and role (each counting only that
-    role's visits), the four quarterly reports, and the person's overall result."""
+    role's visits), the four quarterly reports, and the person's overall result. persons: the
+    rows of those people only (see merged)."""
     period = Period("Y", year, 0)
-    result = quota.compute(ds, period, as_of)
+    result = quota.compute(ds, period, as_of, persons=persons)
     rows = []
     for person in owers(ds, period):
-        rows.extend(person_rows(ds, person, [r for r in result.rows if r.person == person], period, as_of))
+        if persons is None or person in persons:
+            rows.extend(person_rows(ds, person, [r for r in result.rows if r.person == person], period, as_of))
     return Scorecard(year, as_of, tuple(rows))
+
+
+def merged(ds: m.Dataset, base: Scorecard, fresh: Scorecard, persons) -> Scorecard:
+    """base with the rows of persons replaced by fresh = scorecard(..., persons=persons): a
+    person's rows depend on the lists, the records and that person's visits only (as
+    rules/quota.merged), and the people come in the lists' order (owers)."""
+    mine: dict[str, list] = {}
+    for r in [*(r for r in base.rows if r.person not in persons), *fresh.rows]:
+        mine.setdefault(r.person, []).append(r)
+    return Scorecard(base.year, base.as_of,
+                     tuple(r for person in owers(ds, Period("Y", base.year, 0)) for r in mine.get(person, ())))
 
 
 def person_rows(ds: m.Dataset, person: str, mine: list, period: Period, as_of: dt.date) -> list[ScoreRow]:
