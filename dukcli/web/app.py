@@ -143,28 +143,33 @@ class Site:
         return answer
 
     def load(self, start: dt.date | None, end: dt.date | None, day: dt.date | None = None,
-             with_proposals: bool = False, want: tuple = ()):
+             with_proposals: bool = False, want: tuple = (), mergeable: bool = False):
         """(dataset, every diagnostic) of the lists and the visits and submissions of the dates;
         with_proposals: their proposals too (from the index, as the commands load them); want:
-        answers kept in the index (store/loader.checked), in ds.kept."""
+        answers kept in the index (store/loader.checked), in ds.kept; mergeable: each of them is
+        asked with kept(merge=…)."""
         from dukcli.store.loader import checked
         from dukcli.store.refresh import Window
 
         with self.lock:
             return checked(self.root, day or today(), Window.of(start, end) if start else None,
-                           with_proposals=with_proposals, want=want)
+                           with_proposals=with_proposals, want=want, mergeable=mergeable)
 
-    def years(self, period, with_proposals: bool = False, want: tuple = ()):
+    def years(self, period, with_proposals: bool = False, want: tuple = (), mergeable: bool = False):
         return self.load(dt.date(period.start.year, 1, 1), dt.date(period.end.year, 12, 31),
-                         with_proposals=with_proposals, want=want)
+                         with_proposals=with_proposals, want=want, mergeable=mergeable)
 
-    def kept(self, ds, name: str, compute):
+    def kept(self, ds, name: str, compute, merge=None):
         """An answer asked of load(want=…): the one kept in the index, else computed and kept
-        there (as the commands' common.answer) for the next request on the same files."""
+        there (as the commands' common.answer) for the next request on the same files; merge:
+        as common.answer's, when the load brought the kept one up to date by person."""
         from dukcli.store.loader import keep
 
         if name in ds.kept:
             return ds.kept[name]
+        if ds.partial is not None:
+            base, persons = ds.partial.base[name], ds.partial.persons
+            compute = lambda: merge(base, persons)  # noqa: E731
         value = self.remember((ds.fingerprint, name), compute)
         with self.lock:
             keep(self.root, ds, today(), name, value)

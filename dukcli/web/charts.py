@@ -52,16 +52,26 @@ def _bars(values: list[float], highest: float, shown: list[str], titles: list[st
     return tuple(out)
 
 
-def month_counts(ds, period) -> list[int]:
-    """The visits of each month of the period (what visits_per_month draws; the board keeps it
-    in the index with its quota table)."""
-    months = period.months()
-    counts = {ym: 0 for ym in months}
+def month_counts(ds, period) -> dict[str, tuple[int, ...]]:
+    """Each person's visits in each month of the period (summed, what visits_per_month draws;
+    the board keeps it in the index with its quota table, by person so that it is brought up
+    to date for the people whose visits changed: merged_counts)."""
+    months = {ym: i for i, ym in enumerate(period.months())}
+    counts: dict[str, list[int]] = {}
     for v in ds.visits:
-        key = (v.date.year, v.date.month)
-        if key in counts:
-            counts[key] += 1
-    return [counts[ym] for ym in months]
+        at = months.get((v.date.year, v.date.month))
+        if at is not None:
+            counts.setdefault(v.person, [0] * len(months))[at] += 1
+    return {person: tuple(row) for person, row in counts.items()}
+
+
+def merged_counts(kept: dict, fresh: dict, persons) -> dict:
+    """kept with the counts of persons replaced by fresh (month_counts of their visits alone)."""
+    return {**{p: row for p, row in kept.items() if p not in persons}, **fresh}
+
+
+def summed(counts: dict, period) -> list[int]:
+    return [sum(column) for column in zip(*counts.values())] if counts else [0] * len(period.months())
 
 
 def visits_per_month(values: list[int], period) -> Chart:

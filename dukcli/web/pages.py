@@ -50,7 +50,7 @@ def split(diags):
 def register(app, site) -> None:  # noqa: C901 - one function per route, each short
     from dukcli.cli.cmd_quota import filter_rows, kept_name
     from dukcli.render import visits_table
-    from dukcli.rules.quota import PhuTrachRow, TheoDoiRow, compute
+    from dukcli.rules.quota import PhuTrachRow, TheoDoiRow, compute, merged
 
     def report_data(period, with_proposals: bool = False):
         """(ds, errors, warnings): the commands that report refuse on errors in what they use."""
@@ -75,14 +75,19 @@ def register(app, site) -> None:  # noqa: C901 - one function per route, each sh
         # The same table as `duk quota` for the period (kept under the same name), and the
         # visits per month: both kept in the index, a warm board reads no visit.
         table = kept_name(period, today())
-        counts = f"visits per month {period.start} {period.end}"
-        ds, diags = site.years(period, want=(table, counts))
+        counts = f"visits per month by person {period.start} {period.end}"
+        ds, diags = site.years(period, want=(table, counts), mergeable=True)
         errors, warnings = split(diags)
         context = dict(period=period, bad_period=bad, errors=errors, warnings=warnings, elsewhere=ds.elsewhere,
                        people=sorted_people(ds))
         if not errors:
-            result = site.kept(ds, table, lambda: compute(ds, period, today()))
-            values = site.kept(ds, counts, lambda: charts.month_counts(ds, period))
+            # After a visit changes, both are brought up to date for its person (store/partial).
+            result = site.kept(ds, table, lambda: compute(ds, period, today()),
+                               merge=lambda kept, persons: merged(kept, compute(ds, period, today(), persons), persons))
+            by_person = site.kept(ds, counts, lambda: charts.month_counts(ds, period),
+                                  merge=lambda kept, persons: charts.merged_counts(kept, charts.month_counts(ds, period),
+                                                                                   persons))
+            values = charts.summed(by_person, period)
             pt, td = by_kind(result)
             context.update(pt=pt, td=td, months=period.months(), as_of=result.as_of,
                            charts=(charts.visits_per_month(values, period), charts.share_met_per_month(result)))
