@@ -417,3 +417,30 @@ def test_an_error_in_another_persons_file_still_refuses_one_persons_report(duk, 
     bad.write_text("person: nguyen-thi-lna\nunit: cb-so-tai-chinh\ndate: 2019-05-01\nwork: {}\n", encoding="utf-8")
     result = duk(line, data=folder)
     assert result.exit_code == 1 and "unknown-person" in result.stderr and "visits/2019/05/x.yaml" in result.stderr
+
+
+def test_one_persons_report_after_a_new_visit_reads_only_the_changed_and_her_visits(duk, folder, tmp_path,
+                                                                                   windows_read):
+    """After a new visit (Bình's, or hers), the year's checks are brought up to date for the
+    people whose visits changed (store/partial), not made again from every row: her report
+    reads her rows only, and writes the document a folder without an index writes."""
+    import shutil
+
+    line = ["report", "--person", "lan", "-p", "2019Q2", "--date", "05/07/2019", "--force"]
+    assert duk([*line, "-o", str(tmp_path / "a.docx")], data=settled(folder)).exit_code == 0
+    assert windows_read == [None]
+    for n, person in enumerate(["tran-van-binh", "nguyen-thi-lan"]):
+        path = folder / f"visits/2019/06/new{n}.yaml"
+        path.write_text(f"person: {person}\nunit: cb-so-tai-chinh\ndate: 2019-06-2{n}\nwork:\n  situation: Tốt.\n",
+                        encoding="utf-8")
+        if n:  # the second once settled (the lists keep their stat keys: touching them is a change)
+            age(path)
+            age(path.parent)
+        windows_read.clear()
+        got = duk([*line, "-o", str(tmp_path / f"b{n}.docx")], data=folder)
+        assert got.exit_code == 0 and windows_read == ["nguyen-thi-lan"], got.stderr
+        copy = tmp_path / f"fresh{n}"
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(".duk"))
+        assert duk([*line, "-o", str(tmp_path / f"c{n}.docx")], data=copy).exit_code == 0
+        assert texts(tmp_path / f"b{n}.docx") == texts(tmp_path / f"c{n}.docx")
+    assert "Tốt." in " ".join(texts(tmp_path / "b1.docx"))

@@ -364,6 +364,7 @@ def _session(root: Path, work):
 def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date, with_proposals: bool = False,
                   want: tuple = (), mergeable: bool = False):
     from dukcli.rules.validate import ordered
+    from dukcli.store import partial
 
     if window.person is not None and window.verify and not window.everything:
         return _one_person(root, index, window, day, with_proposals, want)
@@ -378,6 +379,8 @@ def _checked_with(root: Path, index: Index, window: refresh.Window, day: dt.date
         cross = _cross_checks(index, ds, day, rows)
         index.put_answer(name, key, cross)
         _rejudged(index, ds, cross, rows)
+    if ds.note is not None:  # with the checks, for the next load to bring them up to date
+        index.put_answer(partial.note_name(window), key, ds.note)
     return ds, ordered(diags + list(cross))
 
 
@@ -411,11 +414,25 @@ def _one_person(root: Path, index: Index, window: refresh.Window, day: dt.date, 
     try:
         ds, diags, _ = _loaded(root, index, window, day, with_proposals, want, scope=whole, scope_key=scope_key)
     except _WholeWindow:
-        return _checked_with(root, index, whole, day, with_proposals, want)
+        return _whole_for(root, index, window, whole, day, with_proposals, want)
     checks = index.answer(_checks_name(whole), f"{scope_key[0]}/{day.isoformat()}") if scope_key[0] else None
     if checks is None:  # a file changed between the guess and the listing
-        return _checked_with(root, index, whole, day, with_proposals, want)
+        return _whole_for(root, index, window, whole, day, with_proposals, want)
     return ds, ordered(diags + list(checks))
+
+
+def _whole_for(root: Path, index: Index, window: refresh.Window, whole: refresh.Window, day: dt.date,
+               with_proposals: bool, want: tuple):
+    """_one_person when the whole window's checks are not kept for its files as they are: they
+    are brought up to date by person when they can be (store/partial; after one new visit),
+    then only the person's visits are read; else the whole window is loaded, as before."""
+    mergeable = not want and not with_proposals
+    ds, diags = _checked_with(root, index, whole, day, with_proposals, want, mergeable=mergeable)
+    if not mergeable or (ds.partial is None and ds.visits is not NOT_READ):
+        return ds, diags
+    ds = dataclasses.replace(ds, visits=[expand(r) for r in refresh.rows_for(index, window)])
+    ds.partial = None
+    return ds, diags
 
 
 class _WholeWindow(Exception):
@@ -502,7 +519,7 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     found_records = _records(root, index, window, record_diags, keys)
     base = list(keys)  # what the window's fingerprint rests on besides its visits
     windowed = not window.everything and window.verify
-    names = (*want, _checks_name(window)) if want and windowed and not with_proposals else ()
+    names = (*want, _checks_name(window)) if (want or mergeable) and windowed and not with_proposals else ()
     if scope is not window and not _likely_kept(index, root, scope, (_checks_name(scope),), base,
                                                 found_records.responses, day):
         raise _WholeWindow  # the scope's checks are not kept: _one_person loads the scope whole
