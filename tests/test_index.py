@@ -606,3 +606,24 @@ def test_a_listing_of_the_year_is_kept_as_its_text(kind, make_folder, duk, rows_
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
     assert [n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'visits %'")] == [
         f"visits {kind} 2019-01-01 2019-12-31 | "]
+
+
+def test_a_damaged_kept_text_is_made_again_not_written(make_folder, duk, rows_read):
+    """A kept text whose bytes changed in the index (a bit flipped on the disk) fails its
+    checksum before a byte is written: the listing is made again from the files."""
+    import pickle
+
+    root = folder_of(make_folder)
+    line = ["visits", "-p", "2019", "-f", "json"]
+    first = duk(line, data=root)
+    assert first.exit_code == 0 and rows_read == [1]
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    name, value = db.execute("SELECT name, value FROM answer WHERE name LIKE 'visits json %'").fetchone()
+    crc, data = pickle.loads(value)
+    damaged = data[:20] + bytes([data[20] ^ 0x40]) + data[21:]
+    with db:
+        db.execute("UPDATE answer SET value=? WHERE name=?", (pickle.dumps((crc, damaged)), name))
+    db.close()
+    again = duk(line, data=root)
+    assert (again.exit_code, again.stdout) == (0, first.stdout) and rows_read == [1, 1]
+    assert duk(line, data=root).stdout == first.stdout and rows_read == [1, 1]  # kept again, whole

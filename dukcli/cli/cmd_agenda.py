@@ -68,8 +68,9 @@ def agenda(
     if name is not None and name not in ds.kept:  # a first load may have brought last year into the index
         name = kept_name(day, days, window)
     if name is not None:
-        kept_text(folder, ds, name, lambda write: output.write_json(
-            todo.agenda(raised_between(folder, ds, *window), day, days).as_json(each=output.Each), write))
+        kept_text(folder, ds, name, lambda ds, write: output.write_json(
+            todo.agenda(raised_between(folder, ds, *window), day, days).as_json(each=output.Each), write),
+            reload=lambda: load_for_report(years=(day.year, day.year))[1])
         return
     ds = raised_between(folder, ds, *window)
     pid, _ = pick(ds, person)

@@ -18,17 +18,18 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     # The whole period as text is kept in the index (common.kept_text): its JSON or CSV, asked
     # again of the same files, costs what writing it out costs.
     name = f"visits {kind} {p.start} {p.end} | " if kind in ("json", "csv") and person is None and unit is None else None
-    folder, ds = load_for_report(years=(p.start.year, p.end.year), want=(name,) if name else ())
+    years = (p.start.year, p.end.year)
+    folder, ds = load_for_report(years=years, want=(name,) if name else ())
     pid, uid = pick(ds, person, unit)
     if name is not None:
-        def make(write) -> None:
+        def make(ds, write) -> None:
             rows = visits_table.select(ds, p, None, None)
             if kind == "json":
                 output.write_json(as_json(p, rows), write)
             else:
                 write(output.csv_text(*as_csv(rows)))
 
-        kept_text(folder, ds, name, make)
+        kept_text(folder, ds, name, make, reload=lambda: load_for_report(years=years)[1])
         return
     rows = visits_table.select(ds, p, pid, uid)
     output.emit(format, as_json=lambda: as_json(p, rows), csv=lambda: as_csv(rows),

@@ -170,26 +170,22 @@ def answer(folder: Path, ds: m.Dataset, name: str, compute, merge=None):
     return value
 
 
-def kept_text(folder: Path, ds: m.Dataset, name: str, make) -> None:
-    """Write to stdout the text make(write) writes piece by piece, and keep it in the index,
+def kept_text(folder: Path, ds: m.Dataset, name: str, make, reload) -> None:
+    """Write to stdout the text make(ds, write) writes piece by piece, and keep it in the index,
     compressed, under name, as answer() keeps a table: a listing of a year's 100,000 visits,
     asked again of the same files, is neither read nor made again (37 MB of JSON kept in
-    2.8 MB). The first time, each piece goes out as it is made, never held whole."""
+    2.8 MB). The first time, each piece goes out as it is made, never held whole. A kept text
+    found damaged (its checksum, tested before a byte is written) is made again from
+    reload(): a load that reads the visits (ds may hold none, its answers being kept)."""
     import zlib
 
     from dukcli.render.output import utf8, write_bytes
     from dukcli.store.loader import keep
 
-    if name in ds.kept and not hasattr(sys.stdout, "buffer"):  # a text-only stream (some test runners)
-        write_bytes(zlib.decompress(ds.kept[name]))
-        return
-    if name in ds.kept:  # a few MB at a time: an agenda's 130 MB of JSON is never held whole
-        unpacker, rest = zlib.decompressobj(), ds.kept[name]
-        while rest:
-            write_bytes(unpacker.decompress(rest, 1 << 22))
-            rest = unpacker.unconsumed_tail
-        write_bytes(unpacker.flush())
-        return
+    if name in ds.kept:
+        if _unpacked(ds.kept[name]):
+            return
+        ds = reload()
     packer = zlib.compressobj(6)
     packed: list[bytes] = []
 
@@ -198,9 +194,31 @@ def kept_text(folder: Path, ds: m.Dataset, name: str, make) -> None:
         write_bytes(data)
         packed.append(packer.compress(data))
 
-    make(write)
+    make(ds, write)
     packed.append(packer.flush())
-    keep(folder, ds, today(), name, b"".join(packed))
+    data = b"".join(packed)
+    keep(folder, ds, today(), name, (zlib.crc32(data), data))
+
+
+def _unpacked(kept) -> bool:
+    """Write a kept text (crc32, compressed bytes) to stdout, a few MB at a time (an agenda's
+    130 MB of JSON is never held whole); False, with nothing written, when it is damaged."""
+    import zlib
+
+    from dukcli.render.output import write_bytes
+
+    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], bytes)
+            and zlib.crc32(kept[1]) == kept[0]):
+        return False
+    unpacker, rest = zlib.decompressobj(), kept[1]
+    if not hasattr(sys.stdout, "buffer"):  # a text-only stream (some test runners): whole
+        write_bytes(unpacker.decompress(rest) + unpacker.flush())
+        return True
+    while rest:
+        write_bytes(unpacker.decompress(rest, 1 << 22))
+        rest = unpacker.unconsumed_tail
+    write_bytes(unpacker.flush())
+    return True
 
 
 def data_template(folder: Path, name: str) -> Path:
