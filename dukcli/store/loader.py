@@ -453,28 +453,18 @@ def _cross_checks(index: Index, ds: m.Dataset, day: dt.date, rows: list) -> list
         fixed = [d for check in V.VALIDATORS if check not in (V.visits, V.responses) for d in check(ds, day)]
         index.put_answer(name, key, fixed)
     out = [*fixed, *V.responses(ds, day)]
-    by_month: dict[str, list] = {}
-    for r in rows:
-        by_month.setdefault(r[index_mod.DATE][:7], []).append(r)
-    for month, visits in itertools.groupby(ds.visits, key=lambda v: v.date.isoformat()[:7]):
-        out.extend(_month_checks(index, dataclasses.replace(ds, visits=list(visits)), day, month,
-                                 by_month.get(month, [])))
-    return out
-
-
-def _month_checks(index: Index, ds: m.Dataset, day: dt.date, month: str, rows: list) -> list[m.Diagnostic]:
-    """The checks of one month's visits (ds.visits), kept under their files' stat keys (rows)."""
-    from dukcli.rules import validate as V
-
     keys = {r[index_mod.REL]: r[index_mod.SKEY] for r in rows}
-    stamps = [f"{v.file}\t{keys.get(v.file, refresh.RACY)}" for v in ds.visits]
-    key = "" if not ds.lists_digest or any(refresh.RACY in k for k in stamps) else _digest(
-        [ds.lists_digest, day.isoformat(), *stamps], refresh.Window())
-    found = index.answer(f"visit checks {month}", key)
-    if found is None:
-        found = V.visits(ds, day)
-        index.put_answer(f"visit checks {month}", key, found)
-    return found
+    for month, visits in itertools.groupby(ds.visits, key=lambda v: v.date.isoformat()[:7]):
+        visits = list(visits)
+        stamps = [f"{v.file}\t{keys.get(v.file, refresh.RACY)}" for v in visits]
+        key = "" if not ds.lists_digest or any(refresh.RACY in k for k in stamps) else _digest(
+            [ds.lists_digest, day.isoformat(), *stamps], refresh.Window())
+        found = index.answer(f"visit checks {month}", key)
+        if found is None:
+            found = V.visits(dataclasses.replace(ds, visits=visits), day)
+            index.put_answer(f"visit checks {month}", key, found)
+        out.extend(found)
+    return out
 
 
 def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list | None = None) -> None:
