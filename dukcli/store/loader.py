@@ -531,17 +531,19 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
     # A file too recent to be trusted in one of the window's month folders leaves it without a
     # fingerprint (elsewhere, only a visit of its dates would: outside_keys carries its mark).
     settled = windowed and not found.unsettled_areas & window.months
-    fingerprint = ""
-    if settled:
-        fingerprint = _window_key(index, window, base, found_records.responses)
+    parts: list[str] = []  # what the fingerprint rests on besides the month folders' digests
+    digests: dict[str, str] = {}
+    if settled or mergeable:
+        parts = _window_parts(index, window, base, found_records.responses)
+        digests = index.area_digests(min(window.months), max(window.months))
+    fingerprint = _key_of(window, parts, digests) if settled else ""
     if scope_key is not None:
         scope_key.append(_window_key(index, scope, base, found_records.responses)
                          if settled else "")
     kept = _kept(index, names, fingerprint, day) if names else None
     rows, brought, note = None, None, None
     if kept is None and mergeable:
-        parts = _digest(_window_parts(index, window, base, found_records.responses), window)
-        brought = partial.by_person(index, window, names, day.isoformat(), parts)
+        brought = partial.by_person(index, window, names, day.isoformat(), _digest(parts, window), digests)
         if brought is not None:
             rows, note = brought.rows, brought.note
     if kept is None and brought is None:
@@ -549,7 +551,7 @@ def _loaded(root: Path, index: Index, window: refresh.Window, day: dt.date,
         if not windowed:
             keys.extend(f"{r[index_mod.REL]}\t{r[index_mod.SKEY]}" for r in rows)
         if mergeable and fingerprint:
-            note = partial.note(parts, index.area_digests(min(window.months), max(window.months)), rows)
+            note = partial.note(_digest(parts, window), digests, rows)
     diags.extend(record_diags)
     subs = lists["submissions.yaml"] + found_records.submissions
     ds = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"],
@@ -620,8 +622,12 @@ def _window_key(index: Index, window: refresh.Window, keys: list[str], responses
     """The fingerprint of a window's load without reading its rows: _window_parts, and the
     digest of every month folder of the window (index.area_digest: its files, as the rows were
     made from them)."""
-    digests = index.area_digests(min(window.months), max(window.months))
-    parts = _window_parts(index, window, keys, responses)
+    return _key_of(window, _window_parts(index, window, keys, responses),
+                   index.area_digests(min(window.months), max(window.months)))
+
+
+def _key_of(window: refresh.Window, parts: list[str], digests: dict[str, str]) -> str:
+    """_window_key from its parts and the index's area digests."""
     return _digest([*parts, *(f"{area}\t{digests.get(area, '')}" for area in sorted(window.months))], window)
 
 

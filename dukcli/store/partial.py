@@ -83,16 +83,16 @@ def likely(index: Index, window: Window, names: tuple, day: str) -> bool:
     return len(keys) == 1 and (keys.pop() or "").endswith("/" + day)
 
 
-def by_person(index: Index, window: Window, names: tuple, day: str, parts: str) -> Partial | None:
+def by_person(index: Index, window: Window, names: tuple, day: str, parts: str, digests: dict) -> Partial | None:
     """The window's answers named, kept for earlier files, and what to compute again to bring
-    them up to date (see the module's docstring); None when they must be computed whole."""
+    them up to date (see the module's docstring); None when they must be computed whole.
+    digests: the index's area digests of the window's month folders, as they are now."""
     found = {n: index.answer_entry(n) for n in (*names, note_name(window))}
     if any(e is None or e[1] is None for e in found.values()) or len({key for key, _ in found.values()}) != 1:
         return None
     key, kept = found.pop(note_name(window))
     if not key.endswith("/" + day) or not parts or kept["parts"] != parts:
         return None
-    digests = index.area_digests(min(window.months), max(window.months))
     areas = frozenset(a for a in window.months if kept["areas"].get(a, "") != digests.get(a, ""))
     start, end = window.start.isoformat(), window.end.isoformat()
     fresh = sorted((r for a in sorted(areas) for r in index.area_rows(a, start, end)), key=itemgetter(DATE, REL))
