@@ -241,7 +241,7 @@ class Dataset:
     # Answers kept for earlier files, to bring up to date for the people whose visits changed
     # (store/partial.Partial: visits then holds those people's visits only); None otherwise.
     partial: object = field(default=None, compare=False, repr=False)
-    # What answers made from this load keep beside them for that (store/partial.note), or None.
+    # The people note of this load (store/partial.note), kept with the window's checks; or None.
     note: dict | None = field(default=None, compare=False, repr=False)
     # submissions_of's lookup: (the list it was made from, its length, the lookup); not copied
     # by dataclasses.replace, made again when the list is another or has grown.

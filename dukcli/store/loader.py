@@ -259,18 +259,10 @@ def checked(root: Path, day: dt.date, window: refresh.Window | None = None,
 
 def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
     """Keep an answer computed from ds (a checked() load of that day) under name, for the next
-    checked(want=(name,)) of the same files, with its people note when the load made one
-    (store/partial); nothing when ds has no fingerprint."""
-    from dukcli.store import partial
-
-    def work(index: Index) -> None:
-        key = f"{ds.fingerprint}/{day.isoformat()}"
-        index.put_answer(name, key, value)
-        if ds.note is not None:
-            index.put_answer(partial.note_name(refresh.Window.of(*ds.span)), key, ds.note)
-
+    checked(want=(name,)) of the same files (the load kept its people note, store/partial, with
+    the window's checks, under the same key); nothing when ds has no fingerprint."""
     if ds.fingerprint:
-        _session(root, work)
+        _session(root, lambda index: index.put_answer(name, f"{ds.fingerprint}/{day.isoformat()}", value))
 
 
 def lists(root: Path) -> m.Dataset:
