@@ -3,13 +3,14 @@ command is as fast as a warm one).
 
 A year's Article 4 rows of one person depend on the lists and that person's visits alone
 (rules/quota.merged). So an answer kept for the files as they were, beside a digest of each
-person's rows in each month folder (the answer's "people" note, kept under the same key), is
+person's rows in each month folder (the window's "people" note, kept with its checks under the
+answer's key), is
 brought up to date by reading the month folders whose area digest changed, telling from them
 whose rows changed, and computing those people's rows again from their own visits. The
 cross-checks are taken the same way: a visit's checks look at the lists and the files of its
 person and day, so those of these people's visits in the months changed are made again, and
-every other one stands. Anything else changed (a list, a record file, a visit filed outside the window's
-folders, another day) and the answer is computed whole, as before.
+every other one stands. Anything else changed (a list, a record file, a visit filed outside the
+window's folders, another day) and the answer is computed whole, as before.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Partial:
     base: dict  # name -> the answer kept before, for each name asked and the window's checks
     areas: frozenset  # the month folders whose files changed
     standing: frozenset  # the files in them of the other people: unchanged, as are their checks
-    note: dict  # the people note of the answers made from this load (kept with them)
+    note: dict  # the people note of this load (kept with the window's checks)
 
     def rechecked(self) -> list:
         """Their rows whose checks are made again: those dated in the months changed (a visit's
