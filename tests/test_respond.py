@@ -173,9 +173,16 @@ def test_a_control_character_in_the_text_is_refused_as_check_would(duk, root):
 
 def test_a_key_is_found_through_the_index_and_follows_an_edit(root, duk):
     """store/proposals finds a short key in the index's table of keys, kept with each visit's
-    row: an edit that empties the field removes its key, a new proposal brings its own."""
+    row: an edit that empties the field leaves its key in the table but no longer finds the
+    proposal, a new proposal brings its own, a gone file's keys go with it."""
+    import sqlite3
+
     from dukcli.store import loader
     from dukcli.store import proposals as kept
+
+    def table() -> list[tuple[str, str]]:
+        with sqlite3.connect(root / ".duk" / "index.sqlite") as db:
+            return sorted(db.execute("SELECT key, rel FROM pkey").fetchall())
 
     loader.check_all(root, dt.date(2019, 12, 31))
     found = kept.with_key(root, FEES_KEY)
@@ -186,11 +193,25 @@ def test_a_key_is_found_through_the_index_and_follows_an_edit(root, duk):
     age(path)
     loader.check_all(root, dt.date(2019, 12, 31))
     assert kept.with_key(root, FEES_KEY) == []
+    assert (FEES_KEY, "visits/2019/05/2019-05-14-lan.yaml") in table()  # left, and not believed
     path.write_text(text, encoding="utf-8")
     age(path, 7200)
     loader.check_all(root, dt.date(2019, 12, 31))
     assert [p.id for p in kept.with_key(root, FEES_KEY)] == [found[0].id]
+    assert table() == sorted([(FEES_KEY, "visits/2019/05/2019-05-14-lan.yaml"),
+                              (P.short_key(BOOKS), "visits/2019/05/2019-05-14-lan.yaml")])
     shutil.rmtree(root / "visits" / found[0].id[:7])  # the month folder gone: its keys too
     loader.check_all(root, dt.date(2019, 12, 31))
     assert kept.with_key(root, FEES_KEY) == []
+    assert table() == []
+    other = root / "visits/2019/06/2019-06-03-lan.yaml"  # one file gone from a folder that stays
+    other.parent.mkdir(parents=True)
+    other.write_text(VISIT.replace("2019-05-14", "2019-06-03"), encoding="utf-8")
+    (other.parent / "keep.yaml").write_text(VISIT.replace("2019-05-14", "2019-06-04"), encoding="utf-8")
+    age(other), age(other.parent / "keep.yaml")
+    loader.check_all(root, dt.date(2019, 12, 31))
+    assert len(table()) == 4
+    other.unlink()
+    loader.check_all(root, dt.date(2019, 12, 31))
+    assert [rel for _, rel in table()] == ["visits/2019/06/keep.yaml"] * 2
     assert kept.key_number("abcde") is None and kept.key_number("abcde0") is None

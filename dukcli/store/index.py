@@ -42,7 +42,7 @@ from dukcli import model as m
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
-FORMAT = 7  # bump whenever what a file turns into (schema.py) or these tables change
+FORMAT = 8  # bump whenever what a file turns into (schema.py) or these tables change
 VERSION = f"{dukcli.__version__}/{FORMAT}"
 NAME = "index.sqlite"
 BUSY_MS = 5000
@@ -58,7 +58,9 @@ _TABLES = {
     "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
-    "pkey": "CREATE TABLE pkey(key TEXT NOT NULL, rel TEXT NOT NULL)",
+    # One B-tree, key first: a first check inserts a quarter of a million keys per 100,000
+    # visits in hash order, into this tree alone (a rowid table and two indexes cost 3x more).
+    "pkey": "CREATE TABLE pkey(key TEXT NOT NULL, rel TEXT NOT NULL, PRIMARY KEY(key, rel)) WITHOUT ROWID",
     "area": "CREATE TABLE area(area TEXT PRIMARY KEY, digest TEXT NOT NULL)",
 }
 _INDEXES = {
@@ -68,8 +70,6 @@ _INDEXES = {
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
     "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
     "visit_props": "CREATE INDEX visit_props ON visit(date) WHERE props IS NOT NULL",
-    "pkey_key": "CREATE INDEX pkey_key ON pkey(key)",
-    "pkey_rel": "CREATE INDEX pkey_rel ON pkey(rel)",
 }
 
 
@@ -134,6 +134,26 @@ def _connect(path: str) -> sqlite3.Connection:
     db.execute("PRAGMA synchronous=OFF")  # a cache: a torn index is rebuilt, never trusted
     db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
     return db
+
+
+_BETWEEN = f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?"
+
+
+def reader(path: str) -> sqlite3.Connection:
+    """A read-only connection to an index file another connection of this command opened and
+    checked (a check's workers read their months through it)."""
+    from urllib.parse import quote
+
+    db = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, timeout=BUSY_MS / 1000,
+                         isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA trusted_schema=OFF")
+    db.execute("PRAGMA cell_size_check=ON")
+    return db
+
+
+def rows_between(db: sqlite3.Connection, start: str, end: str) -> list[tuple]:
+    """Index.visits_between(start, end), through a reader."""
+    return db.execute(_BETWEEN, (start, end)).fetchall()
 
 
 def _expected(db: sqlite3.Connection) -> bool:
@@ -299,7 +319,15 @@ class Index:
         if person is not None:
             return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND person=?",
                               (start, end, person))
-        return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?", (start, end))
+        return self._rows(_BETWEEN, (start, end))
+
+    def file(self) -> str | None:
+        """The index's file, None when it lives in memory."""
+        try:
+            rows = self.db.execute("PRAGMA database_list").fetchall()
+        except sqlite3.Error:
+            return None
+        return next((path for _, name, path in rows if name == "main" and path), None)
 
     def proposals_between(self, start: str | None, end: str | None, rels=None) -> list[tuple]:
         """(rel, person, unit, date, props JSON) of the visits with proposals dated start..end
@@ -416,11 +444,12 @@ class Index:
                 self.db.execute("DELETE FROM area WHERE area=?", (area,))
 
     def _statements(self) -> list[tuple[str, list]]:
-        fresh = [r[REL] for r in self.pending_visits]
         return [
-            ("DELETE FROM pkey WHERE rel=?", [(rel,) for rel in [*self.gone, *fresh]]),
-            ("DELETE FROM pkey WHERE rel IN (SELECT rel FROM visit WHERE area=?)", [(a,) for a in self.gone_areas]),
-            ("INSERT INTO pkey VALUES (?,?)", _keys(self.pending_visits)),
+            # A key is made from the path and the field alone, so a changed file's keys are
+            # those it had, or fewer: the ones it lost stay and are told apart on reading
+            # (store/proposals.with_key reads the visit's proposals again). A gone file's go.
+            ("DELETE FROM pkey WHERE key=? AND rel=?", _every_key([*self.gone, *self._area_rels(self.gone_areas)])),
+            ("INSERT OR IGNORE INTO pkey VALUES (?,?)", _keys(self.pending_visits)),
             ("DELETE FROM visit WHERE rel=?", [(rel,) for rel in self.gone]),
             ("DELETE FROM visit WHERE area=?", [(a,) for a in self.gone_areas]),
             ("DELETE FROM folder WHERE path=?", [(a,) for a in self.gone_areas]),
@@ -436,6 +465,13 @@ class Index:
              [(len(n.split(" | ")[0]) + 3, n.split(" | ")[0] + " | ", n) for n in self.answers if " | " in n]),
             ("INSERT OR REPLACE INTO answer VALUES (?,?,?)", [(n, k, v) for n, (k, v) in self.answers.items()]),
         ]
+
+    def _area_rels(self, areas: list[str]) -> list[str]:
+        """The files of areas that are gone (their keys go; one left behind only costs a row)."""
+        try:
+            return [rel for area in areas for (rel,) in self.db.execute("SELECT rel FROM visit WHERE area=?", (area,))]
+        except sqlite3.Error:
+            return []
 
     def _execute(self, sql: str) -> None:
         try:
@@ -468,21 +504,34 @@ class Index:
             raise Broken(str(e)) from None
 
 
-def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
-    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them.
-    In key order: a first check inserts a quarter of a million, and in order they land on
-    neighbouring pages of the table's index instead of all over it."""
+def _every_key(rels: list[str]) -> list[tuple[str, str]]:
+    """(short key, rel) of every proposal the files could hold."""
     from dukcli.model import PROPOSAL_FIELDS
     from dukcli.rules.proposals import item_id, short_key
 
+    return [(short_key(item_id(rel, field)), rel) for rel in rels for field in PROPOSAL_FIELDS]
+
+
+def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
+    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them.
+    In key order: a first check inserts a quarter of a million, and in order they land on
+    neighbouring pages of the table instead of all over it."""
+    from dukcli.model import PROPOSAL_FIELDS
+    from dukcli.rules.proposals import item_id, short_key
+
+    # Which fields are there, without decoding the texts: a field is written as the first
+    # string of its item, `["work.proposals", …`; inside a text a quote is escaped.
+    marks = [(f'["{field}",', field) for field in PROPOSAL_FIELDS]
     out = []
+    add = out.append
     for r in rows:
         props = r[PROPS]
         if props:
-            # Which fields are there, without decoding the texts: a field is written as the
-            # first string of its item, `["work.proposals", …`; inside a text a quote is escaped.
-            out.extend((short_key(item_id(r[REL], field)), r[REL]) for field in PROPOSAL_FIELDS
-                       if f'["{field}",' in props)
+            rel = r[REL]
+            stem = item_id(rel, "")  # "2019/05/x#": the id of each field is the stem and the field
+            for mark, field in marks:
+                if mark in props:
+                    add((short_key(stem + field), rel))
     out.sort()
     return out
 
