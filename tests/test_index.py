@@ -270,6 +270,46 @@ def test_check_in_small_batches_says_what_check_in_one_says(make_folder, duk, mo
     assert "[duplicate-visit]" in one.stdout and "[unknown-unit]" in one.stdout and "[yaml-syntax]" in one.stdout
 
 
+def test_the_workers_that_parsed_judge_the_months_and_say_what_this_process_would(make_folder, duk, monkeypatch):
+    """A first check parses in a pool; the same workers then judge the visits a month at a time,
+    reading their months from the index, while this process writes each month's counts."""
+    files = {**FILES, "visits/2019/06/x.yaml": visit("2019-06-05", unit="khong-co"),
+             "visits/2019/06/twin.yaml": visit("2019-06-05", unit="db-so-y-te")}
+    here = duk(["check"], data=folder_of(make_folder, files))
+    main, judge = os.getpid(), loader._judge_rows
+
+    def in_workers_only(*args):
+        assert os.getpid() != main, "a month judged in this process"
+        return judge(*args)
+
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(loader, "_judge_rows", in_workers_only)
+    root = folder_of(make_folder, files)
+    pooled = duk(["check"], data=root)
+    assert (pooled.exit_code, pooled.stdout) == (here.exit_code, here.stdout)
+    assert "[duplicate-visit]" in here.stdout and "[unknown-unit]" in here.stdout
+    with sqlite3.connect(root / ".duk" / "index.sqlite") as db:  # the counts were written
+        assert db.execute("SELECT rel, cross FROM visit WHERE cross > 0").fetchall() == [
+            ("visits/2019/06/x.yaml", 1)]
+        assert db.execute("SELECT count(*) FROM visit WHERE lists IS NULL").fetchone() == (0,)
+
+
+def test_a_worker_that_cannot_read_the_index_leaves_the_months_to_this_process(make_folder, duk, monkeypatch):
+    from dukcli.store import index as index_mod
+
+    files = {**FILES, "visits/2019/06/x.yaml": visit("2019-06-05", unit="khong-co")}
+    here = duk(["check"], data=folder_of(make_folder, files))
+
+    def unreadable(path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_mod, "reader", unreadable)
+    pooled = duk(["check"], data=folder_of(make_folder, files))
+    assert (pooled.exit_code, pooled.stdout) == (here.exit_code, here.stdout)
+    assert "[unknown-unit]" in here.stdout
+
+
 def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(make_folder, monkeypatch):
     """While the workers parse the next batch, the previous one is written: a month folder's key
     goes into the index with its files' rows, never before, so a run killed in between cannot

@@ -291,35 +291,67 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     keys: list[str] = []
     config, lists, only_lists = _lists(root, index, diags, keys)
     hasher = hashlib.blake2b(digest_size=16)
-    with _Parser(root) as parse:
+    with _Parser(root, only_lists, index.file()) as parse:
         # Not judged as they are written (as a report's load does): every visit is judged below,
         # a month at a time, and its count of errors kept then.
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
                                flush=lambda changes: _flush(index, changes))
-    found_records = _records(root, index, window, diags, keys)
-    subs = lists["submissions.yaml"] + found_records.submissions
-    named = _named(index, found_records.responses, keys)
-    hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
-    key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
-    kept = index.answer("check", key)
-    if kept is not None:
-        return list(kept)
-    diags += _visits_folder(found) + [d for r in index.with_diags() for d in index_mod.row_diags(r)]
-    base = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], subs)
-    base.feedback, base.responses, base.named = found_records.feedback, found_records.responses, named
-    cross = V.validate(base, day)  # the lists and the submissions; the visits below, a month at a time
-    for month in index.months():
-        start = dt.date.fromisoformat(month + "-01")
-        rows = index.visits_between(start.isoformat(), dates.month_end(start.year, start.month).isoformat())
-        ds = dataclasses.replace(base, visits=[expand(r) for r in rows], submissions=[], feedback=[], responses=[])
-        found_here = V.visits(ds, day)
-        cross += found_here
-        ds.lists_digest = only_lists.lists_digest
-        _rejudged(index, ds, found_here, rows)
-        index.save()
+        found_records = _records(root, index, window, diags, keys)
+        subs = lists["submissions.yaml"] + found_records.submissions
+        named = _named(index, found_records.responses, keys)
+        hasher.update("\n".join([*keys, str(found.top), day.isoformat()]).encode("utf-8", "surrogateescape"))
+        key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
+        kept = index.answer("check", key)
+        if kept is not None:
+            return list(kept)
+        diags += _visits_folder(found) + [d for r in index.with_diags() for d in index_mod.row_diags(r)]
+        base = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], subs)
+        base.feedback, base.responses, base.named = found_records.feedback, found_records.responses, named
+        cross = V.validate(base, day)  # the lists and the submissions; the visits below, a month at a time
+        cross += _month_checks(index, parse, only_lists, day)
     diags = V.ordered(diags + cross)
     index.put_answer("check", key, diags)
     return diags
+
+
+def _month_checks(index: Index, parse: "_Parser", lists: m.Dataset, day: dt.date) -> list[m.Diagnostic]:
+    """The visits' checks, a month at a time, each month's counts of errors kept with its rows.
+    The workers that parsed the files judge the months when there are (each reads its month
+    from the index itself), this process writing the counts meanwhile; else this process."""
+    months = index.months()
+    judged = parse.judge(months, day)
+    if judged is not None:
+        out: list[m.Diagnostic] = []
+        try:
+            for found, counts in judged:
+                out += found
+                index.judged(counts)
+                index.save()
+            return out
+        except Exception:  # a worker failed (its index busy past the timeout…): judged here instead
+            index.save()
+    out = []
+    for month in months:
+        found, counts = _judge_rows(lists, index.visits_between(*_month_span(month)), day)
+        out += found
+        index.judged(counts)
+        index.save()
+    return out
+
+
+def _month_span(month: str) -> tuple[str, str]:
+    """The first and last ISO dates of a month 'YYYY-MM'."""
+    start = dt.date.fromisoformat(month + "-01")
+    return start.isoformat(), dates.month_end(start.year, start.month).isoformat()
+
+
+def _judge_rows(lists: m.Dataset, rows: list, day: dt.date) -> tuple[list[m.Diagnostic], dict]:
+    """The checks of the visits of rows (index rows of one month) against the lists, and the
+    rows whose kept count of cross-record errors this changes (rel -> (count, lists digest))."""
+    from dukcli.rules import validate as V
+
+    found = V.visits(dataclasses.replace(lists, visits=[expand(r) for r in rows]), day)
+    return found, _changed_counts(found, lists.lists_digest, rows)
 
 
 def _flush(index: Index, changes: dict) -> None:
@@ -465,16 +497,28 @@ def _rejudged(index: Index, ds: m.Dataset, cross: list[m.Diagnostic], rows: list
     rows: the visits' rows as the index holds them; only those whose count changed are written."""
     if not ds.lists_digest:
         return
+    if rows is not None:
+        index.judged(_changed_counts(cross, ds.lists_digest, rows))
+        return
+    errors = _errors_by_file(cross)
+    index.judged({v.file: (errors.get(v.file, 0), ds.lists_digest) for v in ds.visits})
+
+
+def _errors_by_file(cross: list[m.Diagnostic]) -> dict[str, int]:
     errors: dict[str, int] = {}
     for d in cross:
         if d.severity == "error" and d.file.startswith(refresh.VISITS + "/"):
             errors[d.file] = errors.get(d.file, 0) + 1
-    digest = ds.lists_digest
-    if rows is not None:
-        index.judged({r[index_mod.REL]: (errors.get(r[index_mod.REL], 0), digest) for r in rows
-                      if (r[index_mod.CROSS], r[index_mod.LISTS]) != (errors.get(r[index_mod.REL], 0), digest)})
-        return
-    index.judged({v.file: (errors.get(v.file, 0), digest) for v in ds.visits})
+    return errors
+
+
+def _changed_counts(cross: list[m.Diagnostic], digest: str, rows: list) -> dict[str, tuple[int, str]]:
+    """rel -> (cross-record errors, digest) of the rows whose kept count is not that already."""
+    if not digest:
+        return {}
+    errors = _errors_by_file(cross)
+    return {r[index_mod.REL]: (errors.get(r[index_mod.REL], 0), digest) for r in rows
+            if (r[index_mod.CROSS], r[index_mod.LISTS]) != (errors.get(r[index_mod.REL], 0), digest)}
 
 
 def _load_with(root: Path, index: Index, window: refresh.Window, day: dt.date,
@@ -840,6 +884,23 @@ def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple | None, t
     return rel, key, (compact(visit) if visit is not None else None), tuple(file_diags)
 
 
+# In a worker of a check's pool: the lists the months are judged against and the index's file,
+# given when the pool starts, and the worker's own read-only connection, opened at its first month.
+_JUDGE: dict = {}
+
+
+def _worker_start(lists: m.Dataset | None, path: str | None) -> None:
+    _JUDGE.update(lists=lists, path=path, db=None)
+
+
+def _judge_month(job: tuple[str, dt.date]) -> tuple[list[m.Diagnostic], dict]:
+    """_judge_rows for one month, in a worker, its rows read from the index's file."""
+    month, day = job
+    if _JUDGE["db"] is None:
+        _JUDGE["db"] = index_mod.reader(_JUDGE["path"])
+    return _judge_rows(_JUDGE["lists"], index_mod.rows_between(_JUDGE["db"], *_month_span(month)), day)
+
+
 def _reported(results, total: int):
     progress = _Progress(total)
     for done, result in enumerate(results, 1):
@@ -851,11 +912,13 @@ def _reported(results, total: int):
 class _Parser:
     """parse_many for refresh.update: the files given, parsed on every core when there are many
     (a first load of a large folder; one pool for all the batches of a command), in order
-    either way, with a progress bar on a terminal."""
+    either way, with a progress bar on a terminal. lists and path (check): the same workers
+    then judge the visits a month at a time (judge)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, lists: m.Dataset | None = None, path: str | None = None):
         self.root = str(root)
         self.pool = None
+        self.lists, self.path = lists, path
 
     def __enter__(self) -> "_Parser":
         return self
@@ -872,6 +935,13 @@ class _Parser:
         jobs = [(self.root, rel, key) for rel, key in misses]
         return _reported(self._results(jobs), len(jobs))
 
+    def judge(self, months: list[str], day: dt.date):
+        """(diagnostics, changed counts) of each month, in order, from the pool's workers; None
+        when there is no pool (few files were parsed) or no index file for them to read."""
+        if self.pool is None or self.lists is None or not self.path:
+            return None
+        return self.pool.imap(_judge_month, [(month, day) for month in months], chunksize=1)
+
     def _results(self, jobs: list):
         workers = min(os.cpu_count() or 1, 8)
         if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -881,7 +951,8 @@ class _Parser:
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             try:
-                self.pool = multiprocessing.get_context(method).Pool(workers)
+                self.pool = multiprocessing.get_context(method).Pool(
+                    workers, initializer=_worker_start, initargs=(self.lists, self.path))
             except OSError:  # no processes to be had: parse here
                 return map(_parse_one, jobs)
         return self.pool.imap(_parse_one, jobs, chunksize=200)
