@@ -54,13 +54,10 @@ _TABLES = {
     "visit": ("CREATE TABLE visit(rel TEXT PRIMARY KEY, area TEXT NOT NULL, skey TEXT NOT NULL, "
               "person TEXT, unit TEXT, date TEXT, work INTEGER, meeting INTEGER, rating TEXT, "
               "line INTEGER, lines TEXT, diags TEXT, errors INTEGER NOT NULL DEFAULT 0, "
-              "cross INTEGER NOT NULL DEFAULT 0, lists TEXT, props TEXT)"),
+              "cross INTEGER NOT NULL DEFAULT 0, lists TEXT, props TEXT, key1 TEXT, key2 TEXT, key3 TEXT)"),
     "folder": "CREATE TABLE folder(path TEXT PRIMARY KEY, skey TEXT NOT NULL)",
     "record": "CREATE TABLE record(rel TEXT PRIMARY KEY, skey TEXT NOT NULL, value BLOB)",
     "answer": "CREATE TABLE answer(name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB)",
-    # One B-tree, key first: a first check inserts a quarter of a million keys per 100,000
-    # visits in hash order, into this tree alone (a rowid table and two indexes cost 3x more).
-    "pkey": "CREATE TABLE pkey(key TEXT NOT NULL, rel TEXT NOT NULL, PRIMARY KEY(key, rel)) WITHOUT ROWID",
     "area": "CREATE TABLE area(area TEXT PRIMARY KEY, digest TEXT NOT NULL)",
 }
 _INDEXES = {
@@ -70,6 +67,10 @@ _INDEXES = {
     "visit_diags": "CREATE INDEX visit_diags ON visit(rel) WHERE diags IS NOT NULL",
     "visit_cross": "CREATE INDEX visit_cross ON visit(lists) WHERE cross > 0",
     "visit_props": "CREATE INDEX visit_props ON visit(date) WHERE props IS NOT NULL",
+    # The short keys of a visit's proposals, one column per field: a first check inserts a
+    # quarter of a million keys per 100,000 visits in hash order, and these small indexes
+    # (key and row number) take them four times faster than a table of (key, path) did.
+    **{f"visit_key{n}": f"CREATE INDEX visit_key{n} ON visit(key{n}) WHERE key{n} IS NOT NULL" for n in (1, 2, 3)},
 }
 
 
@@ -78,9 +79,11 @@ VISIT_COLUMNS = ("rel", "area", "skey", "person", "unit", "date", "work", "meeti
 _COLUMNS = ", ".join(VISIT_COLUMNS)
 (REL, AREA, SKEY, PERSON, UNIT, DATE, WORK, MEETING, RATING, LINE, LINES, DIAGS, ERRORS, CROSS,
  LISTS) = range(len(VISIT_COLUMNS))
-# A written row has one more column, `props`: the visit's proposals as JSON [[field, line, text]…]
-# (SPEC §7), read only by the commands about proposals (the others never pay for their texts).
+# A written row has four more columns: `props`, the visit's proposals as JSON [[field, line, text]…]
+# (SPEC §7), read only by the commands about proposals (the others never pay for their texts),
+# and key1..key3, the short key of each proposal (model.PROPOSAL_FIELDS, in order), or NULL.
 PROPS = len(VISIT_COLUMNS)
+_INSERT = f"INSERT OR REPLACE INTO visit VALUES ({','.join('?' * (PROPS + 4))})"
 
 
 def area_digest(pairs) -> str:
@@ -97,10 +100,11 @@ def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
     errors = sum(1 for d in diags if d.severity == "error")
     text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
     if visit is None:
-        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None, None)
+        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None, None,
+                None, None, None)
     person, unit, day, work, meeting, rating, line, lines, props = visit
     return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
-            ",".join(map(str, lines)), text, errors, 0, None, props)
+            ",".join(map(str, lines)), text, errors, 0, None, props, *_keys(rel, props))
 
 
 def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:
@@ -341,7 +345,8 @@ class Index:
 
     def rels_with_key(self, key: str) -> list[str]:
         """The visit files holding a proposal whose short key is key (rules/proposals.short_key)."""
-        return [rel for (rel,) in self._rows("SELECT DISTINCT rel FROM pkey WHERE key=?", (key,))]
+        return [rel for (rel,) in self._rows("SELECT rel FROM visit WHERE key1=? UNION SELECT rel FROM visit "
+                                             "WHERE key2=? UNION SELECT rel FROM visit WHERE key3=?", (key,) * 3)]
 
     def with_cross(self, lists: str) -> list[tuple]:
         """Rows (VISIT_COLUMNS) with cross-record errors when judged against these lists."""
@@ -445,15 +450,10 @@ class Index:
 
     def _statements(self) -> list[tuple[str, list]]:
         return [
-            # A key is made from the path and the field alone, so a changed file's keys are
-            # those it had, or fewer: the ones it lost stay and are told apart on reading
-            # (store/proposals.with_key reads the visit's proposals again). A gone file's go.
-            ("DELETE FROM pkey WHERE key=? AND rel=?", _every_key([*self.gone, *self._area_rels(self.gone_areas)])),
-            ("INSERT OR IGNORE INTO pkey VALUES (?,?)", _keys(self.pending_visits)),
             ("DELETE FROM visit WHERE rel=?", [(rel,) for rel in self.gone]),
             ("DELETE FROM visit WHERE area=?", [(a,) for a in self.gone_areas]),
             ("DELETE FROM folder WHERE path=?", [(a,) for a in self.gone_areas]),
-            ("INSERT OR REPLACE INTO visit VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.pending_visits),
+            (_INSERT, self.pending_visits),
             ("UPDATE visit SET cross=?, lists=? WHERE rel=?",
              [(n, lists, rel) for rel, (n, lists) in self.rejudged.items()]),
             ("INSERT OR REPLACE INTO folder VALUES (?,?)", list(self.folders.items())),
@@ -465,13 +465,6 @@ class Index:
              [(len(n.split(" | ")[0]) + 3, n.split(" | ")[0] + " | ", n) for n in self.answers if " | " in n]),
             ("INSERT OR REPLACE INTO answer VALUES (?,?,?)", [(n, k, v) for n, (k, v) in self.answers.items()]),
         ]
-
-    def _area_rels(self, areas: list[str]) -> list[str]:
-        """The files of areas that are gone (their keys go; one left behind only costs a row)."""
-        try:
-            return [rel for area in areas for (rel,) in self.db.execute("SELECT rel FROM visit WHERE area=?", (area,))]
-        except sqlite3.Error:
-            return []
 
     def _execute(self, sql: str) -> None:
         try:
@@ -504,36 +497,22 @@ class Index:
             raise Broken(str(e)) from None
 
 
-def _every_key(rels: list[str]) -> list[tuple[str, str]]:
-    """(short key, rel) of every proposal the files could hold."""
-    from dukcli.model import PROPOSAL_FIELDS
+# Which fields a visit's proposals fill, without decoding their texts: a field is written as the
+# first string of its item, `["work.proposals", …`; inside a text a quote is escaped.
+_MARKS = [f'["{field}",' for field in m.PROPOSAL_FIELDS]
+assert len(_MARKS) == 3, "one key column per proposal field (key1..key3)"
+
+
+def _keys(rel: str, props: str | None) -> tuple:
+    """(key1, key2, key3) of a row: the short key of each field's proposal, None for a field
+    without one (`duk respond KEY` finds the visit by them)."""
+    if not props:
+        return (None, None, None)
     from dukcli.rules.proposals import item_id, short_key
 
-    return [(short_key(item_id(rel, field)), rel) for rel in rels for field in PROPOSAL_FIELDS]
-
-
-def _keys(rows: list[tuple]) -> list[tuple[str, str]]:
-    """(short key, rel) of every proposal of the rows: `duk respond KEY` finds its visit by them.
-    In key order: a first check inserts a quarter of a million, and in order they land on
-    neighbouring pages of the table instead of all over it."""
-    from dukcli.model import PROPOSAL_FIELDS
-    from dukcli.rules.proposals import item_id, short_key
-
-    # Which fields are there, without decoding the texts: a field is written as the first
-    # string of its item, `["work.proposals", …`; inside a text a quote is escaped.
-    marks = [(f'["{field}",', field) for field in PROPOSAL_FIELDS]
-    out = []
-    add = out.append
-    for r in rows:
-        props = r[PROPS]
-        if props:
-            rel = r[REL]
-            stem = item_id(rel, "")  # "2019/05/x#": the id of each field is the stem and the field
-            for mark, field in marks:
-                if mark in props:
-                    add((short_key(stem + field), rel))
-    out.sort()
-    return out
+    stem = item_id(rel, "")  # "2019/05/x#": a field's id is the stem and the field
+    return tuple(short_key(stem + field) if mark in props else None
+                 for mark, field in zip(_MARKS, m.PROPOSAL_FIELDS))
 
 
 class _Ahead:

@@ -15,9 +15,8 @@ from dukcli.store import loader
 
 def with_key(root: Path, key: str) -> list[m.Proposal]:
     """Every proposal kept in the index whose short key is key (none, one, or a rare few): the
-    index keeps each proposal's key beside its visit file (table pkey), so this reads a few rows
-    whatever the folder's size. A key the file no longer holds may still be kept there: the
-    proposals are read from the file's row and their keys made again."""
+    index keeps each proposal's key in its visit's row (an indexed column per field), so this
+    reads a few rows whatever the folder's size."""
     wanted = key.strip().lower()
     if key_number(wanted) is None:
         return []

@@ -289,7 +289,7 @@ def _update(index: Index, root: Path, window: Window, parse_many, kind_of, listi
             found: Scan, known: dict, listed, made: dict) -> Scan:
     now = time.time_ns()
     changes: dict[str, tuple | None] = {}
-    to_parse: list[tuple[str, tuple, str]] = []
+    to_parse: list[tuple[str, tuple, str, str]] = []  # (rel, stat key, kept key, area)
     folders: list[tuple[str, str]] = []  # the month folders listed for this batch, with their keys
     inflight = None  # the batch the workers are parsing while this one is listed and the last written
     digests = {} if window.everything else index.area_digests(min(window.months), max(window.months))
@@ -328,12 +328,13 @@ class _Batch:
 
     def __init__(self, changes: dict, folders: list, to_parse: list, parse_many):
         self.changes, self.folders = changes, folders
-        self.texts = {rel: text for rel, _, text in to_parse}
-        self.results = parse_many([(rel, key) for rel, key, _ in to_parse])
+        self.kept = {rel: (text, area) for rel, _, text, area in to_parse}
+        self.results = parse_many([(rel, key) for rel, key, _, _ in to_parse])
 
     def land(self, index: Index, flush) -> None:
         for rel, _, packed, diags in self.results:
-            self.changes[rel] = row(rel, area_of(rel), self.texts[rel], packed, diags)
+            text, area = self.kept[rel]
+            self.changes[rel] = row(rel, area, text, packed, diags)
         for area, key in self.folders:
             index.listed(area, key)
         flush(self.changes)
@@ -362,7 +363,7 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
         if hasher is not None:
             hasher.update(f"{rel}\t{text}\n".encode("utf-8", "surrogateescape"))
         if pop(rel, None) != text:
-            to_parse.append((rel, key, text))
+            to_parse.append((rel, key, text, area))
     changes.update((rel, None) for rel in kept)  # what is left was not found again
     return unsettled
 
