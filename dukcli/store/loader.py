@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import gc
 import hashlib
 import itertools
@@ -878,10 +879,13 @@ def _list_file(root: Path, index: Index, rel: str, parser, diags: list, keys: li
 PARALLEL_FROM = 2000  # below this a pool costs more than it saves
 
 
-def _parse_one(job: tuple[str, str, tuple]) -> tuple[str, tuple, tuple | None, tuple]:
-    root, rel, key = job
-    visit, file_diags = read_visit(root, rel, key[0])  # a str: read_file joins it with os.path
-    return rel, key, (compact(visit) if visit is not None else None), tuple(file_diags)
+def _parse_one(root: str, job: tuple[str, int]) -> tuple[tuple | None, tuple]:
+    """(compact visit or None, diagnostics) of one file: a job names it and its size only, and
+    the answer is the parse alone (the caller knows which file it asked for, in order), so that
+    a million of them cross between processes in as few bytes as they can."""
+    rel, size = job
+    visit, file_diags = read_visit(root, rel, size)  # a str: read_file joins it with os.path
+    return (compact(visit) if visit is not None else None), tuple(file_diags)
 
 
 # In a worker of a check's pool: the lists the months are judged against and the index's file,
@@ -932,7 +936,7 @@ class _Parser:
         """The results, in order, as an iterator; with a pool, every job is queued at once, so
         the workers parse while the caller does something else (refresh.update writes the
         previous batch meanwhile)."""
-        jobs = [(self.root, rel, key) for rel, key in misses]
+        jobs = [(rel, key[0]) for rel, key in misses]
         return _reported(self._results(jobs), len(jobs))
 
     def judge(self, months: list[str], day: dt.date):
@@ -944,8 +948,9 @@ class _Parser:
 
     def _results(self, jobs: list):
         workers = min(os.cpu_count() or 1, 8)
+        parse = functools.partial(_parse_one, self.root)
         if len(jobs) < PARALLEL_FROM or workers < 2:
-            return map(_parse_one, jobs)
+            return map(parse, jobs)
         if self.pool is None:
             import multiprocessing
 
@@ -954,5 +959,5 @@ class _Parser:
                 self.pool = multiprocessing.get_context(method).Pool(
                     workers, initializer=_worker_start, initargs=(self.lists, self.path))
             except OSError:  # no processes to be had: parse here
-                return map(_parse_one, jobs)
-        return self.pool.imap(_parse_one, jobs, chunksize=200)
+                return map(parse, jobs)
+        return self.pool.imap(parse, jobs, chunksize=200)
