@@ -95,16 +95,25 @@ def ident(sink: Sink, mapping: LMap, key: str) -> str | None:
     return value
 
 
+_DAYS: dict[str, dt.date] = {}  # a date's text -> the day: a year's 100,000 visits name 365 days
+
+
 def date(sink: Sink, mapping: LMap, key: str) -> tuple[bool, dt.date | None]:
     """(ok, value): ok is False when a value was there but could not be read."""
     value = mapping.get(key)
     if value is None:
         return True, None
+    day = _DAYS.get(value) if value.__class__ is str else None
+    if day is not None:
+        return True, day
     try:
-        return True, parse_date(str(value))
+        day = parse_date(str(value))
     except DateError as e:
         sink.add(_line(mapping, key), codes.BAD_DATE, f"'{key}': {e}")
         return False, None
+    if value.__class__ is str and len(_DAYS) < 8192:
+        _DAYS[value] = day
+    return True, day
 
 
 def choice(sink: Sink, mapping: LMap, key: str, allowed) -> str | None:

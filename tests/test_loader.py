@@ -505,3 +505,30 @@ def test_one_command_reads_each_list_file_once_and_sees_a_change(make_folder, mo
     assert asked[n:] == ["people.yaml"] and list(changed.people) == ["moi"]
     loader.load(folder)
     assert len(asked) > n + 1  # outside sharing(): the index again
+
+
+def test_a_file_is_read_whole_whatever_its_size_and_never_past_the_cap(tmp_path, monkeypatch):
+    """safefs.read_bytes asks for the size the file has first: a file longer than its stat said
+    (growing meanwhile) is still read whole, and one past the cap is refused however it got there."""
+    from dukcli.store import safefs
+
+    for size in (0, 1, 1000, 65536, 65537, 200_000):
+        path = tmp_path / f"f{size}.yaml"
+        data = bytes(i % 251 for i in range(size))
+        path.write_bytes(data)
+        assert safefs.read_bytes(path, 300_000) == data
+    path = tmp_path / "cap.yaml"
+    path.write_bytes(b"x" * 100)
+    assert safefs.read_bytes(path, 100) == b"x" * 100
+    with pytest.raises(safefs.TooLarge):
+        safefs.read_bytes(path, 99)
+    real = os.fstat
+
+    def stale(fd):  # the size as it was a moment before: 10 bytes
+        st = real(fd)
+        return os.stat_result((st.st_mode, *st[1:6], 10, *st[7:]))
+
+    monkeypatch.setattr(safefs.os, "fstat", stale)
+    assert safefs.read_bytes(tmp_path / "f200000.yaml", 300_000) == bytes(i % 251 for i in range(200_000))
+    with pytest.raises(safefs.TooLarge):
+        safefs.read_bytes(tmp_path / "f200000.yaml", 150_000)

@@ -73,13 +73,17 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
             raise NotRegular(what)
         if st.st_size > limit:
             raise TooLarge()
-        chunks, left = [], limit + 1
+        # The first read asks for the size the file has (and one byte more): os.read makes a
+        # buffer of what is asked, and a megabyte's for each of a million small files cost
+        # more than reading them. What comes after (a file growing meanwhile) comes in pieces.
+        chunks, left, ask = [], limit + 1, st.st_size + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            chunk = os.read(fd, min(left, ask))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            ask = 1 << 16
         data = b"".join(chunks)
         if len(data) > limit:  # grew while being read
             raise TooLarge()
