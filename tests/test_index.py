@@ -300,11 +300,36 @@ def test_a_worker_that_cannot_read_the_index_leaves_the_months_to_this_process(m
     files = {**FILES, "visits/2019/06/x.yaml": visit("2019-06-05", unit="khong-co")}
     here = duk(["check"], data=folder_of(make_folder, files))
 
-    def unreadable(path):
+    def unreadable(path, made):
         raise sqlite3.OperationalError("unable to open database file")
 
     monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
     monkeypatch.setattr(index_mod, "reader", unreadable)
+    pooled = duk(["check"], data=folder_of(make_folder, files))
+    assert (pooled.exit_code, pooled.stdout) == (here.exit_code, here.stdout)
+    assert "[unknown-unit]" in here.stdout
+
+
+def test_a_worker_reads_only_the_index_this_process_opened(make_folder, duk, monkeypatch):
+    """The workers open the index by its path: one made again there meanwhile (another duk,
+    .duk/ cleared) has another mark, is refused, and the months are judged here instead."""
+    from dukcli.store import index as index_mod
+
+    root = folder_of(make_folder)
+    first = index_mod.Index(root)
+    path, made = first.file(), first.made()
+    first.close()
+    assert path and made and index_mod.reader(path, made).execute("SELECT 1").fetchone() == (1,)
+    index_mod.discard(root)
+    again = index_mod.Index(root)
+    assert again.file() == path and again.made() not in (None, made)
+    again.close()
+    with pytest.raises(index_mod.Broken):
+        index_mod.reader(path, made)
+    files = {**FILES, "visits/2019/06/x.yaml": visit("2019-06-05", unit="khong-co")}
+    here = duk(["check"], data=folder_of(make_folder, files))
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_mod.Index, "made", lambda self: "another")
     pooled = duk(["check"], data=folder_of(make_folder, files))
     assert (pooled.exit_code, pooled.stdout) == (here.exit_code, here.stdout)
     assert "[unknown-unit]" in here.stdout

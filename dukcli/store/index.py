@@ -143,15 +143,20 @@ def _connect(path: str) -> sqlite3.Connection:
 _BETWEEN = f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?"
 
 
-def reader(path: str) -> sqlite3.Connection:
-    """A read-only connection to an index file another connection of this command opened and
-    checked (a check's workers read their months through it)."""
+def reader(path: str, made: str) -> sqlite3.Connection:
+    """A read-only connection to the index file another connection of this command opened and
+    checked (a check's workers read their months through it): Broken when the file there now
+    is not that index (its 'made' mark is another: removed and made again meanwhile)."""
     from urllib.parse import quote
 
     db = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True, timeout=BUSY_MS / 1000,
                          isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA trusted_schema=OFF")
     db.execute("PRAGMA cell_size_check=ON")
+    row = db.execute("SELECT value FROM meta WHERE key='made'").fetchone()
+    if not made or row is None or row[0] != made:
+        db.close()
+        raise Broken("another index")
     return db
 
 
@@ -179,6 +184,9 @@ def _create(db: sqlite3.Connection) -> None:
         for sql in (*_TABLES.values(), *_INDEXES.values()):
             db.execute(sql)
         db.execute("INSERT INTO meta VALUES ('version', ?)", (VERSION,))
+        # Which index this is: a check's workers open the file by its path, and must find the
+        # very index this process opened, not one another duk made there since.
+        db.execute("INSERT INTO meta VALUES ('made', ?)", (os.urandom(8).hex(),))
 
 
 def _remove(path: Path) -> None:
@@ -324,6 +332,14 @@ class Index:
             return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND person=?",
                               (start, end, person))
         return self._rows(_BETWEEN, (start, end))
+
+    def made(self) -> str | None:
+        """The mark written when this index was made (meta 'made'), None when there is none."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='made'").fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
 
     def file(self) -> str | None:
         """The index's file, None when it lives in memory."""

@@ -292,7 +292,7 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     keys: list[str] = []
     config, lists, only_lists = _lists(root, index, diags, keys)
     hasher = hashlib.blake2b(digest_size=16)
-    with _Parser(root, only_lists, index.file()) as parse:
+    with _Parser(root, only_lists, (index.file(), index.made())) as parse:
         # Not judged as they are written (as a report's load does): every visit is judged below,
         # a month at a time, and its count of errors kept then.
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
@@ -888,20 +888,21 @@ def _parse_one(root: str, job: tuple[str, int]) -> tuple[tuple | None, tuple]:
     return (compact(visit) if visit is not None else None), tuple(file_diags)
 
 
-# In a worker of a check's pool: the lists the months are judged against and the index's file,
-# given when the pool starts, and the worker's own read-only connection, opened at its first month.
+# In a worker of a check's pool: the lists the months are judged against and the index's file
+# and mark, given when the pool starts, and the worker's own read-only connection, opened at its
+# first month.
 _JUDGE: dict = {}
 
 
-def _worker_start(lists: m.Dataset | None, path: str | None) -> None:
-    _JUDGE.update(lists=lists, path=path, db=None)
+def _worker_start(lists: m.Dataset | None, index: tuple[str | None, str | None]) -> None:
+    _JUDGE.update(lists=lists, index=index, db=None)
 
 
 def _judge_month(job: tuple[str, dt.date]) -> tuple[list[m.Diagnostic], dict]:
     """_judge_rows for one month, in a worker, its rows read from the index's file."""
     month, day = job
     if _JUDGE["db"] is None:
-        _JUDGE["db"] = index_mod.reader(_JUDGE["path"])
+        _JUDGE["db"] = index_mod.reader(*_JUDGE["index"])
     return _judge_rows(_JUDGE["lists"], index_mod.rows_between(_JUDGE["db"], *_month_span(month)), day)
 
 
@@ -916,13 +917,13 @@ def _reported(results, total: int):
 class _Parser:
     """parse_many for refresh.update: the files given, parsed on every core when there are many
     (a first load of a large folder; one pool for all the batches of a command), in order
-    either way, with a progress bar on a terminal. lists and path (check): the same workers
-    then judge the visits a month at a time (judge)."""
+    either way, with a progress bar on a terminal. lists and index (check: the index's file and
+    its 'made' mark): the same workers then judge the visits a month at a time (judge)."""
 
-    def __init__(self, root: Path, lists: m.Dataset | None = None, path: str | None = None):
+    def __init__(self, root: Path, lists: m.Dataset | None = None, index: tuple = (None, None)):
         self.root = str(root)
         self.pool = None
-        self.lists, self.path = lists, path
+        self.lists, self.index = lists, index
 
     def __enter__(self) -> "_Parser":
         return self
@@ -942,7 +943,7 @@ class _Parser:
     def judge(self, months: list[str], day: dt.date):
         """(diagnostics, changed counts) of each month, in order, from the pool's workers; None
         when there is no pool (few files were parsed) or no index file for them to read."""
-        if self.pool is None or self.lists is None or not self.path:
+        if self.pool is None or self.lists is None or not all(self.index):
             return None
         return self.pool.imap(_judge_month, [(month, day) for month in months], chunksize=1)
 
@@ -957,7 +958,7 @@ class _Parser:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             try:
                 self.pool = multiprocessing.get_context(method).Pool(
-                    workers, initializer=_worker_start, initargs=(self.lists, self.path))
+                    workers, initializer=_worker_start, initargs=(self.lists, self.index))
             except OSError:  # no processes to be had: parse here
                 return map(parse, jobs)
         return self.pool.imap(parse, jobs, chunksize=200)
