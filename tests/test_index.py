@@ -669,8 +669,75 @@ def test_a_listing_of_the_year_is_kept_as_its_text(kind, make_folder, duk, rows_
     one = [*line, "--person", "nguyen-thi-lan"]
     assert duk(one, data=root).exit_code == 0 and duk(one, data=root).exit_code == 0 and len(rows_read) == 5  # the fresh folder read once
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
-    assert [n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'visits %'")] == [
-        f"visits {kind} 2019-01-01 2019-12-31 | "]
+    assert sorted(n for (n,) in db.execute("SELECT name FROM answer WHERE name LIKE 'visits %'")) == [
+        f"visits {kind} 2019-01-01 2019-12-31 | ", f"visits {kind} piece 2019-05", f"visits {kind} piece 2019-06"]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_after_a_change_only_its_month_of_the_listing_is_made_again(kind, make_folder, duk, monkeypatch):
+    """duk visits keeps each month's piece of its text under a key of what it shows: after a
+    file added by hand only that month is made again, and the text is the one a fresh folder
+    gives, byte for byte the one made whole; new lists make every month again."""
+    from dukcli.render import visits_table
+
+    made: list[list[str]] = []
+    real = visits_table.select
+
+    def counting(ds, period, person, unit):
+        made.append(sorted({f"{v.date:%Y-%m}" for v in ds.visits}))
+        return real(ds, period, person, unit)
+
+    monkeypatch.setattr(visits_table, "select", counting)
+    root = folder_of(make_folder, {**FILES, "visits/2019/05/c2.yaml": visit("2019-05-20", unit="db-so-y-te")})
+    line = ["visits", "-p", "2019", "-f", kind]
+    first = duk(line, data=root)
+    assert first.exit_code == 0 and made == [["2019-05"], ["2019-06"]]
+    (root / "visits/2019/06/z.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    age(root / "visits/2019/06/z.yaml", 600)
+    settle(root)
+    made.clear()
+    after = duk(line, data=root)
+    assert after.exit_code == 0 and "visits/2019/06/z.yaml" in after.stdout and made == [["2019-06"]]
+    assert after.stdout == duk(line, data=_copy_without_index(root)).stdout
+    monkeypatch.setattr(visits_table, "by_month", lambda ds, period: [])  # the text made whole, as before
+    whole = root.with_name(root.name + "-whole")
+    shutil.copytree(root, whole, ignore=shutil.ignore_patterns(".duk"))
+    assert duk(line, data=whole).stdout == after.stdout
+    monkeypatch.undo()
+    monkeypatch.setattr(visits_table, "select", counting)
+    people = root / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    age(people, 600)
+    made.clear()
+    assert duk(line, data=root).stdout == after.stdout and made == [["2019-05"], ["2019-06"]]
+
+
+def test_a_damaged_piece_of_a_listing_is_made_again(make_folder, duk, monkeypatch):
+    import pickle
+
+    from dukcli.render import visits_table
+
+    made: list[list[str]] = []
+    real = visits_table.select
+    monkeypatch.setattr(visits_table, "select", lambda ds, *a: made.append(
+        sorted({f"{v.date:%Y-%m}" for v in ds.visits})) or real(ds, *a))
+    root = folder_of(make_folder)
+    line = ["visits", "-p", "2019", "-f", "json"]
+    assert duk(line, data=root).exit_code == 0 and made == [["2019-05"], ["2019-06"]]
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    value = db.execute("SELECT value FROM answer WHERE name = 'visits json piece 2019-05'").fetchone()[0]
+    crc, data = pickle.loads(value)
+    with db:
+        db.execute("UPDATE answer SET value=? WHERE name = 'visits json piece 2019-05'",
+                   (pickle.dumps((crc, data[:10] + bytes([data[10] ^ 1]) + data[11:])),))
+    db.close()
+    (root / "visits/2019/06/z.yaml").write_text(visit("2019-06-20"), encoding="utf-8")
+    age(root / "visits/2019/06/z.yaml", 600)
+    settle(root)
+    made.clear()
+    after = duk(line, data=root)
+    assert made == [["2019-05"], ["2019-06"]]
+    assert after.stdout == duk(line, data=_copy_without_index(root)).stdout
 
 
 def test_a_damaged_kept_text_is_made_again_not_written(make_folder, duk, rows_read):
@@ -683,7 +750,7 @@ def test_a_damaged_kept_text_is_made_again_not_written(make_folder, duk, rows_re
     first = duk(line, data=root)
     assert first.exit_code == 0 and rows_read == [1]
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
-    name, value = db.execute("SELECT name, value FROM answer WHERE name LIKE 'visits json %'").fetchone()
+    name, value = db.execute("SELECT name, value FROM answer WHERE name LIKE 'visits json 2019-%'").fetchone()
     crc, data = pickle.loads(value)
     damaged = data[:20] + bytes([data[20] ^ 0x40]) + data[21:]
     with db:

@@ -23,6 +23,10 @@ def visits(period_arg: PeriodArg = None, period: PeriodOpt = None, quarter: Quar
     pid, uid = pick(ds, person, unit)
     if name is not None:
         def make(ds, write) -> None:
+            months = visits_table.by_month(ds, p)
+            if months:
+                by_months(folder, ds, p, kind, months, write)
+                return
             rows = visits_table.select(ds, p, None, None)
             if kind == "json":
                 output.write_json(as_json(p, rows), write)
@@ -47,3 +51,49 @@ def as_csv(rows) -> tuple:
     from dukcli.render import visits_table
 
     return visits_table.CSV_HEADER, [r.csv_row() for r in rows]
+
+
+def by_months(folder, ds, p, kind: str, months: list, write) -> None:
+    """The listing's text made a month at a time, each month's piece kept in the index under a
+    key of what it shows (its visits and the lists): after one new or changed file only its
+    month is made again, the others are taken as they were kept, compressed and all."""
+    import dataclasses
+    import zlib
+
+    from dukcli.cli.common import is_packed, unpack
+    from dukcli.render import visits_table
+    from dukcli.render.output import utf8
+    from dukcli.store.loader import keep_pieces, kept_pieces
+
+    head, sep, tail = visits_table.json_frame(p) if kind == "json" else visits_table.csv_frame()
+    wanted = {f"visits {kind} piece {month}": (piece_key(ds, kind, visits), visits) for month, visits in months}
+    kept = kept_pieces(folder, {name: key for name, (key, _) in wanted.items()})
+    fresh = {}
+    write(head)
+    for i, (name, (key, visits)) in enumerate(wanted.items()):
+        if i and sep:
+            write(sep)
+        piece = kept.get(name)
+        if is_packed(piece):
+            write(b"".join(unpack(piece[1])), piece[1])
+            continue
+        rows = visits_table.select(dataclasses.replace(ds, visits=visits), p, None, None)
+        data = utf8(visits_table.json_rows(rows) if kind == "json" else visits_table.csv_rows(rows))
+        packed = zlib.compress(data, 6)
+        write(data, packed)
+        if key:
+            fresh[name] = (key, (zlib.crc32(packed), packed))
+    write(tail)
+    keep_pieces(folder, fresh)
+
+
+def piece_key(ds, kind: str, visits: list) -> str:
+    """What a month's piece shows: each visit's fields in the listing, and the lists (names,
+    units, assignments); "" when the lists are too recent to be trusted (nothing kept)."""
+    import hashlib
+
+    if not ds.lists_digest:
+        return ""
+    text = "".join(f"{v.file}\t{v.date}\t{v.person}\t{v.unit}\t{v.parts}\t{v.rating}\n" for v in visits)
+    return hashlib.blake2b(f"{kind}\n{ds.lists_digest}\n{text}".encode("utf-8", "surrogateescape"),
+                           digest_size=16).hexdigest()

@@ -176,7 +176,11 @@ def kept_text(folder: Path, ds: m.Dataset, name: str, make, reload) -> None:
     asked again of the same files, is neither read nor made again (37 MB of JSON kept in
     2.8 MB). The first time, each piece goes out as it is made, never held whole. A kept text
     found damaged (its checksum, tested before a byte is written) is made again from
-    reload(): a load that reads the visits (ds may hold none, its answers being kept)."""
+    reload(): a load that reads the visits (ds may hold none, its answers being kept).
+
+    write(text, packed=None): text (str or UTF-8 bytes) out; packed, when given, is text
+    already compressed (a whole zlib stream, kept from an earlier run): it goes into the kept
+    text as it is, after what came before, and is not compressed again."""
     import zlib
 
     from dukcli.render.output import utf8, write_bytes
@@ -189,10 +193,15 @@ def kept_text(folder: Path, ds: m.Dataset, name: str, make, reload) -> None:
     packer = zlib.compressobj(6)
     packed: list[bytes] = []
 
-    def write(text: str) -> None:
-        data = utf8(text)
+    def write(text: str | bytes, piece: bytes | None = None) -> None:
+        nonlocal packer
+        data = text if isinstance(text, bytes) else utf8(text)
         write_bytes(data)
-        packed.append(packer.compress(data))
+        if piece is None:
+            packed.append(packer.compress(data))
+        else:  # the stream so far ends, the piece follows, then a new stream
+            packed.extend((packer.flush(), piece))
+            packer = zlib.compressobj(6)
 
     make(ds, write)
     packed.append(packer.flush())
@@ -200,24 +209,42 @@ def kept_text(folder: Path, ds: m.Dataset, name: str, make, reload) -> None:
     keep(folder, ds, today(), name, (zlib.crc32(data), data))
 
 
+def is_packed(kept) -> bool:
+    """A kept text as kept_text keeps one, its checksum right: (crc32, compressed bytes)."""
+    import zlib
+
+    return (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], bytes)
+            and zlib.crc32(kept[1]) == kept[0])
+
+
+def unpack(data: bytes, limit: int = 0):
+    """The text of compressed bytes (one zlib stream or several, one after another), in
+    pieces of at most limit bytes (0: each stream whole)."""
+    import zlib
+
+    rest = data
+    while rest:
+        unpacker = zlib.decompressobj()
+        while rest and not unpacker.eof:
+            yield unpacker.decompress(rest, limit)
+            rest = unpacker.unconsumed_tail
+        yield unpacker.flush()
+        rest = unpacker.unused_data if unpacker.eof else b""
+
+
 def _unpacked(kept) -> bool:
     """Write a kept text (crc32, compressed bytes) to stdout, a few MB at a time (an agenda's
     130 MB of JSON is never held whole); False, with nothing written, when it is damaged."""
-    import zlib
-
     from dukcli.render.output import write_bytes
 
-    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], bytes)
-            and zlib.crc32(kept[1]) == kept[0]):
+    if not is_packed(kept):
         return False
-    unpacker, rest = zlib.decompressobj(), kept[1]
     if not hasattr(sys.stdout, "buffer"):  # a text-only stream (some test runners): whole
-        write_bytes(unpacker.decompress(rest) + unpacker.flush())
+        write_bytes(b"".join(unpack(kept[1])))
         return True
-    while rest:
-        write_bytes(unpacker.decompress(rest, 1 << 22))
-        rest = unpacker.unconsumed_tail
-    write_bytes(unpacker.flush())
+    for part in unpack(kept[1], 1 << 22):
+        if part:
+            write_bytes(part)
     return True
 
 

@@ -144,13 +144,14 @@ def _scalar(obj) -> str:
 _CONTAINERS = (dict, list, tuple)
 
 
-def json_text(obj) -> str:
+def json_text(obj, depth: int = 0) -> str:
     """json.dumps(obj, ensure_ascii=False, indent=2), the same text, several times faster on the
     100,000 rows of a year: the standard library falls back to its pure-Python encoder
     whenever an indent is asked for, this walks the containers itself and writes the scalars
-    without a call per value into the encoder."""
+    without a call per value into the encoder. depth: obj's text as it is written at that
+    depth inside another (each line after the first indented depth times more)."""
     out: list[str] = []
-    _put(obj, out, "\n")
+    _put(obj, out, "\n" + "  " * depth)
     return "".join(out)
 
 

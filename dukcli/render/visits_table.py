@@ -57,6 +57,62 @@ def select(ds: m.Dataset, period: Period, person: str | None, unit: str | None) 
     return rows
 
 
+def by_month(ds: m.Dataset, period: Period) -> list[tuple[str, list[m.Visit]]]:
+    """The period's visits in the order they are listed, as ('YYYY-MM', visits) for each month
+    in turn; [] when a month comes back after another (the listing then is made whole)."""
+    out: list[tuple[str, list[m.Visit]]] = []
+    seen: set[tuple[int, int]] = set()
+    start, end = period.start, period.end
+    current, add = None, None
+    for v in ds.visits:
+        day = v.date
+        if not start <= day <= end:
+            continue
+        month = (day.year, day.month)
+        if month != current:
+            if month in seen:
+                return []
+            seen.add(month)
+            current = month
+            out.append((f"{month[0]:04d}-{month[1]:02d}", []))
+            add = out[-1][1].append
+        add(v)
+    return out
+
+
+_MARK = '"\\u0000"'  # a one-row listing's row, as the JSON text writes it, to cut the text around
+
+
+def json_frame(period: Period) -> tuple[str, str, str]:
+    """(head, separator, tail): the JSON text of the listing (cmd_visits.as_json, as
+    output.write_json writes it) is head, then the rows' texts (json_rows) joined by separator,
+    then tail."""
+    from dukcli.render.output import json_text
+
+    text = json_text({"period": period.as_json(), "visits": ["\x00"]}) + "\n"
+    at = text.index(_MARK)
+    return text[:at], ",\n    ", text[at + len(_MARK):]
+
+
+def json_rows(rows: list[VisitRow]) -> str:
+    from dukcli.render.output import json_text
+
+    return ",\n    ".join(json_text(r.as_json(), 2) for r in rows)
+
+
+def csv_frame() -> tuple[str, str, str]:
+    """(head, separator, tail) of the CSV text, as json_frame."""
+    from dukcli.render.output import csv_text
+
+    return csv_text(CSV_HEADER, []), "", ""
+
+
+def csv_rows(rows: list[VisitRow]) -> str:
+    from dukcli.render.output import csv_text
+
+    return csv_text(CSV_HEADER, [r.csv_row() for r in rows])[len(csv_text(CSV_HEADER, [])):]
+
+
 def print_table(period: Period, rows: list[VisitRow], console) -> None:
     from dukcli.render.output import table
 

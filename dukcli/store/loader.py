@@ -266,6 +266,19 @@ def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
         _session(root, lambda index: index.put_answer(name, f"{ds.fingerprint}/{day.isoformat()}", value))
 
 
+def kept_pieces(root: Path, wanted: dict[str, str]) -> dict:
+    """name -> the answer kept under name with exactly the key wanted[name] (those found): the
+    pieces of a text kept under keys of their own (a month of a year's listing)."""
+    return _session(root, lambda index: {name: value for name, key in wanted.items()
+                                         if key and (value := index.answer(name, key)) is not None})
+
+
+def keep_pieces(root: Path, pieces: dict) -> None:
+    """Keep each value under its name and key: name -> (key, value)."""
+    if pieces:
+        _session(root, lambda index: [index.put_answer(name, key, value) for name, (key, value) in pieces.items()])
+
+
 def lists(root: Path) -> m.Dataset:
     """The list files alone, as a Dataset without visits or submissions: what a command needs to
     tell whom a name means before it loads that person's visits."""
