@@ -81,6 +81,7 @@ def by_month(ds: m.Dataset, period: Period) -> list[tuple[str, list[m.Visit]]]:
 
 
 _MARK = '"\\u0000"'  # a one-row listing's row, as the JSON text writes it, to cut the text around
+_JSON_SEP = ",\n    "  # between two rows of the listing, at their depth (2)
 
 
 def json_frame(period: Period) -> tuple[str, str, str]:
@@ -91,13 +92,13 @@ def json_frame(period: Period) -> tuple[str, str, str]:
 
     text = json_text({"period": period.as_json(), "visits": ["\x00"]}) + "\n"
     at = text.index(_MARK)
-    return text[:at], ",\n    ", text[at + len(_MARK):]
+    return text[:at], _JSON_SEP, text[at + len(_MARK):]
 
 
 def json_rows(rows: list[VisitRow]) -> str:
     from dukcli.render.output import json_text
 
-    return ",\n    ".join(json_text(r.as_json(), 2) for r in rows)
+    return _JSON_SEP.join(json_text(r.as_json(), 2) for r in rows)
 
 
 def csv_frame() -> tuple[str, str, str]:

@@ -335,18 +335,19 @@ def _month_checks(index: Index, parse: "_Parser", lists: m.Dataset, day: dt.date
     months = index.months()
     judged = parse.judge(months, day)
     if judged is not None:
-        out: list[m.Diagnostic] = []
         try:
-            for found, counts in judged:
-                out += found
-                index.judged(counts)
-                index.save()
-            return out
+            return _counts_kept(index, judged)
         except Exception:  # a worker failed (its index busy past the timeout…): judged here instead
             index.save()
-    out = []
-    for month in months:
-        found, counts = _judge_rows(lists, index.visits_between(*_month_span(month)), day)
+    return _counts_kept(index, (_judge_rows(lists, index.visits_between(*_month_span(month)), day)
+                                for month in months))
+
+
+def _counts_kept(index: Index, judged) -> list[m.Diagnostic]:
+    """The diagnostics of each month judged ((diagnostics, changed counts), in turn), each
+    month's counts written as it comes."""
+    out: list[m.Diagnostic] = []
+    for found, counts in judged:
         out += found
         index.judged(counts)
         index.save()
@@ -360,8 +361,9 @@ def _month_span(month: str) -> tuple[str, str]:
 
 
 def _judge_rows(lists: m.Dataset, rows: list, day: dt.date) -> tuple[list[m.Diagnostic], dict]:
-    """The checks of the visits of rows (index rows of one month) against the lists, and the
-    rows whose kept count of cross-record errors this changes (rel -> (count, lists digest))."""
+    """The checks of the visits of rows (index rows: a month's, or the changed people's) against
+    the lists of `lists` (a dataset; its visits are not looked at), and the rows whose kept count
+    of cross-record errors this changes (rel -> (count, lists digest); none without a digest)."""
     from dukcli.rules import validate as V
 
     found = V.visits(dataclasses.replace(lists, visits=[expand(r) for r in rows]), day)
@@ -426,16 +428,14 @@ def _partial_checks(index: Index, ds: m.Dataset, day: dt.date, partial, name: st
     """The window's checks kept before (partial.base[name]), with those of the changed people's
     visits in the months whose folders changed made again (store/partial): the others stand,
     and those of the files gone go."""
-    from dukcli.rules import validate as V
     from dukcli.store.refresh import area_of
 
     rows = partial.rechecked()
     again = {r[index_mod.REL] for r in rows}
     out = [d for d in partial.base[name] if d.file not in again
            and (d.file in partial.standing or area_of(d.file) not in partial.areas)]
-    mine = dataclasses.replace(ds, visits=[expand(r) for r in rows])
-    fresh = V.visits(mine, day)
-    _rejudged(index, mine, fresh, rows)
+    fresh, counts = _judge_rows(ds, rows, day)
+    index.judged(counts)
     return out + fresh
 
 

@@ -74,8 +74,9 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
         if st.st_size > limit:
             raise TooLarge()
         # The first read asks for the size the file has (and one byte more): os.read makes a
-        # buffer of what is asked, and a megabyte's for each of a million small files cost
-        # more than reading them. What comes after (a file growing meanwhile) comes in pieces.
+        # buffer of what is asked, and a file of 1 KB needs no megabyte's. (Measured on a
+        # million such files: no faster than before, nor slower.) What comes after (a file
+        # growing meanwhile) comes in pieces.
         chunks, left, ask = [], limit + 1, st.st_size + 1
         while left > 0:
             chunk = os.read(fd, min(left, ask))
