@@ -61,23 +61,28 @@ def text(sink: Sink, mapping: LMap, key: str, multiline: bool = True) -> str | N
     value = mapping.get(key)
     if value is None:
         return None
-    line = _line(mapping, key)
+    problem = text_problem(key, value, multiline)
+    if problem is not None:
+        sink.add(_line(mapping, key), *problem)
+        return None
+    return str(value).strip() or None
+
+
+def text_problem(key: str, value, multiline: bool = True, controls: bool = True) -> tuple[codes.Code, str] | None:
+    """(code, message) of a text field's value that cannot be taken, None for a good one (which
+    `text` then keeps stripped; visitfast declines a file with any problem). controls=False:
+    the caller knows the value holds no control character (see visitfast)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        sink.add(line, codes.SCHEMA, W.not_text(key))
-        return None
+        return codes.SCHEMA, W.not_text(key)
     value = str(value)
-    bad = bad_char(value)
+    bad = bad_char(value) if controls else None
     if bad is not None:
-        sink.add(line, codes.BAD_TEXT, W.control_char_in(key, bad))
-        return None
+        return codes.BAD_TEXT, W.control_char_in(key, bad)
     if len(value) > MAX_TEXT:
-        sink.add(line, codes.SCHEMA, W.text_too_long(key, MAX_TEXT))
-        return None
+        return codes.SCHEMA, W.text_too_long(key, MAX_TEXT)
     if not multiline and "\n" in value.strip():
-        sink.add(line, codes.SCHEMA, W.not_one_line(key))
-        return None
-    value = value.strip()
-    return value or None
+        return codes.SCHEMA, W.not_one_line(key)
+    return None
 
 
 def valid_id(value) -> bool:
@@ -103,17 +108,22 @@ def date(sink: Sink, mapping: LMap, key: str) -> tuple[bool, dt.date | None]:
     value = mapping.get(key)
     if value is None:
         return True, None
-    day = _DAYS.get(value) if value.__class__ is str else None
-    if day is not None:
-        return True, day
     try:
-        day = parse_date(str(value))
+        return True, day_of(value)
     except DateError as e:
         sink.add(_line(mapping, key), codes.BAD_DATE, f"'{key}': {e}")
         return False, None
+
+
+def day_of(value) -> dt.date:
+    """The day a date field's value names (DateError if none), remembered by its text."""
+    day = _DAYS.get(value) if value.__class__ is str else None
+    if day is not None:
+        return day
+    day = parse_date(str(value))
     if value.__class__ is str and len(_DAYS) < 8192:
         _DAYS[value] = day
-    return True, day
+    return day
 
 
 def choice(sink: Sink, mapping: LMap, key: str, allowed) -> str | None:

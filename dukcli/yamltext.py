@@ -60,7 +60,7 @@ def load(text: str):
     exactly for the files it accepts."""
     try:
         return _fast(text)
-    except _Decline:
+    except Decline:
         return load_events(text)
 
 
@@ -286,7 +286,7 @@ def _unusual(text: str) -> bool:
             or _CHAIN.search(text) is not None)
 
 
-class _Decline(Exception):
+class Decline(Exception):
     """The fast path does not answer for this text: the event builder reads it."""
 
 
@@ -317,12 +317,17 @@ class _FastLoader(_Loader):
         pass
 
 
+def _composable(text: str) -> bool:
+    """Whether the composer may read text (see FAST_MAX_CHARS and _unusual)."""
+    return len(text) <= FAST_MAX_CHARS and not _unusual(text) and _CONTROL.search(text) is None
+
+
 def _fast(text: str):
-    if len(text) > FAST_MAX_CHARS or _unusual(text) or _CONTROL.search(text):
-        raise _Decline
+    if not _composable(text):
+        raise Decline
     try:
         return _lines(text)
-    except _Decline:
+    except Decline:
         pass
     try:
         loader = _FastLoader(text)
@@ -331,29 +336,29 @@ def _fast(text: str):
         finally:
             loader.dispose()
     except Exception:  # a syntax error, a second document…: the event builder says what
-        raise _Decline from None
+        raise Decline from None
     return None if node is None else _walk(node, 0)
 
 
 def _walk(node, depth: int):
-    """The value of a node, as _Builder would build it; _Decline where it would not."""
+    """The value of a node, as _Builder would build it; Decline where it would not."""
     kind = node.__class__
     if kind is _ScalarNode:
         return _value(node)
     if depth >= MAX_DEPTH:
-        raise _Decline
+        raise Decline
     if kind is _MappingNode and node.tag == _MAP:
         out = LMap()
         out.line = node.start_mark.line + 1
         lines = out.lines = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not _ScalarNode:
-                raise _Decline
+                raise Decline
             key = nfc(key_node.value) if key_node.tag == _STR else _value(key_node)
             if key.__class__ is not str:
                 key = "" if key is None else str(key)
             if key in lines or key == "<<":
-                raise _Decline
+                raise Decline
             lines[key] = key_node.start_mark.line + 1
             out[key] = _walk(value_node, depth + 1)
         return out
@@ -365,7 +370,7 @@ def _walk(node, depth: int):
             lines.append(item.start_mark.line + 1)
             out.append(_walk(item, depth + 1))
         return out
-    raise _Decline
+    raise Decline
 
 
 def _value(node):
@@ -386,7 +391,7 @@ def _converted(tag: str, value: str):
             return int(value.replace("_", ""), 0) if not value.lstrip("+-").isdigit() else int(value)
         except ValueError:
             return nfc(value)
-    raise _Decline  # merge, value or any other tag: _Builder refuses or treats it on its own
+    raise Decline  # merge, value or any other tag: _Builder refuses or treats it on its own
 
 
 # --- the line reader ------------------------------------------------------------------------
@@ -409,12 +414,9 @@ _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", " ": " "}
 
 
 def _lines(text: str):
-    """The value of a text in the shape above, as the composer's walk gives it; _Decline else."""
-    if text.startswith("#"):
-        raise _Decline
-    for mark in _LINE_BREAKS:
-        if mark in text:
-            raise _Decline
+    """The value of a text in the shape above, as the composer's walk gives it; Decline else."""
+    if not _line_shaped(text):
+        raise Decline
     root = None
     stack: list[list] = []  # [indent, container] of the open mappings and sequences
     pending = None  # (indent, mapping, key) of a "key:" whose value is on the lines below
@@ -428,17 +430,17 @@ def _lines(text: str):
             continue
         indent = len(raw) - len(body)
         if indent == 0 and (body.startswith("---") or body.startswith("...")):
-            raise _Decline
+            raise Decline
         if body[0] == "-" and (len(body) == 1 or body[1] == " "):
             pending = _item(stack, pending, indent, body[2:], at)
             continue
         key, colon, rest = body.partition(":")
         if not colon or (rest and rest[0] != " ") or not _plain_key(key):
-            raise _Decline
+            raise Decline
         if pending is not None:
             if indent > pending[0]:  # the pending key's value is this mapping
                 if len(stack) >= MAX_DEPTH - 1:
-                    raise _Decline  # the event builder says how deep is too deep
+                    raise Decline  # the event builder says how deep is too deep
                 nested = LMap()
                 nested.line, nested.lines = at, {}
                 pending[1][pending[2]] = nested
@@ -448,13 +450,13 @@ def _lines(text: str):
             stack.pop()
         if not stack:
             if root is not None or indent:
-                raise _Decline
+                raise Decline
             root = LMap()
             root.line, root.lines = at, {}
             stack.append([0, root])
         top = stack[-1]
         if top[0] != indent or top[1].__class__ is not LMap or key in top[1]:
-            raise _Decline
+            raise Decline
         mapping = top[1]
         mapping.lines[key] = at
         value = rest.strip(" ")
@@ -462,12 +464,28 @@ def _lines(text: str):
             mapping[key] = None
             pending = (indent, mapping, key)
         elif value[0] == "|":
-            mapping[key], at = _literal(value, lines, at, indent)
+            mapping[key], at = literal_block(value, lines, at, indent)
         else:
-            mapping[key] = _one_line(value)
+            mapping[key] = one_line(value)
     if root is None:
-        raise _Decline
+        raise Decline
     return root
+
+
+def _line_shaped(text: str) -> bool:
+    if text.startswith("#"):
+        return False
+    for mark in _LINE_BREAKS:
+        if mark in text:
+            return False
+    return True
+
+
+def line_readable(text: str) -> bool:
+    """Whether the line reader may read text at all: what `_fast` and `_lines` ask of the whole
+    text before its lines. store/visitfast reads only such texts, with one_line and
+    literal_block, so that its values are the line reader's."""
+    return _composable(text) and _line_shaped(text)
 
 
 _KEYS: dict[str, bool] = {}  # key -> whether it is a plain word the resolver leaves a str: keys repeat
@@ -482,17 +500,17 @@ def _plain_key(key: str) -> bool:
     return good
 
 
-def _literal(head: str, lines: list[str], at: int, parent: int) -> tuple[str, int]:
+def literal_block(head: str, lines: list[str], at: int, parent: int) -> tuple[str, int]:
     """A literal block scalar ("|" or "|-") whose lines start at lines[at]: its text, and the
     index of the first line after it. Only the plain case: no indentation indicator, no "+",
     no blank line before the first, every line indented alike or deeper."""
     if head not in ("|", "|-") or at >= len(lines):
-        raise _Decline
+        raise Decline
     first = lines[at]
     body = first.lstrip(" ")
     indent = len(first) - len(body)
     if not body or indent <= parent:
-        raise _Decline
+        raise Decline
     pad = " " * indent
     out = []
     end = at
@@ -500,12 +518,12 @@ def _literal(head: str, lines: list[str], at: int, parent: int) -> tuple[str, in
         line = lines[end]
         if line.startswith(pad):
             if line[indent:] and not line[indent:].strip(" "):
-                raise _Decline  # spaces past the indentation on an empty line: libyaml's call
+                raise Decline  # spaces past the indentation on an empty line: libyaml's call
             out.append(line[indent:])
         elif line.strip(" "):
             break  # less indented and not blank: the block is over
         elif len(line) > indent:
-            raise _Decline
+            raise Decline
         else:
             out.append("")
         end += 1
@@ -516,7 +534,7 @@ def _literal(head: str, lines: list[str], at: int, parent: int) -> tuple[str, in
     if head == "|" and end < len(lines):
         text += "\n"
     elif head == "|":
-        raise _Decline  # the file's last line: whether a line break follows is libyaml's to say
+        raise Decline  # the file's last line: whether a line break follows is libyaml's to say
     return nfc(text), end
 
 
@@ -524,7 +542,7 @@ def _item(stack: list, pending, indent: int, rest: str, number: int):
     """A "- value" line: the first of a sequence under the pending key, or the next of one."""
     if pending is not None and indent >= pending[0]:
         if len(stack) >= MAX_DEPTH - 1:
-            raise _Decline
+            raise Decline
         sequence = LList()
         sequence.line, sequence.lines = number, []
         pending[1][pending[2]] = sequence
@@ -533,41 +551,41 @@ def _item(stack: list, pending, indent: int, rest: str, number: int):
         while stack and stack[-1][0] > indent:
             stack.pop()
         if not stack or stack[-1][0] != indent or stack[-1][1].__class__ is not LList:
-            raise _Decline
+            raise Decline
         sequence = stack[-1][1]
     value = rest.strip(" ")
     if not value or ": " in value or value.endswith(":"):
-        raise _Decline  # a nested block or a mapping in the sequence: the composer's
-    sequence.append(_one_line(value))
+        raise Decline  # a nested block or a mapping in the sequence: the composer's
+    sequence.append(one_line(value))
     sequence.lines.append(number)
     return None
 
 
-def _one_line(value: str):
+def one_line(value: str):
     """A scalar written whole on its line (stripped of spaces around it)."""
     first = value[0]
     if first == '"':
         inner = value[1:-1]
         if len(value) < 2 or value[-1] != '"':
-            raise _Decline
+            raise Decline
         if "\\" in inner:
             bare = _ESCAPE.sub("", inner)
             if '"' in bare or "\\" in bare:
-                raise _Decline
+                raise Decline
             try:
                 inner = _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], inner)
             except KeyError:
-                raise _Decline from None
+                raise Decline from None
         elif '"' in inner:
-            raise _Decline
+            raise Decline
         return nfc(inner)
     if first == "'":
         inner = value[1:-1]
         if len(value) < 2 or value[-1] != "'" or "'" in inner.replace("''", ""):
-            raise _Decline
+            raise Decline
         return nfc(inner.replace("''", "'"))
     if first in _PLAIN_START or ": " in value or value[-1] == ":":
-        raise _Decline
+        raise Decline
     return _converted(_tag_of(value), value)
 
 

@@ -90,9 +90,9 @@ def parses(monkeypatch):
     seen: list[str] = []
     real = loader.parse_text
 
-    def counting(rel, raw, parser):
+    def counting(rel, raw, parser, quick=None):
         seen.append(rel)
-        return real(rel, raw, parser)
+        return real(rel, raw, parser, quick)
 
     monkeypatch.setattr(loader, "parse_text", counting)
     return seen

@@ -36,7 +36,7 @@ def fast(text):
     """The fast path's own answer, or None when it declines."""
     try:
         return ("ok", shape(yamltext._fast(text)))
-    except yamltext._Decline:
+    except yamltext.Decline:
         return None
 
 
@@ -356,7 +356,7 @@ def by_lines(text):
     """The line reader's own answer, or None when it declines."""
     try:
         return ("ok", shape(yamltext._lines(text)))
-    except yamltext._Decline:
+    except yamltext.Decline:
         return None
 
 

@@ -97,14 +97,23 @@ def area_digest(pairs) -> str:
 def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
     """A visit row to write: visit is loader.compact(...) of a parsed visit (its proposals
     already JSON text, or None), or None."""
+    return (rel, area, key, *row_tail(rel, visit, diags))
+
+
+def row_tail(rel: str, visit: tuple | None, diags) -> tuple:
+    """A visit row after its path, area and stat key: what a parse worker sends back, made
+    there (plain strings and numbers cross between processes for less than a date and a list
+    of diagnostics do, and the process writing the index has enough to do)."""
     errors = sum(1 for d in diags if d.severity == "error")
-    text = json.dumps([(d.line, d.severity, d.code, d.message) for d in diags], ensure_ascii=False) if diags else None
+    text = _DIAGS_JSON(tuple((d.line, d.severity, d.code, d.message) for d in diags)) if diags else None
     if visit is None:
-        return (rel, area, key, None, None, None, None, None, None, None, None, text, errors, 0, None, None,
-                None, None, None)
+        return (None, None, None, None, None, None, None, None, text, errors, 0, None, None, None, None, None)
     person, unit, day, work, meeting, rating, line, lines, props = visit
-    return (rel, area, key, person, unit, day.isoformat(), int(work), int(meeting), rating, line,
+    return (person, unit, day.isoformat(), int(work), int(meeting), rating, line,
             ",".join(map(str, lines)), text, errors, 0, None, props, *_keys(rel, props))
+
+
+_DIAGS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
 
 
 def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:

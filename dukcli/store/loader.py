@@ -22,6 +22,7 @@ from dukcli import words
 from dukcli.oserr import describe
 from dukcli import schema
 from dukcli import yamltext
+from dukcli import visitfast
 from dukcli.store import index as index_mod
 from dukcli.store import refresh, safefs, submissions, write
 from dukcli.store import cache
@@ -41,8 +42,10 @@ LIST_FILES = {
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.M)
 
 
-def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]]:
-    """Parse one file's bytes with `parser`; never raises on bad input."""
+def parse_text(rel: str, raw: bytes, parser, quick=None) -> tuple[object, list[m.Diagnostic]]:
+    """Parse one file's bytes with `parser`; never raises on bad input. quick(text, rel): the
+    record of a text in the common shape with nothing to say of it, None for any other text
+    (visitfast.read), tried first."""
     sink = schema.Sink(rel)
     try:
         text = raw.decode("utf-8-sig")
@@ -57,6 +60,9 @@ def parse_text(rel: str, raw: bytes, parser) -> tuple[object, list[m.Diagnostic]
         line = text.count("\n", 0, conflict.start()) + 1
         sink.add(line, codes.MERGE_CONFLICT, W.CONFLICT_MARKS)
         return None, sink.diags
+    found = quick(text, rel) if quick is not None else None
+    if found is not None:
+        return found, sink.diags
     try:
         doc = yamltext.load(text)
     except yamltext.YamlError as e:
@@ -118,15 +124,18 @@ def compact(v: m.Visit) -> tuple:
     """What the index keeps of a parsed visit: no notes but its proposals (SPEC §7), as the JSON
     text of the row (made here, in the parse worker, not in the process writing the index)."""
     props = _props(v)
+    lines = v.lines
     return (v.person, v.unit, v.date, v.work is not None, v.meeting is not None, v.rating,
-            v.line, tuple(v.lines.get(k, 0) for k in TOP_KEYS),
-            json.dumps(props, ensure_ascii=False) if props else None)
+            v.line, tuple([lines.get(k, 0) for k in TOP_KEYS]), _PROPS_JSON(props) if props else None)
+
+
+_PROPS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
+_PROPOSAL_PARTS = [(field, *field.split(".")) for field in m.PROPOSAL_FIELDS]
 
 
 def _props(v: m.Visit) -> list:
     out = []
-    for field in m.PROPOSAL_FIELDS:
-        section, name = field.split(".")
+    for field, section, name in _PROPOSAL_PARTS:
         notes = getattr(v, section)
         if notes and notes.get(name):
             out.append([field, v.lines.get(field, v.line), notes[name]])
@@ -173,7 +182,7 @@ def too_large(rel: str) -> m.Diagnostic:
     return codes.diagnostic(rel, 1, codes.SCHEMA, W.TOO_LARGE)
 
 
-def read_file(root: Path | str, rel: str, parser, size: int | None = None) -> tuple[object, list[m.Diagnostic]]:
+def read_file(root: Path | str, rel: str, parser, size: int | None = None, quick=None) -> tuple[object, list[m.Diagnostic]]:
     """A data file parsed, or its diagnostics: never through a link, never past 2 MB."""
     if size is not None and size > yamltext.MAX_FILE_BYTES:  # refused before it is opened
         return None, [too_large(rel)]
@@ -185,12 +194,12 @@ def read_file(root: Path | str, rel: str, parser, size: int | None = None) -> tu
         return None, [too_large(rel)]
     except OSError as e:
         return None, [unreadable(rel, e)]
-    return parse_text(rel, raw, parser)
+    return parse_text(rel, raw, parser, quick)
 
 
 def read_visit(root: Path | str, rel: str, size: int | None = None) -> tuple[m.Visit | None, list[m.Diagnostic]]:
     """A visit parsed in full, notes included."""
-    return read_file(root, rel, schema.parse_visit, size)
+    return read_file(root, rel, schema.parse_visit, size, visitfast.read)
 
 
 def with_notes(root: Path, ds: m.Dataset, start: dt.date, end: dt.date, people=None) -> m.Dataset:
@@ -892,13 +901,14 @@ def _list_file(root: Path, index: Index, rel: str, parser, diags: list, keys: li
 PARALLEL_FROM = 2000  # below this a pool costs more than it saves
 
 
-def _parse_one(root: str, job: tuple[str, int]) -> tuple[tuple | None, tuple]:
-    """(compact visit or None, diagnostics) of one file: a job names it and its size only, and
-    the answer is the parse alone (the caller knows which file it asked for, in order), so that
-    a million of them cross between processes in as few bytes as they can."""
+def _parse_one(root: str, job: tuple[str, int]) -> tuple:
+    """The index row of one file after its path, area and stat key (index.row_tail): a job
+    names the file and its size only, and the answer is the parse alone (the caller knows which
+    file it asked for, in order), so that a million of them cross between processes in as few
+    bytes as they can."""
     rel, size = job
     visit, file_diags = read_visit(root, rel, size)  # a str: read_file joins it with os.path
-    return (compact(visit) if visit is not None else None), tuple(file_diags)
+    return index_mod.row_tail(rel, compact(visit) if visit is not None else None, file_diags)
 
 
 # In a worker of a check's pool: the lists the months are judged against and the index's file

@@ -239,8 +239,8 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     """List visits/ for the window and hand what changed to flush(changes) — rel -> new row
     (None: gone) — every BATCH parsed files and at the end, so memory holds one batch; flush
     writes them to the index, from which everything is then read. parse_many parses (rel, key)
-    pairs into (compact visit or None, diagnostics), in order; listing_diag(rel, mark) is the
-    diagnostic of an entry that is not a data file. hasher: updated with every entry's path
+    pairs into their rows after the path, area and key (index.row_tail), in order;
+    listing_diag(rel, mark) is the diagnostic of an entry that is not a data file. hasher: updated with every entry's path
     and kept key, in order (what `check` keys its answer on). ahead=False: the window's rows are
     not read while the folders are listed (its answer is kept: a month whose listing has its
     area's digest needs none of them). Returns the scan."""
@@ -332,8 +332,8 @@ class _Batch:
         self.results = parse_many([(rel, key) for rel, key, _, _ in to_parse])
 
     def land(self, index: Index, flush) -> None:
-        for (rel, text, area), (packed, diags) in zip(self.files, self.results, strict=True):
-            self.changes[rel] = row(rel, area, text, packed, diags)
+        for (rel, text, area), tail in zip(self.files, self.results, strict=True):
+            self.changes[rel] = (rel, area, text, *tail)
         for area, key in self.folders:
             index.listed(area, key)
         flush(self.changes)
