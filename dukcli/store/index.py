@@ -39,6 +39,7 @@ from pathlib import Path
 import dukcli
 from dukcli import codes
 from dukcli import model as m
+from dukcli.rules.proposals import item_id, short_key
 from dukcli.store import safefs
 from dukcli.store.cache import RecordsOnly, private_dir
 
@@ -530,14 +531,15 @@ assert len(_MARKS) == 3, "one key column per proposal field (key1..key3)"
 
 def _keys(rel: str, props: str | None) -> tuple:
     """(key1, key2, key3) of a row: the short key of each field's proposal, None for a field
-    without one (`duk respond KEY` finds the visit by them)."""
+    without one (`duk respond KEY` finds the visit by them). Written out for the three fields:
+    a first check makes a million of them."""
     if not props:
         return (None, None, None)
-    from dukcli.rules.proposals import item_id, short_key
-
     stem = item_id(rel, "")  # "2019/05/x#": a field's id is the stem and the field
-    return tuple(short_key(stem + field) if mark in props else None
-                 for mark, field in zip(_MARKS, m.PROPOSAL_FIELDS))
+    (mark1, mark2, mark3), (field1, field2, field3) = _MARKS, m.PROPOSAL_FIELDS
+    return (short_key(stem + field1) if mark1 in props else None,
+            short_key(stem + field2) if mark2 in props else None,
+            short_key(stem + field3) if mark3 in props else None)
 
 
 class _Ahead:
