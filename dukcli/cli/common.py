@@ -160,12 +160,11 @@ def answer(folder: Path, ds: m.Dataset, name: str, compute, merge=None):
     the index keeps one answer per slot. merge(kept, persons): the answer kept for earlier files
     brought up to date from the visits of those people alone (load_for_report(mergeable=True)
     loads only theirs when it can; store/partial)."""
-    from dukcli.store.loader import keep
+    from dukcli.store.loader import keep, maker
 
     if name in ds.kept:
         return ds.kept[name]
-    brought = ds.partial
-    value = merge(brought.base[name], brought.persons) if brought is not None else compute()
+    value = maker(ds, name, compute, merge)()
     keep(folder, ds, today(), name, value)
     return value
 

@@ -151,6 +151,7 @@ def _connect(path: str) -> sqlite3.Connection:
 
 
 _BETWEEN = f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ?"
+_MADE = "SELECT value FROM meta WHERE key='made'"  # which index this is (see _create)
 
 
 def reader(path: str, made: str) -> sqlite3.Connection:
@@ -163,7 +164,7 @@ def reader(path: str, made: str) -> sqlite3.Connection:
                          isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA trusted_schema=OFF")
     db.execute("PRAGMA cell_size_check=ON")
-    row = db.execute("SELECT value FROM meta WHERE key='made'").fetchone()
+    row = db.execute(_MADE).fetchone()
     if not made or row is None or row[0] != made:
         db.close()
         raise Broken("another index")
@@ -346,7 +347,7 @@ class Index:
     def made(self) -> str | None:
         """The mark written when this index was made (meta 'made'), None when there is none."""
         try:
-            row = self.db.execute("SELECT value FROM meta WHERE key='made'").fetchone()
+            row = self.db.execute(_MADE).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row else None

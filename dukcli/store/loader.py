@@ -267,6 +267,17 @@ def checked(root: Path, day: dt.date, window: refresh.Window | None = None,
     return _session(root, lambda index: _checked_with(root, index, window, day, with_proposals, want, mergeable))
 
 
+def maker(ds: m.Dataset, name: str, compute, merge=None):
+    """What makes the answer `name` for the files ds was loaded from, when ds holds none kept:
+    merge(kept, persons), bringing the answer kept for earlier files up to date from the visits
+    of those people alone, when the load found it so (ds.partial, store/partial); else compute.
+    (common.answer and the web's Site.kept then keep what it made.)"""
+    brought = ds.partial
+    if brought is None:
+        return compute
+    return lambda: merge(brought.base[name], brought.persons)
+
+
 def keep(root: Path, ds: m.Dataset, day: dt.date, name: str, value) -> None:
     """Keep an answer computed from ds (a checked() load of that day) under name, for the next
     checked(want=(name,)) of the same files (the load kept its people note, store/partial, with

@@ -163,14 +163,11 @@ class Site:
         """An answer asked of load(want=…): the one kept in the index, else computed and kept
         there (as the commands' common.answer) for the next request on the same files; merge:
         as common.answer's, when the load brought the kept one up to date by person."""
-        from dukcli.store.loader import keep
+        from dukcli.store.loader import keep, maker
 
         if name in ds.kept:
             return ds.kept[name]
-        if ds.partial is not None:
-            base, persons = ds.partial.base[name], ds.partial.persons
-            compute = lambda: merge(base, persons)  # noqa: E731
-        value = self.remember((ds.fingerprint, name), compute)
+        value = self.remember((ds.fingerprint, name), maker(ds, name, compute, merge))
         with self.lock:
             keep(self.root, ds, today(), name, value)
         return value
