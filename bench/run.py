@@ -147,9 +147,9 @@ def a_visit_of(root: Path, year: int) -> tuple[str, str]:
     return doc["person"], doc["unit"]
 
 
-HEAVY = ("summary-q", "summary-y", "report-all")  # Word documents: one run each, no year-alone twin
+HEAVY = ("summary-q", "summary-y", "report-all", "report-all-y")  # Word documents: one run each, no year-alone twin
 MEASURES = ["quota", "visits", "report", "status", "scorecard", "agenda", "summary-q", "summary-y",
-            "report-all", "log-visit", "quota-after", "check-cold", "check-warm"]
+            "report-all", "report-all-y", "log-visit", "quota-after", "check-cold", "check-warm"]
 
 
 def commands(root: Path, year: int, out_dir: Path) -> dict[str, tuple]:
@@ -164,6 +164,8 @@ def commands(root: Path, year: int, out_dir: Path) -> dict[str, tuple]:
         "summary-q": ("summary", "-p", f"{year}Q2", "-o", str(out_dir / "sq.docx"), "--force"),
         "summary-y": ("summary", "-p", str(year), "--as-of", f"{year}-12-31", "-o", str(out_dir / "sy.docx"), "--force"),
         "report-all": ("report", "--all", "-p", f"{year}Q2", "--out-dir", str(out_dir / "all"), "--force"),
+        # SPEC §9: summary for a year at most twice report --all for that year
+        "report-all-y": ("report", "--all", "-p", str(year), "--out-dir", str(out_dir / "all-y"), "--force"),
     }
 
 
