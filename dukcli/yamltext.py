@@ -483,7 +483,7 @@ def _line_shaped(text: str) -> bool:
 
 def line_readable(text: str) -> bool:
     """Whether the line reader may read text at all: what `_fast` and `_lines` ask of the whole
-    text before its lines. store/visitfast reads only such texts, with one_line and
+    text before its lines. visitfast reads only such texts, with one_line and
     literal_block, so that its values are the line reader's."""
     return _composable(text) and _line_shaped(text)
 

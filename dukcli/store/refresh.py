@@ -240,10 +240,10 @@ def update(index: Index, root: Path, window: Window, parse_many, kind_of, listin
     (None: gone) — every BATCH parsed files and at the end, so memory holds one batch; flush
     writes them to the index, from which everything is then read. parse_many parses (rel, key)
     pairs into their rows after the path, area and key (index.row_tail), in order;
-    listing_diag(rel, mark) is the diagnostic of an entry that is not a data file. hasher: updated with every entry's path
-    and kept key, in order (what `check` keys its answer on). ahead=False: the window's rows are
-    not read while the folders are listed (its answer is kept: a month whose listing has its
-    area's digest needs none of them). Returns the scan."""
+    listing_diag(rel, mark) is the diagnostic of an entry that is not a data file. hasher:
+    updated with every entry's path and kept key, in order (what `check` keys its answer on).
+    ahead=False: the window's rows are not read while the folders are listed (its answer is
+    kept: a month whose listing has its area's digest needs none of them). Returns the scan."""
     found = Scan()
     if not window.verify:
         return found
