@@ -27,10 +27,10 @@ _TOP = ("person", "unit", "date")
 _SECTIONS = {"work": m.WORK_FIELDS, "meeting": m.MEETING_FIELDS + ("rating",)}
 
 
-def read(text: str, file: str) -> m.Visit | None:
+def read(text: str, file: str, plain: bool = False) -> m.Visit | None:
     """The visit of a text in duk's shape that parse_visit would take without a word; None
-    for any other text."""
-    if not yamltext.line_readable(text):
+    for any other text. plain: yamltext.plain_bytes() of its bytes is true."""
+    if not yamltext.line_readable(text, plain):
         return None
     try:
         found = _read(text.split("\n"))

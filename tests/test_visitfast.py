@@ -33,6 +33,10 @@ def general(body: str):
 def assert_agrees(body: str) -> m.Visit | None:
     quick = visitfast.read(body, FILE)
     slow, diags = general(body)
+    if yamltext.plain_bytes(body.encode("utf-8")):  # the loader's shortcut reads it alike
+        assert yamltext.line_readable(body, plain=True) == yamltext.line_readable(body), body
+        also = visitfast.read(body, FILE, plain=True)
+        assert also == quick and (also is None or dict(also.lines) == dict(quick.lines)), body
     if quick is not None:
         assert not diags, body
         assert quick == slow, body
@@ -253,13 +257,48 @@ def test_no_control_character_the_schema_refuses_passes_the_line_reader():
         yamltext.one_line('"a\\x01b"')
 
 
+# Every literal the whole-text tests look for: _unusual's, _LINE_BREAKS, the conflict markers'.
+SEARCHED = ["&", "*", "!", "[", "{", "?", "#", *yamltext._LINE_BREAKS, "<<<<<<<", ">>>>>>>", "======="]
+
+
+def test_plain_bytes_holds_no_character_a_whole_text_test_looks_for():
+    """yamltext.plain_bytes lets line_readable and the loader skip their searches: no single
+    character they look for, nor any literal they search, may leave the bytes plain."""
+    for literal in SEARCHED:
+        assert not yamltext.plain_bytes(literal.encode("utf-8")), repr(literal)
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # a lone surrogate has no UTF-8: strict decoding never makes one
+        c = chr(code)
+        if yamltext.plain_bytes(c.encode("utf-8")):
+            assert yamltext._CONTROL.search(c) is None and c not in SEARCHED, repr(c)
+    # What it lets through: the letters, digits and punctuation of a note, the en dash included.
+    assert yamltext.plain_bytes("Phòng Kế hoạch – Tài chính: 33 đảng viên (2019); “trích”, 50%.".encode())
+    assert not yamltext.plain_bytes("a\u2028b".encode()) and not yamltext.plain_bytes("a\u2029b".encode())
+    assert not yamltext.plain_bytes("\ufeffperson: a".encode())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab :-\n|'\"#<>=&*![{?\t\r\x01\x85\x9f–") + ["\u2028", "\u2029",
+                                                                                           "\ufeff", "ể"]),
+               max_size=60))
+def test_plain_texts_are_judged_alike_by_the_shortcut(body):
+    raw = body.encode("utf-8")
+    if yamltext.plain_bytes(raw):
+        assert yamltext.line_readable(body, plain=True) == yamltext.line_readable(body)
+        assert loader._CONFLICT.search(body) is None
+        assert not any(literal in body for literal in SEARCHED)
+    assert loader.parse_text(FILE, raw, schema.parse_visit, visitfast.read) == \
+        loader.parse_text(FILE, raw, schema.parse_visit)
+
+
 def test_the_loader_reads_visits_through_it(tmp_path, monkeypatch):
     (tmp_path / "visits").mkdir()
     (tmp_path / "visits" / "a.yaml").write_text(WRITTEN, encoding="utf-8")
     (tmp_path / "visits" / "b.yaml").write_text(WRITTEN.replace("rating: kha", "rating: gioi"), encoding="utf-8")
     seen = []
     real = visitfast.read
-    monkeypatch.setattr(visitfast, "read", lambda body, rel: seen.append((rel, real(body, rel))) or seen[-1][1])
+    monkeypatch.setattr(visitfast, "read", lambda body, rel, plain=False: seen.append((rel, real(body, rel, plain))) or seen[-1][1])
     good, good_diags = loader.read_visit(tmp_path, "visits/a.yaml")
     bad, bad_diags = loader.read_visit(tmp_path, "visits/b.yaml")
     assert [rel for rel, _ in seen] == ["visits/a.yaml", "visits/b.yaml"]

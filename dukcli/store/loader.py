@@ -43,9 +43,9 @@ _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.M)
 
 
 def parse_text(rel: str, raw: bytes, parser, quick=None) -> tuple[object, list[m.Diagnostic]]:
-    """Parse one file's bytes with `parser`; never raises on bad input. quick(text, rel): the
-    record of a text in the common shape with nothing to say of it, None for any other text
-    (visitfast.read), tried first."""
+    """Parse one file's bytes with `parser`; never raises on bad input. quick(text, rel, plain):
+    the record of a text in the common shape with nothing to say of it, None for any other text
+    (visitfast.read), tried first; plain is yamltext.plain_bytes(raw)."""
     sink = schema.Sink(rel)
     try:
         text = raw.decode("utf-8-sig")
@@ -53,14 +53,16 @@ def parse_text(rel: str, raw: bytes, parser, quick=None) -> tuple[object, list[m
         line = raw[: e.start].count(b"\n") + 1
         sink.add(line, codes.YAML_SYNTAX, W.NOT_UTF8)
         return None, sink.diags
-    # The markers' own characters first (a substring test is a tenth of the pattern's scan).
-    marked = "<<<<<<<" in text or ">>>>>>>" in text or "=======" in text
+    # The markers' own characters first (a substring test is a tenth of the pattern's scan),
+    # and those only when the bytes hold a "<", ">" or "=" at all.
+    plain = yamltext.plain_bytes(raw)
+    marked = not plain and ("<<<<<<<" in text or ">>>>>>>" in text or "=======" in text)
     conflict = _CONFLICT.search(text) if marked else None
     if conflict:
         line = text.count("\n", 0, conflict.start()) + 1
         sink.add(line, codes.MERGE_CONFLICT, W.CONFLICT_MARKS)
         return None, sink.diags
-    found = quick(text, rel) if quick is not None else None
+    found = quick(text, rel, plain) if quick is not None else None
     if found is not None:
         return found, sink.diags
     try:
