@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import age
+from dukcli.store import index as index_mod
 from dukcli.store import loader, refresh
 
 REPO = Path(__file__).resolve().parent.parent
@@ -361,6 +362,105 @@ def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(
     assert len(folders) < 4  # the run was cut short: not every month is there
     monkeypatch.setattr(loader, "_flush", real)
     assert files_of(loader.load(root)[0]) == sorted(FILES)  # the next run finds every file
+
+
+def test_a_visit_row_keeps_its_top_lines_and_proposals_with_their_keys():
+    from dukcli import schema, yamltext
+    from dukcli.rules.proposals import item_id, short_key
+
+    rel = "visits/2019/05/a.yaml"
+    text = ("person: nguyen-thi-lan\nunit: cb-so-tai-chinh\ndate: 2019-05-14\nwork:\n  situation: Ổn định.\n"
+            "  proposals: Đề nghị A.\nmeeting:\n  conduct: Tốt.\n  proposals: Đề nghị B.\n  rating: kha\n")
+    parsed = schema.parse_visit(schema.Sink(rel), yamltext.load(text))
+    assert index_mod.row_tail(rel, parsed, []) == (
+        "nguyen-thi-lan", "cb-so-tai-chinh", "2019-05-14", 1, 1, "kha", 1, "1,2,3,4,7,10", None, 0, 0, None,
+        '[["work.proposals", 6, "Đề nghị A."], ["meeting.proposals", 9, "Đề nghị B."]]',
+        short_key(item_id(rel, "work.proposals")), None, short_key(item_id(rel, "meeting.proposals")))
+    assert index_mod.row_tail(rel, None, [])[:9] == (None,) * 9
+
+
+# --- a first check builds the rows' secondary indexes once, after the rows (index.defer) -------
+
+def index_state(root: Path) -> tuple[set[str], tuple | None, int]:
+    """(the index's own indexes, its 'filling' mark, its visit rows)."""
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    try:
+        names = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='index' "
+                                          "AND name NOT LIKE 'sqlite_%'")}
+        return (names, db.execute("SELECT value FROM meta WHERE key='filling'").fetchone(),
+                db.execute("SELECT count(*) FROM visit").fetchone()[0])
+    finally:
+        db.close()
+
+
+WITH_ERRORS = {**FILES, "visits/2018/12/hong.yaml": "person: [\n",
+               "visits/2019/05/x.yaml": visit("2019-05-20", unit="khong-co")}
+
+
+def test_a_first_check_writes_its_rows_before_the_deferred_indexes_and_says_the_same(make_folder, duk,
+                                                                                        monkeypatch):
+    root = folder_of(make_folder, WITH_ERRORS)
+    real, during = loader._flush, []
+
+    def watching(index, changes):
+        real(index, changes)
+        during.append(index_state(root))
+
+    monkeypatch.setattr(loader, "_flush", watching)
+    cold = duk(["check"], data=root)
+    assert during and all(names.isdisjoint(index_mod.DEFERRED) and "visit_area" in names
+                          and filling == (str(os.getpid()),) for names, filling, _ in during)
+    names, filling, rows = index_state(root)
+    assert names == set(index_mod._INDEXES) and filling is None and rows == 6
+    # The same folder, its index made row by row by another command first: the same words.
+    (root / ".duk" / "index.sqlite").unlink()
+    assert duk(["visits", "-p", "2019", "-f", "json"], data=root).exit_code == 1
+    assert index_mod.Index(root).defer() is False  # rows there already: nothing dropped
+    assert index_state(root)[0] == set(index_mod._INDEXES)
+    during.clear()
+    again = duk(["check"], data=root)
+    assert all(names == set(index_mod._INDEXES) for names, _, _ in during)
+    assert (again.exit_code, again.stdout, again.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert cold.exit_code == 1 and "hong.yaml:2" in cold.stdout + cold.stderr and "khong-co" in cold.stdout + cold.stderr
+
+
+def test_indexes_a_stopped_first_check_left_unbuilt_are_built_once_it_is_gone(make_folder, duk):
+    root = folder_of(make_folder)
+    before = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    (root / ".duk" / "index.sqlite").unlink()
+    index = index_mod.Index(root)
+    assert index.defer() is True  # as a first check does, and then it is killed
+    index.close()
+    # While the process that deferred them lives (this one), another command leaves them to it
+    # and answers all the same from the rows it writes.
+    alive = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    names, filling, rows = index_state(root)
+    assert names.isdisjoint(index_mod.DEFERRED) and filling == (str(os.getpid()),) and rows > 0
+    assert (alive.exit_code, alive.stdout) == (before.exit_code, before.stdout)
+    # Once it is gone, the next command builds them, and its rows stay.
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    with db:
+        db.execute("UPDATE meta SET value=? WHERE key='filling'", (str(gone.pid),))
+    db.close()
+    after = duk(["quota", "-p", "2019", "-f", "json"], data=root)
+    assert (after.exit_code, after.stdout) == (before.exit_code, before.stdout)
+    assert index_state(root) == (set(index_mod._INDEXES), None, rows)
+
+
+@pytest.mark.parametrize("change", ["DROP INDEX visit_area", "CREATE INDEX extra ON visit(unit)",
+                                    "DROP INDEX visit_date; CREATE INDEX visit_date ON visit(unit)"])
+def test_an_index_missing_more_than_the_deferred_indexes_is_made_again(make_folder, change):
+    """Only the deferred indexes, exactly as duk writes them, may be missing: anything else is
+    another version's or a planted file, made again from the files."""
+    root = folder_of(make_folder)
+    loader.load(root)
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    db.executescript(change)
+    db.close()
+    index_mod.Index(root).close()
+    assert index_state(root) == (set(index_mod._INDEXES), None, 0)
 
 
 # --- listing in child processes (store/prelist.py) ---------------------------------------------

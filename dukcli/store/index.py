@@ -95,26 +95,47 @@ def area_digest(pairs) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
-def row(rel: str, area: str, key: str, visit: tuple | None, diags) -> tuple:
-    """A visit row to write: visit is loader.compact(...) of a parsed visit (its proposals
-    already JSON text, or None), or None."""
+# Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
+TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
+# (key column, field, whether in work, name in its section) of each field a proposal fills.
+_PROPOSAL_PARTS = [(n, field, field.startswith("work."), field.split(".")[1])
+                   for n, field in enumerate(m.PROPOSAL_FIELDS)]
+assert len(_PROPOSAL_PARTS) == 3, "one key column per proposal field (key1..key3)"
+
+
+def row(rel: str, area: str, key: str, visit: m.Visit | None, diags) -> tuple:
+    """A visit row to write, of a parsed visit or None."""
     return (rel, area, key, *row_tail(rel, visit, diags))
 
 
-def row_tail(rel: str, visit: tuple | None, diags) -> tuple:
+def row_tail(rel: str, visit: m.Visit | None, diags) -> tuple:
     """A visit row after its path, area and stat key: what a parse worker sends back, made
     there (plain strings and numbers cross between processes for less than a date and a list
-    of diagnostics do, and the process writing the index has enough to do)."""
-    errors = sum(1 for d in diags if d.severity == "error")
-    text = _DIAGS_JSON(tuple((d.line, d.severity, d.code, d.message) for d in diags)) if diags else None
+    of diagnostics do, and the process writing the index has enough to do). What the index
+    keeps of a visit: no notes but its proposals (SPEC §7), as JSON [[field, line, text]…], and
+    the short key of each (`duk respond KEY` finds the visit by them)."""
+    if diags:
+        errors = sum(1 for d in diags if d.severity == "error")
+        text = _DIAGS_JSON(tuple((d.line, d.severity, d.code, d.message) for d in diags))
+    else:
+        errors, text = 0, None
     if visit is None:
         return (None, None, None, None, None, None, None, None, text, errors, 0, None, None, None, None, None)
-    person, unit, day, work, meeting, rating, line, lines, props = visit
-    return (person, unit, day.isoformat(), int(work), int(meeting), rating, line,
-            ",".join(map(str, lines)), text, errors, 0, None, props, *_keys(rel, props))
+    work, meeting, lines, line = visit.work, visit.meeting, visit.lines, visit.line
+    props, keys = [], [None, None, None]
+    for n, field, in_work, name in _PROPOSAL_PARTS:  # written out: a first check makes a million rows
+        notes = work if in_work else meeting
+        said = notes.get(name) if notes else None
+        if said:
+            props.append([field, lines.get(field, line), said])
+            keys[n] = short_key(item_id(rel, field))
+    return (visit.person, visit.unit, visit.date.isoformat(), int(work is not None), int(meeting is not None),
+            visit.rating, line, ",".join([str(lines.get(k, 0)) for k in TOP_KEYS]), text, errors, 0, None,
+            _PROPS_JSON(props) if props else None, *keys)
 
 
 _DIAGS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
+_PROPS_JSON = _DIAGS_JSON
 
 
 def with_cross(r: tuple, cross: int, lists: str | None) -> tuple:
@@ -176,15 +197,59 @@ def rows_between(db: sqlite3.Connection, start: str, end: str) -> list[tuple]:
     return db.execute(_BETWEEN, (start, end)).fetchall()
 
 
-def _expected(db: sqlite3.Connection) -> bool:
-    """The database holds duk's tables and nothing else, at this version."""
+# The indexes a first check builds once after its rows rather than row by row (defer, build):
+# on the million-visit bench folder the rows took 21.4 s with them and 8.9 s without, and
+# building them after took 5.6 s. visit_area is kept: the check itself asks by area meanwhile.
+DEFERRED = ("visit_date", "visit_person", "visit_diags", "visit_cross", "visit_props",
+            "visit_key1", "visit_key2", "visit_key3")
+
+
+def _missing(db: sqlite3.Connection) -> set[str] | None:
+    """The deferred indexes the database lacks (a first check is filling it, or was stopped
+    before building them), when it holds duk's tables and indexes at this version and nothing
+    else; None when it does not (another version, a foreign file)."""
     rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     have = {(kind, name): sql for kind, name, sql in rows if not name.startswith("sqlite_autoindex")}
     want = {**{("table", n): s for n, s in _TABLES.items()}, **{("index", n): s for n, s in _INDEXES.items()}}
-    if have != want:
-        return False
+    missing = {name for kind, name in want.keys() - have.keys() if kind == "index" and name in DEFERRED}
+    if {key: sql for key, sql in want.items() if key[1] not in missing} != have:
+        return None
     row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-    return row is not None and row[0] == VERSION
+    return missing if row is not None and row[0] == VERSION else None
+
+
+def _build(db: sqlite3.Connection, names) -> bool:
+    """Create the named indexes where they are missing (the 'filling' mark goes with the last);
+    False when the index is busy past the timeout: its rows are read without them meanwhile."""
+    try:
+        with db:
+            db.execute("BEGIN IMMEDIATE")
+            for name in names:
+                db.execute(_INDEXES[name].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+            if not _missing(db):
+                db.execute("DELETE FROM meta WHERE key='filling'")
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+def _filling(db: sqlite3.Connection) -> bool:
+    """Whether the first check that deferred the indexes may still be writing rows: its process
+    (meta 'filling') is alive. Another process then leaves the indexes to it rather than build
+    them on half the rows while it waits. Where that cannot be asked safely (os.kill(pid, 0)
+    is no question on Windows), the next check builds them."""
+    row = db.execute("SELECT value FROM meta WHERE key='filling'").fetchone()
+    if row is None:
+        return False
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(int(row[0]), 0)
+    except PermissionError:
+        return True  # alive, another user's
+    except (ValueError, TypeError, OverflowError, OSError):
+        return False
+    return True
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -231,8 +296,11 @@ def open_db(root: Path, memory: bool = False) -> sqlite3.Connection:
                 if any(_not_a_file(path.with_name(path.name + s)) for s in ("", "-journal", "-wal", "-shm")):
                     _remove(path)  # a link or a FIFO where the index should be: never opened
                 db = _connect(str(path))
-                if not _expected(db):
+                missing = _missing(db)
+                if missing is None:
                     _create(db)
+                elif missing and not _filling(db):
+                    _build(db, sorted(missing))
                 return db
             except (sqlite3.Error, OSError):
                 try:
@@ -343,6 +411,32 @@ class Index:
             return self._rows(f"SELECT {_COLUMNS} FROM visit WHERE date BETWEEN ? AND ? AND person=?",
                               (start, end, person))
         return self._rows(_BETWEEN, (start, end))
+
+    def defer(self) -> bool:
+        """Drop the DEFERRED indexes when the visit table is empty (a first check, about to
+        write every row): build() makes them after. False when there are rows already."""
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                if self.db.execute("SELECT 1 FROM visit LIMIT 1").fetchone() is not None:
+                    return False
+                for name in DEFERRED:
+                    self.db.execute(f"DROP INDEX IF EXISTS {name}")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('filling', ?)", (str(os.getpid()),))
+        except sqlite3.Error:
+            return False
+        return True
+
+    def build(self, names=DEFERRED) -> None:
+        """Make the named deferred indexes again (see defer); an index busy past the timeout
+        is left as it is (every query is still answered, and the next open builds them)."""
+        try:
+            missing = _missing(self.db) or set()
+        except sqlite3.Error:
+            return
+        if missing.intersection(names):
+            self._execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+            _build(self.db, [name for name in names if name in missing])
 
     def made(self) -> str | None:
         """The mark written when this index was made (meta 'made'), None when there is none."""
@@ -522,25 +616,6 @@ class Index:
             return self.db.execute(sql, args).fetchall()
         except sqlite3.Error as e:
             raise Broken(str(e)) from None
-
-
-# Which fields a visit's proposals fill, without decoding their texts: a field is written as the
-# first string of its item, `["work.proposals", …`; inside a text a quote is escaped.
-_MARKS = [f'["{field}",' for field in m.PROPOSAL_FIELDS]
-assert len(_MARKS) == 3, "one key column per proposal field (key1..key3)"
-
-
-def _keys(rel: str, props: str | None) -> tuple:
-    """(key1, key2, key3) of a row: the short key of each field's proposal, None for a field
-    without one (`duk respond KEY` finds the visit by them). Written out for the three fields:
-    a first check makes a million of them."""
-    if not props:
-        return (None, None, None)
-    stem = item_id(rel, "")  # "2019/05/x#": a field's id is the stem and the field
-    (mark1, mark2, mark3), (field1, field2, field3) = _MARKS, m.PROPOSAL_FIELDS
-    return (short_key(stem + field1) if mark1 in props else None,
-            short_key(stem + field2) if mark2 in props else None,
-            short_key(stem + field3) if mark3 in props else None)
 
 
 class _Ahead:

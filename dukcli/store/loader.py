@@ -118,30 +118,7 @@ def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
     return [(rel, key) for rel, key in entries if refresh.is_stat(key)]
 
 
-# Only the top-level keys' lines are kept: the lines of notes matter only with the notes.
-TOP_KEYS = ("person", "unit", "date", "work", "meeting", "meeting.rating")
-
-
-def compact(v: m.Visit) -> tuple:
-    """What the index keeps of a parsed visit: no notes but its proposals (SPEC §7), as the JSON
-    text of the row (made here, in the parse worker, not in the process writing the index)."""
-    props = _props(v)
-    lines = v.lines
-    return (v.person, v.unit, v.date, v.work is not None, v.meeting is not None, v.rating,
-            v.line, tuple([lines.get(k, 0) for k in TOP_KEYS]), _PROPS_JSON(props) if props else None)
-
-
-_PROPS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), made once
-_PROPOSAL_PARTS = [(field, *field.split(".")) for field in m.PROPOSAL_FIELDS]
-
-
-def _props(v: m.Visit) -> list:
-    out = []
-    for field, section, name in _PROPOSAL_PARTS:
-        notes = getattr(v, section)
-        if notes and notes.get(name):
-            out.append([field, v.lines.get(field, v.line), notes[name]])
-    return out
+TOP_KEYS = index_mod.TOP_KEYS
 
 
 def proposals(rows) -> list[m.Proposal]:
@@ -330,8 +307,10 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     with _Parser(root, only_lists, (index.file(), index.made())) as parse:
         # Not judged as they are written (as a report's load does): every visit is judged below,
         # a month at a time, and its count of errors kept then.
+        index.defer()  # a first check: the rows' secondary indexes are built once, after them
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
                                flush=lambda changes: _flush(index, changes))
+        index.build(("visit_date", "visit_diags"))  # the others while the months are judged
         found_records = _records(root, index, window, diags, keys)
         subs = lists["submissions.yaml"] + found_records.submissions
         named = _named(index, found_records.responses, keys)
@@ -339,6 +318,7 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
         key = "" if found.unsettled or any(refresh.RACY in k for k in keys) else hasher.hexdigest()
         kept = index.answer("check", key)
         if kept is not None:
+            index.build()  # left by a check stopped before it built them
             return list(kept)
         diags += _visits_folder(found) + [d for r in index.with_diags() for d in index_mod.row_diags(r)]
         base = m.Dataset.build(config, lists["units.yaml"], lists["people.yaml"], lists["assignments.yaml"], [], subs)
@@ -356,6 +336,7 @@ def _month_checks(index: Index, parse: "_Parser", lists: m.Dataset, day: dt.date
     from the index itself), this process writing the counts meanwhile; else this process."""
     months = index.months()
     judged = parse.judge(months, day)
+    index.build()  # the indexes a first check deferred, meanwhile
     if judged is not None:
         try:
             return _counts_kept(index, judged)
@@ -921,7 +902,7 @@ def _parse_one(root: str, job: tuple[str, int]) -> tuple:
     bytes as they can."""
     rel, size = job
     visit, file_diags = read_visit(root, rel, size)  # a str: read_file joins it with os.path
-    return index_mod.row_tail(rel, compact(visit) if visit is not None else None, file_diags)
+    return index_mod.row_tail(rel, visit, file_diags)
 
 
 # In a worker of a check's pool: the lists the months are judged against and the index's file
