@@ -435,10 +435,10 @@ def test_an_unreadable_visit_is_an_error_not_a_silent_gap(make_folder, duk, monk
     folder = make_folder({"visits/2019/05/kin.yaml": "person: nguyen-thi-lan\n"})
     real = safefs.read_bytes
 
-    def denied(path, limit=safefs.MAX_READ):  # chmod 000 does not stop root, who runs CI
+    def denied(path, limit=safefs.MAX_READ, dir_fd=None):  # chmod 000 does not stop root, who runs CI
         if str(path).endswith("kin.yaml"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path, limit)
+        return real(path, limit, dir_fd)
 
     monkeypatch.setattr(safefs, "read_bytes", denied)
     result = duk(["check"], data=folder)

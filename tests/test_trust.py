@@ -130,6 +130,37 @@ def test_a_linked_month_folder_is_not_followed(make_folder, tmp_path):
     assert "a.yaml" not in r.stdout
 
 
+def test_a_month_folder_swapped_for_a_link_after_its_listing_is_not_read_through(make_folder, tmp_path):
+    """The parse opens each month folder once (never through a link) and its files by name in
+    it: a folder swapped for a link between the listing and the parse gives "cannot be read",
+    never the other folder's files, and a file swapped for a link gives not-regular."""
+    from dukcli.store import loader
+
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "a.yaml").write_text("person: ke-la\nunit: ngoai\ndate: 2019-05-14\nwork:\n  situation: BI-MAT\n",
+                                    encoding="utf-8")
+    root = make_folder({"visits/2019/05/a.yaml": VISIT.format(day="2019-05-14"),
+                        "visits/2019/06/b.yaml": VISIT.format(day="2019-06-14"),
+                        "visits/2019/06/c.yaml": VISIT.format(day="2019-06-15")})
+    jobs = [(rel, (root / rel).stat().st_size) for rel in
+            ("visits/2019/05/a.yaml", "visits/2019/06/b.yaml", "visits/2019/06/c.yaml")]
+    listed = loader._parse_chunk(str(root), jobs)
+    assert [r[:3] for r in listed] == [("nguyen-thi-lan", "cb-so-tai-chinh", "2019-05-14"),
+                                       ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-14"),
+                                       ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-15")]
+    os.rename(root / "visits/2019/05", tmp_path / "cu")
+    (root / "visits/2019/05").symlink_to(outside)  # after the listing, before the parse
+    (root / "visits/2019/06/c.yaml").unlink()
+    (root / "visits/2019/06/c.yaml").symlink_to(outside / "a.yaml")
+    rows = loader._parse_chunk(str(root), jobs)
+    assert "BI-MAT" not in repr(rows) and "ke-la" not in repr(rows)
+    assert [r[:3] for r in rows] == [(None, None, None), ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-14"),
+                                     (None, None, None)]
+    assert '"yaml-syntax"' in rows[0][8] and '"not-regular"' in rows[2][8]
+    assert "liên kết" in rows[0][8] + rows[2][8]
+
+
 # --- writes through links ----------------------------------------------------------------------
 
 def test_log_visit_never_writes_through_a_linked_year_folder(repo, tmp_path):

@@ -226,8 +226,10 @@ def test_every_sample_visit_is_read_here_as_the_general_path_reads_it():
     WRITTEN.replace("Thiếu cán bộ", '"Thi\\x01u"'),                   # a control character, escaped
     "person: a\nunit: b\ndate: 2019-05-14\n",                       # no part
     WRITTEN.replace("Thiếu cán bộ", "yes"),                          # a boolean where text goes
+    WRITTEN.replace("  difficulties: Thiếu cán bộ\n", "  difficulties: A\n  difficulties: B\n"),  # a field twice
+    WRITTEN.replace("unit: cb-so-tai-chinh\n", "unit: cb-so-tai-chinh\nunit: cb-so-tai-chinh\n"),  # a key twice
 ], ids=["rating", "bad-id", "no-day", "unknown-field", "missing", "rating-lines", "unknown-key",
-        "control", "no-part", "boolean"])
+        "control", "no-part", "boolean", "field-twice", "key-twice"])
 def test_a_file_with_something_to_say_is_declined_and_the_general_path_says_it(body):
     assert visitfast.read(body, FILE) is None
     _, diags = general(body)

@@ -57,11 +57,12 @@ def kind(st: os.stat_result) -> str | None:
     return NOT_REGULAR_FILE
 
 
-def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
+def read_bytes(path: str | os.PathLike, limit: int = MAX_READ, dir_fd: int | None = None) -> bytes:
     """The bytes of a regular file at most `limit` long: NotRegular for anything else (the
-    last component is never followed), TooLarge past the cap, OSError as the system says."""
+    last component is never followed), TooLarge past the cap, OSError as the system says.
+    dir_fd: path is a name in that open folder (where os.supports_dir_fd has os.open)."""
     try:
-        fd = os.open(path, _FLAGS)
+        fd = os.open(path, _FLAGS, dir_fd=dir_fd)
     except OSError as e:
         if e.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise NotRegular(LINK) from None
@@ -91,6 +92,17 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_READ) -> bytes:
         return data
     finally:
         os.close(fd)
+
+
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def open_folder(path: str) -> int | None:
+    """A descriptor of the folder at path, to read its files by name (read_bytes' dir_fd);
+    None on a system without dir_fd. OSError when it is not a folder: a link is never followed."""
+    if os.open not in os.supports_dir_fd:
+        return None
+    return os.open(path, _FOLDER_FLAGS)
 
 
 def lstat_kind(path: str | os.PathLike) -> str | None:
