@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import age
+from dukcli.store.cache import stat_key
 from dukcli.store import index as index_mod
 from dukcli.store import loader, refresh
 
@@ -343,14 +344,20 @@ def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(
     import sqlite3
 
     root = folder_of(make_folder)
+    loader.load(root)  # so that the check below is not a first one (that one leaves no index at all)
+    for month in ("07", "08"):
+        (root / f"visits/2019/{month}").mkdir()
+        (root / f"visits/2019/{month}/n.yaml").write_text(visit(f"2019-{month}-05"), encoding="utf-8")
+        age(root / f"visits/2019/{month}/n.yaml")
+    settle(root)
     monkeypatch.setattr(refresh, "BATCH", 1)
     real, flushes = loader._flush, []
 
     def dying(index, changes):
         real(index, changes)
         flushes.append(sorted(changes))
-        if len(flushes) == 2:
-            raise KeyboardInterrupt  # killed after the second batch was written
+        if len(flushes) == 1:
+            raise KeyboardInterrupt  # killed after the first batch was written
 
     monkeypatch.setattr(loader, "_flush", dying)
     with pytest.raises(KeyboardInterrupt):
@@ -359,9 +366,9 @@ def test_a_run_killed_between_batches_leaves_no_folder_trusted_without_its_rows(
     folders = {path for (path,) in db.execute("SELECT path FROM folder")}
     rows = {rel for (rel,) in db.execute("SELECT rel FROM visit")}
     assert folders and all(any(rel.startswith(f + "/") for rel in rows) for f in folders)
-    assert len(folders) < 4  # the run was cut short: not every month is there
+    assert len(folders) < 6  # the run was cut short: not every month is there
     monkeypatch.setattr(loader, "_flush", real)
-    assert files_of(loader.load(root)[0]) == sorted(FILES)  # the next run finds every file
+    assert files_of(loader.load(root)[0]) == sorted([*FILES, "visits/2019/07/n.yaml", "visits/2019/08/n.yaml"])
 
 
 def test_a_visit_row_keeps_its_top_lines_and_proposals_with_their_keys():
@@ -393,6 +400,14 @@ def index_state(root: Path) -> tuple[set[str], tuple | None, int]:
         db.close()
 
 
+def visit_rows(root: Path) -> list[tuple]:
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    try:
+        return db.execute("SELECT * FROM visit ORDER BY rel").fetchall()
+    finally:
+        db.close()
+
+
 WITH_ERRORS = {**FILES, "visits/2018/12/hong.yaml": "person: [\n",
                "visits/2019/05/x.yaml": visit("2019-05-20", unit="khong-co")}
 
@@ -412,6 +427,8 @@ def test_a_first_check_writes_its_rows_before_the_deferred_indexes_and_says_the_
                           and filling == (str(os.getpid()),) for names, filling, _ in during)
     names, filling, rows = index_state(root)
     assert names == set(index_mod._INDEXES) and filling is None and rows == 6
+    judged = visit_rows(root)
+    assert [(r[0], r[13]) for r in judged if r[13]] == [("visits/2019/05/x.yaml", 1)]  # the unknown unit
     # The same folder, its index made row by row by another command first: the same words.
     (root / ".duk" / "index.sqlite").unlink()
     assert duk(["visits", "-p", "2019", "-f", "json"], data=root).exit_code == 1
@@ -421,23 +438,29 @@ def test_a_first_check_writes_its_rows_before_the_deferred_indexes_and_says_the_
     again = duk(["check"], data=root)
     assert all(names == set(index_mod._INDEXES) for names, _, _ in during)
     assert (again.exit_code, again.stdout, again.stderr) == (cold.exit_code, cold.stdout, cold.stderr)
+    assert [r[:3] + r[12:] for r in visit_rows(root)] == [r[:3] + r[12:] for r in judged]  # counts and lists
     assert cold.exit_code == 1 and "hong.yaml:2" in cold.stdout + cold.stderr and "khong-co" in cold.stdout + cold.stderr
 
 
-def test_indexes_a_stopped_first_check_left_unbuilt_are_built_once_it_is_gone(make_folder, duk):
-    root = folder_of(make_folder)
+def test_while_a_first_check_fills_the_index_other_commands_read_the_files(make_folder, duk):
+    """A first check writes every visit as judged without error and corrects the few with one
+    after judging their month: meanwhile (its process named in meta) another command answers
+    from the files, never from those rows; once that process is gone unfinished, the next
+    command makes the index again."""
+    root = folder_of(make_folder, WITH_ERRORS)
     before = duk(["quota", "-p", "2019", "-f", "json"], data=root)
     (root / ".duk" / "index.sqlite").unlink()
     index = index_mod.Index(root)
-    assert index.defer() is True  # as a first check does, and then it is killed
+    assert index.defer() is True  # as a first check does; this process plays it, alive
+    rel = "visits/2019/05/x.yaml"  # its unit is unknown: written as judged without error, not yet corrected
+    index.pending_visits.append((rel, "visits/2019/05", index_mod.skey(stat_key(os.lstat(root / rel))),
+                                 *index_mod.row_tail(rel, loader.read_visit(root, rel)[0], [],
+                                                     loader.lists(root).lists_digest)))
+    index.save()
     index.close()
-    # While the process that deferred them lives (this one), another command leaves them to it
-    # and answers all the same from the rows it writes.
     alive = duk(["quota", "-p", "2019", "-f", "json"], data=root)
-    names, filling, rows = index_state(root)
-    assert names.isdisjoint(index_mod.DEFERRED) and filling == (str(os.getpid()),) and rows > 0
-    assert (alive.exit_code, alive.stdout) == (before.exit_code, before.stdout)
-    # Once it is gone, the next command builds them, and its rows stay.
+    assert (alive.exit_code, alive.stdout, alive.stderr) == (before.exit_code, before.stdout, before.stderr)
+    assert index_state(root) == (set(_INDEXES_DURING_FILL), (str(os.getpid()),), 1)  # untouched
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
@@ -445,8 +468,33 @@ def test_indexes_a_stopped_first_check_left_unbuilt_are_built_once_it_is_gone(ma
         db.execute("UPDATE meta SET value=? WHERE key='filling'", (str(gone.pid),))
     db.close()
     after = duk(["quota", "-p", "2019", "-f", "json"], data=root)
-    assert (after.exit_code, after.stdout) == (before.exit_code, before.stdout)
-    assert index_state(root) == (set(index_mod._INDEXES), None, rows)
+    assert (after.exit_code, after.stdout, after.stderr) == (before.exit_code, before.stdout, before.stderr)
+    names, filling, rows = index_state(root)
+    assert names == set(index_mod._INDEXES) and filling is None
+    db = sqlite3.connect(root / ".duk" / "index.sqlite")
+    assert db.execute("SELECT cross FROM visit WHERE rel=?", (rel,)).fetchone() == (1,)
+    db.close()
+
+
+_INDEXES_DURING_FILL = {"visit_area"}
+
+
+def test_a_first_check_stopped_midway_leaves_no_index(make_folder, duk, monkeypatch):
+    root = folder_of(make_folder, WITH_ERRORS)
+    monkeypatch.setattr(refresh, "BATCH", 1)
+    real = loader._flush
+
+    def dying(index, changes):
+        real(index, changes)
+        raise KeyboardInterrupt  # killed after the first batch was written
+
+    monkeypatch.setattr(loader, "_flush", dying)
+    with pytest.raises(KeyboardInterrupt):
+        loader.check_all(root, dt.date(2019, 12, 31))
+    assert not (root / ".duk" / "index.sqlite").exists()
+    monkeypatch.setattr(loader, "_flush", real)
+    first = duk(["check"], data=root)
+    assert first.exit_code == 1 and "khong-co" in first.stdout
 
 
 @pytest.mark.parametrize("change", ["DROP INDEX visit_area", "CREATE INDEX extra ON visit(unit)",

@@ -145,7 +145,7 @@ def test_a_month_folder_swapped_for_a_link_after_its_listing_is_not_read_through
                         "visits/2019/06/c.yaml": VISIT.format(day="2019-06-15")})
     jobs = [(rel, (root / rel).stat().st_size) for rel in
             ("visits/2019/05/a.yaml", "visits/2019/06/b.yaml", "visits/2019/06/c.yaml")]
-    listed = loader._parse_chunk(str(root), jobs)
+    listed = loader._parse_chunk(str(root), None, jobs)
     assert [r[:3] for r in listed] == [("nguyen-thi-lan", "cb-so-tai-chinh", "2019-05-14"),
                                        ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-14"),
                                        ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-15")]
@@ -153,7 +153,7 @@ def test_a_month_folder_swapped_for_a_link_after_its_listing_is_not_read_through
     (root / "visits/2019/05").symlink_to(outside)  # after the listing, before the parse
     (root / "visits/2019/06/c.yaml").unlink()
     (root / "visits/2019/06/c.yaml").symlink_to(outside / "a.yaml")
-    rows = loader._parse_chunk(str(root), jobs)
+    rows = loader._parse_chunk(str(root), None, jobs)
     assert "BI-MAT" not in repr(rows) and "ke-la" not in repr(rows)
     assert [r[:3] for r in rows] == [(None, None, None), ("nguyen-thi-lan", "cb-so-tai-chinh", "2019-06-14"),
                                      (None, None, None)]

@@ -108,12 +108,13 @@ def row(rel: str, area: str, key: str, visit: m.Visit | None, diags) -> tuple:
     return (rel, area, key, *row_tail(rel, visit, diags))
 
 
-def row_tail(rel: str, visit: m.Visit | None, diags) -> tuple:
+def row_tail(rel: str, visit: m.Visit | None, diags, lists: str | None = None) -> tuple:
     """A visit row after its path, area and stat key: what a parse worker sends back, made
     there (plain strings and numbers cross between processes for less than a date and a list
     of diagnostics do, and the process writing the index has enough to do). What the index
     keeps of a visit: no notes but its proposals (SPEC §7), as JSON [[field, line, text]…], and
-    the short key of each (`duk respond KEY` finds the visit by them)."""
+    the short key of each (`duk respond KEY` finds the visit by them). lists: a first check's
+    lists digest, the visit written as judged against them without error (Index.defer)."""
     if diags:
         errors = sum(1 for d in diags if d.severity == "error")
         text = _DIAGS_JSON(tuple((d.line, d.severity, d.code, d.message) for d in diags))
@@ -130,7 +131,7 @@ def row_tail(rel: str, visit: m.Visit | None, diags) -> tuple:
             props.append([field, lines.get(field, line), said])
             keys[n] = short_key(item_id(rel, field))
     return (visit.person, visit.unit, visit.date.isoformat(), int(work is not None), int(meeting is not None),
-            visit.rating, line, ",".join([str(lines.get(k, 0)) for k in TOP_KEYS]), text, errors, 0, None,
+            visit.rating, line, ",".join([str(lines.get(k, 0)) for k in TOP_KEYS]), text, errors, 0, lists,
             _PROPS_JSON(props) if props else None, *keys)
 
 
@@ -219,37 +220,38 @@ def _missing(db: sqlite3.Connection) -> set[str] | None:
 
 
 def _build(db: sqlite3.Connection, names) -> bool:
-    """Create the named indexes where they are missing (the 'filling' mark goes with the last);
-    False when the index is busy past the timeout: its rows are read without them meanwhile."""
+    """Create the named indexes where they are missing; False when the index is busy past the
+    timeout: its rows are read without them meanwhile."""
     try:
         with db:
             db.execute("BEGIN IMMEDIATE")
             for name in names:
                 db.execute(_INDEXES[name].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
-            if not _missing(db):
-                db.execute("DELETE FROM meta WHERE key='filling'")
     except sqlite3.OperationalError:
         return False
     return True
 
 
-def _filling(db: sqlite3.Connection) -> bool:
-    """Whether the first check that deferred the indexes may still be writing rows: its process
-    (meta 'filling') is alive. Another process then leaves the indexes to it rather than build
-    them on half the rows while it waits. Where that cannot be asked safely (os.kill(pid, 0)
-    is no question on Windows), the next check builds them."""
-    row = db.execute("SELECT value FROM meta WHERE key='filling'").fetchone()
+FILLING = "filling"  # meta: the process of a first check filling the index (Index.defer)
+
+
+def _filler(db: sqlite3.Connection) -> str | None:
+    """'alive' while a first check fills the index (its rows' counts of cross-record errors are
+    not yet true, see Index.defer), 'gone' when its process ended before it was done, None when
+    no first check is filling it. Where a process cannot be asked after safely (os.kill(pid, 0)
+    is no question on Windows), a mark is taken as alive, and the next check starts afresh."""
+    row = db.execute("SELECT value FROM meta WHERE key=?", (FILLING,)).fetchone()
     if row is None:
-        return False
+        return None
     if os.name != "posix":
-        return True
+        return "alive"
     try:
         os.kill(int(row[0]), 0)
     except PermissionError:
-        return True  # alive, another user's
+        return "alive"  # another user's
     except (ValueError, TypeError, OverflowError, OSError):
-        return False
-    return True
+        return "gone"
+    return "alive"
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -297,9 +299,13 @@ def open_db(root: Path, memory: bool = False) -> sqlite3.Connection:
                     _remove(path)  # a link or a FIFO where the index should be: never opened
                 db = _connect(str(path))
                 missing = _missing(db)
-                if missing is None:
+                filler = _filler(db) if missing is not None else None
+                if filler == "alive":  # a first check is filling it: this command reads the files
+                    db.close()
+                    break
+                if missing is None or filler == "gone":  # a stopped first check's rows: not kept
                     _create(db)
-                elif missing and not _filling(db):
+                elif missing:
                     _build(db, sorted(missing))
                 return db
             except (sqlite3.Error, OSError):
@@ -414,7 +420,11 @@ class Index:
 
     def defer(self) -> bool:
         """Drop the DEFERRED indexes when the visit table is empty (a first check, about to
-        write every row): build() makes them after. False when there are rows already."""
+        write every row): build() makes them after. The check then also writes every visit's
+        row as judged against its lists with no cross-record error, and updates the few rows
+        that have one once it has judged their month (a million updates cost 5 s): until then
+        (filled()) its process is named in meta, and another command opening the index reads
+        the files instead (open_db). False when there are rows already."""
         try:
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -422,10 +432,19 @@ class Index:
                     return False
                 for name in DEFERRED:
                     self.db.execute(f"DROP INDEX IF EXISTS {name}")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('filling', ?)", (str(os.getpid()),))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FILLING, str(os.getpid())))
         except sqlite3.Error:
             return False
         return True
+
+    def filled(self) -> None:
+        """A first check has judged every month and written its counts: its rows are true."""
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("DELETE FROM meta WHERE key=?", (FILLING,))
+        except sqlite3.Error as e:
+            raise Broken(str(e)) from None
 
     def build(self, names=DEFERRED) -> None:
         """Make the named deferred indexes again (see defer); an index busy past the timeout

@@ -303,6 +303,20 @@ def check_all(root: Path, day: dt.date) -> list[m.Diagnostic]:
 
 
 def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic]:
+    first = index.defer()  # a first check: the rows' secondary indexes are built once, after them
+    try:
+        diags = _checked_all(root, index, day, first)
+    except BaseException:
+        if first:  # rows written as judged that were not: never to be read (see Index.defer)
+            index.close()
+            index_mod.discard(root)
+        raise
+    if first:
+        index.filled()
+    return diags
+
+
+def _checked_all(root: Path, index: Index, day: dt.date, first: bool) -> list[m.Diagnostic]:
     from dukcli.rules import validate as V
 
     window = refresh.Window()
@@ -310,10 +324,10 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
     keys: list[str] = []
     config, lists, only_lists = _lists(root, index, diags, keys)
     hasher = hashlib.blake2b(digest_size=16)
-    with _Parser(root, only_lists, (index.file(), index.made())) as parse:
+    provisional = only_lists.lists_digest if first else None
+    with _Parser(root, only_lists, (index.file(), index.made()), provisional) as parse:
         # Not judged as they are written (as a report's load does): every visit is judged below,
         # a month at a time, and its count of errors kept then.
-        index.defer()  # a first check: the rows' secondary indexes are built once, after them
         found = refresh.update(index, root, window, parse, _kind, listing_diag, hasher=hasher,
                                flush=lambda changes: _flush(index, changes))
         index.build(("visit_date", "visit_diags"))  # the others while the months are judged
@@ -901,13 +915,14 @@ def _list_file(root: Path, index: Index, rel: str, parser, diags: list, keys: li
 PARALLEL_FROM = 2000  # below this a pool costs more than it saves
 
 
-def _parse_chunk(root: str, jobs: list[tuple[str, int]]) -> list[tuple]:
+def _parse_chunk(root: str, lists: str | None, jobs: list[tuple[str, int]]) -> list[tuple]:
     """The index row of each file after its path, area and stat key (index.row_tail): a job
     names the file and its size only, and the answer is the parse alone (the caller knows which
     files it asked for, in order), so that a million of them cross between processes in as few
     bytes as they can. Each file is opened by its name in its folder, the folder opened once
     for the chunk's files in it (the kernel then walks one name per file, not seven: 3–5 µs of
-    a visit file's 100); opened after the listing that named them, closed with the chunk."""
+    a visit file's 100); opened after the listing that named them, closed with the chunk.
+    lists: index.row_tail's."""
     out, folder, folder_fd, failed = [], None, None, None
     try:
         for rel, size in jobs:
@@ -924,7 +939,7 @@ def _parse_chunk(root: str, jobs: list[tuple[str, int]]) -> list[tuple]:
                 out.append(index_mod.row_tail(rel, None, [unreadable(rel, failed)]))
                 continue
             visit, file_diags = read_visit(root, rel, size, folder_fd)  # root a str: joined with os.path
-            out.append(index_mod.row_tail(rel, visit, file_diags))
+            out.append(index_mod.row_tail(rel, visit, file_diags, lists))
     finally:
         if folder_fd is not None:
             os.close(folder_fd)
@@ -966,10 +981,12 @@ class _Parser:
     either way, with a progress bar on a terminal. lists and index (check: the index's file and
     its 'made' mark): the same workers then judge the visits a month at a time (judge)."""
 
-    def __init__(self, root: Path, lists: m.Dataset | None = None, index: tuple = (None, None)):
+    def __init__(self, root: Path, lists: m.Dataset | None = None, index: tuple = (None, None),
+                 provisional: str | None = None):
         self.root = str(root)
         self.pool = None
         self.lists, self.index = lists, index
+        self.provisional = provisional  # a first check's lists digest, written in every visit's row
 
     def __enter__(self) -> "_Parser":
         return self
@@ -995,7 +1012,7 @@ class _Parser:
 
     def _results(self, jobs: list):
         workers = min(os.cpu_count() or 1, 8)
-        parse = functools.partial(_parse_chunk, self.root)
+        parse = functools.partial(_parse_chunk, self.root, self.provisional)
         chunks = [jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK)]
         if len(jobs) < PARALLEL_FROM or workers < 2:
             return itertools.chain.from_iterable(map(parse, chunks))
