@@ -294,6 +294,16 @@ def test_plain_texts_are_judged_alike_by_the_shortcut(body):
         loader.parse_text(FILE, raw, schema.parse_visit)
 
 
+def test_a_byte_order_mark_is_read_past_and_a_bad_byte_after_it_named_on_its_line():
+    raw = WRITTEN.encode("utf-8")
+    assert loader.parse_text(FILE, b"\xef\xbb\xbf" + raw, schema.parse_visit, visitfast.read) == \
+        loader.parse_text(FILE, raw, schema.parse_visit, visitfast.read)
+    twice = loader.parse_text(FILE, b"\xef\xbb\xbf\xef\xbb\xbf" + raw, schema.parse_visit, visitfast.read)
+    assert twice == loader.parse_text(FILE, raw, schema.parse_visit)  # the second one is libyaml's to skip
+    _, diags = loader.parse_text(FILE, b"\xef\xbb\xbfperson: a\nunit: \xff\n", schema.parse_visit, visitfast.read)
+    assert [(d.line, d.code) for d in diags] == [(2, "yaml-syntax")]
+
+
 def test_the_loader_reads_visits_through_it(tmp_path, monkeypatch):
     (tmp_path / "visits").mkdir()
     (tmp_path / "visits" / "a.yaml").write_text(WRITTEN, encoding="utf-8")

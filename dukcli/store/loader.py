@@ -47,8 +47,10 @@ def parse_text(rel: str, raw: bytes, parser, quick=None) -> tuple[object, list[m
     the record of a text in the common shape with nothing to say of it, None for any other text
     (visitfast.read), tried first; plain is yamltext.plain_bytes(raw)."""
     sink = schema.Sink(rel)
+    if raw[:3] == b"\xef\xbb\xbf":  # utf-8-sig's one step, without its codec's Python wrapper
+        raw = raw[3:]
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         sink.add(line, codes.YAML_SYNTAX, W.NOT_UTF8)
