@@ -424,7 +424,7 @@ def test_a_first_check_writes_its_rows_before_the_deferred_indexes_and_says_the_
     monkeypatch.setattr(loader, "_flush", watching)
     cold = duk(["check"], data=root)
     assert during and all(names.isdisjoint(index_mod.DEFERRED) and "visit_area" in names
-                          and filling == (str(os.getpid()),) for names, filling, _ in during)
+                          and filling[0].split()[0] == str(os.getpid()) for names, filling, _ in during)
     names, filling, rows = index_state(root)
     assert names == set(index_mod._INDEXES) and filling is None and rows == 6
     judged = visit_rows(root)
@@ -460,12 +460,13 @@ def test_while_a_first_check_fills_the_index_other_commands_read_the_files(make_
     index.close()
     alive = duk(["quota", "-p", "2019", "-f", "json"], data=root)
     assert (alive.exit_code, alive.stdout, alive.stderr) == (before.exit_code, before.stdout, before.stderr)
-    assert index_state(root) == (set(_INDEXES_DURING_FILL), (str(os.getpid()),), 1)  # untouched
+    names, filling, rows = index_state(root)
+    assert (names, filling[0].split()[0], rows) == (_INDEXES_DURING_FILL, str(os.getpid()), 1)  # untouched
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     db = sqlite3.connect(root / ".duk" / "index.sqlite")
     with db:
-        db.execute("UPDATE meta SET value=? WHERE key='filling'", (str(gone.pid),))
+        db.execute("UPDATE meta SET value=? WHERE key='filling'", (f"{gone.pid} {int(time.time())}",))
     db.close()
     after = duk(["quota", "-p", "2019", "-f", "json"], data=root)
     assert (after.exit_code, after.stdout, after.stderr) == (before.exit_code, before.stdout, before.stderr)
@@ -477,6 +478,17 @@ def test_while_a_first_check_fills_the_index_other_commands_read_the_files(make_
 
 
 _INDEXES_DURING_FILL = {"visit_area"}
+
+
+def test_where_a_process_cannot_be_asked_after_a_filling_mark_lives_six_hours(monkeypatch):
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    now = int(time.time())
+    monkeypatch.setattr(index_mod.os, "name", "nt")  # os.kill(pid, 0) is no question there
+    for value, expected in [(f"1 {now - 60}", "alive"), (f"1 {now - 7 * 3600}", "gone"),
+                            (f"1 {now + 24 * 3600}", "gone"), ("1", "gone"), ("x y", "gone")]:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('filling', ?)", (value,))
+        assert index_mod._filler(db) == expected, value
 
 
 def test_a_first_check_stopped_midway_leaves_no_index(make_folder, duk, monkeypatch):

@@ -34,6 +34,7 @@ import json
 import os
 import pickle
 import sqlite3
+import time
 from pathlib import Path
 
 import dukcli
@@ -232,21 +233,23 @@ def _build(db: sqlite3.Connection, names) -> bool:
     return True
 
 
-FILLING = "filling"  # meta: the process of a first check filling the index (Index.defer)
+FILLING = "filling"  # meta: "pid start" of a first check filling the index (Index.defer)
+FILLING_HOURS = 6  # where a process cannot be asked after, a mark older than this is taken as gone
 
 
 def _filler(db: sqlite3.Connection) -> str | None:
     """'alive' while a first check fills the index (its rows' counts of cross-record errors are
     not yet true, see Index.defer), 'gone' when its process ended before it was done, None when
     no first check is filling it. Where a process cannot be asked after safely (os.kill(pid, 0)
-    is no question on Windows), a mark is taken as alive, and the next check starts afresh."""
+    is no question on Windows), the mark is taken as alive for FILLING_HOURS after it was made."""
     row = db.execute("SELECT value FROM meta WHERE key=?", (FILLING,)).fetchone()
     if row is None:
         return None
-    if os.name != "posix":
-        return "alive"
     try:
-        os.kill(int(row[0]), 0)
+        pid, started = (int(part) for part in str(row[0]).split())
+        if os.name != "posix":
+            return "alive" if 0 <= time.time() - started < FILLING_HOURS * 3600 else "gone"
+        os.kill(pid, 0)
     except PermissionError:
         return "alive"  # another user's
     except (ValueError, TypeError, OverflowError, OSError):
@@ -432,7 +435,8 @@ class Index:
                     return False
                 for name in DEFERRED:
                     self.db.execute(f"DROP INDEX IF EXISTS {name}")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (FILLING, str(os.getpid())))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                (FILLING, f"{os.getpid()} {int(time.time())}"))
         except sqlite3.Error:
             return False
         return True
