@@ -480,6 +480,26 @@ def test_while_a_first_check_fills_the_index_other_commands_read_the_files(make_
 _INDEXES_DURING_FILL = {"visit_area"}
 
 
+def test_a_first_check_in_memory_that_stops_leaves_the_folder_index_another_fills(make_folder, monkeypatch):
+    """A check opening an index that another first check is filling works in memory; stopped,
+    it discards only its own index, never the file the other one is filling."""
+    root = folder_of(make_folder, WITH_ERRORS)
+    index = index_mod.Index(root)
+    assert index.defer() is True  # the other first check: this process, alive
+    index.close()
+    real = loader._flush
+
+    def dying(index, changes):
+        real(index, changes)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "_flush", dying)
+    with pytest.raises(KeyboardInterrupt):
+        loader.check_all(root, dt.date(2019, 12, 31))
+    names, filling, rows = index_state(root)
+    assert (names, filling[0].split()[0], rows) == (_INDEXES_DURING_FILL, str(os.getpid()), 0)
+
+
 def test_where_a_process_cannot_be_asked_after_a_filling_mark_lives_six_hours(monkeypatch):
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")

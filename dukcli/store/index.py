@@ -207,8 +207,8 @@ DEFERRED = ("visit_date", "visit_person", "visit_diags", "visit_cross", "visit_p
 
 
 def _missing(db: sqlite3.Connection) -> set[str] | None:
-    """The deferred indexes the database lacks (a first check is filling it, or was stopped
-    before building them), when it holds duk's tables and indexes at this version and nothing
+    """The deferred indexes the database lacks (a first check is filling it, or found it too
+    busy to build them), when it holds duk's tables and indexes at this version and nothing
     else; None when it does not (another version, a foreign file)."""
     rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     have = {(kind, name): sql for kind, name, sql in rows if not name.startswith("sqlite_autoindex")}
@@ -220,17 +220,16 @@ def _missing(db: sqlite3.Connection) -> set[str] | None:
     return missing if row is not None and row[0] == VERSION else None
 
 
-def _build(db: sqlite3.Connection, names) -> bool:
-    """Create the named indexes where they are missing; False when the index is busy past the
-    timeout: its rows are read without them meanwhile."""
+def _build(db: sqlite3.Connection, names) -> None:
+    """Create the named indexes where they are missing; left for later when the index is busy
+    past the timeout (its rows are read without them meanwhile)."""
     try:
         with db:
             db.execute("BEGIN IMMEDIATE")
             for name in names:
                 db.execute(_INDEXES[name].replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
     except sqlite3.OperationalError:
-        return False
-    return True
+        pass
 
 
 FILLING = "filling"  # meta: "pid start" of a first check filling the index (Index.defer)

@@ -120,9 +120,6 @@ def data_files(entries: list[tuple[str, tuple]]) -> list[tuple[str, tuple]]:
     return [(rel, key) for rel, key in entries if refresh.is_stat(key)]
 
 
-TOP_KEYS = index_mod.TOP_KEYS
-
-
 def proposals(rows) -> list[m.Proposal]:
     """The proposals of index rows (Index.proposals_between), by date then file."""
     from dukcli.rules.proposals import item_id
@@ -149,7 +146,7 @@ def expand(r: tuple, _new=m.Visit._make, _day=dt.date.fromisoformat) -> m.Visit:
     rel, _, _, person, unit, day, work, meeting, rating, line, lines = r[:11]
     shared = _LINES.get(lines)
     if shared is None:
-        shared = _LINES[lines] = MappingProxyType({k: int(n) for k, n in zip(TOP_KEYS, lines.split(","))
+        shared = _LINES[lines] = MappingProxyType({k: int(n) for k, n in zip(index_mod.TOP_KEYS, lines.split(","))
                                                    if n != "0"})
     return _new((person, unit, _day(day), _NO_NOTES if work else None, _NO_NOTES if meeting else None, rating,
                  rel, line, shared))
@@ -310,8 +307,10 @@ def _check_all_with(root: Path, index: Index, day: dt.date) -> list[m.Diagnostic
         diags = _checked_all(root, index, day, first)
     except BaseException:
         if first:  # rows written as judged that were not: never to be read (see Index.defer)
+            on_disk = index.file() is not None  # not another process's, when this one is in memory
             index.close()
-            index_mod.discard(root)
+            if on_disk:
+                index_mod.discard(root)
         raise
     if first:
         index.filled()

@@ -347,11 +347,14 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
     unsettled = False
     recent = now - RACY_NS
     pop = kept.pop
-    hashed = []  # "rel\tkept key\n" of each entry, given to the hasher at once (the same bytes)
+    # "rel\tkept key\n" of each entry, given to the hasher at once (the same bytes); none made
+    # without a hasher (a report's year passes here too)
+    hashed = [] if hasher is not None else None
     for rel, key in items:
         if key[0] in (NOT_REGULAR, STRAY):
             text = skey(key)
-            hashed.append(f"{rel}\t{text}\n")
+            if hashed is not None:
+                hashed.append(f"{rel}\t{text}\n")
             if pop(rel, None) != text:
                 changes[rel] = row(rel, area, text, None, (listing_diag(rel, key),))
             continue
@@ -359,10 +362,11 @@ def _compare(kept: dict[str, str], area: str, items: list, now: int, listing_dia
         text = f"{key[0]},{key[1]},{key[2]},{key[3]}"
         if key[1] >= recent:  # cache.racy
             text, unsettled = RACY + text, True
-        hashed.append(f"{rel}\t{text}\n")
+        if hashed is not None:
+            hashed.append(f"{rel}\t{text}\n")
         if pop(rel, None) != text:
             to_parse.append((rel, key, text, area))
-    if hasher is not None:
+    if hashed is not None:
         hasher.update("".join(hashed).encode("utf-8", "surrogateescape"))
     changes.update((rel, None) for rel in kept)  # what is left was not found again
     return unsettled
