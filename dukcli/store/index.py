@@ -233,22 +233,25 @@ def _build(db: sqlite3.Connection, names) -> None:
 
 
 FILLING = "filling"  # meta: "pid start" of a first check filling the index (Index.defer)
-FILLING_HOURS = 6  # where a process cannot be asked after, a mark older than this is taken as gone
+FILLING_HOURS = 6  # a mark older than this is taken as gone, whatever process has its number now
 
 
 def _filler(db: sqlite3.Connection) -> str | None:
     """'alive' while a first check fills the index (its rows' counts of cross-record errors are
     not yet true, see Index.defer), 'gone' when its process ended before it was done, None when
-    no first check is filling it. Where a process cannot be asked after safely (os.kill(pid, 0)
-    is no question on Windows), the mark is taken as alive for FILLING_HOURS after it was made."""
+    no first check is filling it. A mark older than FILLING_HOURS is gone: an index copied in
+    from another machine mid-check, or whose process number was since given to another, must
+    not keep every command off the index for ever. Where a process cannot be asked after safely
+    (os.kill(pid, 0) is no question on Windows), the age alone decides."""
     row = db.execute("SELECT value FROM meta WHERE key=?", (FILLING,)).fetchone()
     if row is None:
         return None
     try:
         pid, started = (int(part) for part in str(row[0]).split())
-        if os.name != "posix":
-            return "alive" if 0 <= time.time() - started < FILLING_HOURS * 3600 else "gone"
-        os.kill(pid, 0)
+        if not 0 <= time.time() - started < FILLING_HOURS * 3600:
+            return "gone"
+        if os.name == "posix":
+            os.kill(pid, 0)
     except PermissionError:
         return "alive"  # another user's
     except (ValueError, TypeError, OverflowError, OSError):
